@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+using Forewarn.Domain.Common;
+using Forewarn.Domain.Cvss;
+
+namespace Forewarn.Domain.Advisories;
+
+/// <summary>
+/// One or more embargoed vulnerabilities with a coordinated release time. The stored facts are
+/// when it was scheduled and withdrawn; whether it is notified or released follows from the
+/// clock and its waves (<see cref="StateAt"/>), so no stored state can disagree with time.
+/// </summary>
+public sealed partial class Advisory
+{
+    private Advisory() { }
+
+    public AdvisoryId Id { get; private set; }
+    /// <summary>Human reference, e.g. FW-2025-0042; unique.</summary>
+    public string Reference { get; private set; } = "";
+    public string Title { get; private set; } = "";
+    public string Summary { get; private set; } = "";
+    public IReadOnlyList<string> CveIds { get; private set; } = [];
+    public IReadOnlyList<string> AffectedProducts { get; private set; } = [];
+    public string? CvssVector { get; private set; }
+    public double? CvssScore { get; private set; }
+    public DateTimeOffset ReleaseAt { get; private set; }
+    public DateTimeOffset? ScheduledAt { get; private set; }
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+    public string? WithdrawnReason { get; private set; }
+    public IReadOnlyList<Revision> Revisions { get; private set; } = [];
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    [GeneratedRegex(@"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")]
+    private static partial Regex ReferenceShape();
+
+    public static Advisory Create(
+        string? reference, string? title, string? summary, IEnumerable<string>? cveIds,
+        IEnumerable<string>? products, string? cvssVector, DateTimeOffset releaseAt, DateTimeOffset at, string actor)
+    {
+        var r = reference?.Trim().ToUpperInvariant() ?? "";
+        if (!ReferenceShape().IsMatch(r) || r.Length > 40)
+            throw new DomainException("invalid-reference",
+                $"'{reference}' is not an advisory reference; use letters, digits and dashes such as FW-2026-0001.");
+        var advisory = new Advisory
+        {
+            Id = AdvisoryId.New(),
+            Reference = r,
+            CreatedAt = at,
+            ReleaseAt = releaseAt.ToUniversalTime(),
+        };
+        advisory.Apply(title, summary, cveIds, products, cvssVector);
+        advisory.Revisions = [new Revision(1, at, "Initial draft", actor)];
+        return advisory;
+    }
+
+    /// <summary>The state at <paramref name="at"/>, given the advisory's waves.</summary>
+    public AdvisoryState StateAt(DateTimeOffset at, IEnumerable<Wave> waves)
+    {
+        if (WithdrawnAt is { } w && w <= at) return AdvisoryState.Withdrawn;
+        if (ScheduledAt is not { } s || s > at) return AdvisoryState.Draft;
+        if (at >= ReleaseAt) return AdvisoryState.Released;
+        return waves.Any(x => x.AdvisoryId == Id && x.At <= at) ? AdvisoryState.Notified : AdvisoryState.Scheduled;
+    }
+
+    public bool IsWithdrawnAt(DateTimeOffset at) => WithdrawnAt is { } w && w <= at;
+
+    /// <summary>Commits the advisory to its coordinated release time.</summary>
+    public void Schedule(DateTimeOffset at, string actor)
+    {
+        if (WithdrawnAt is not null)
+            throw new DomainException("advisory-withdrawn", $"{Reference} was withdrawn and cannot be scheduled.");
+        if (ScheduledAt is not null)
+            throw new ConflictException("already-scheduled", $"{Reference} is already scheduled.");
+        if (ReleaseAt <= at)
+            throw new DomainException("release-in-past",
+                $"{Reference} cannot be scheduled: its release time {Moments.Show(ReleaseAt)} has passed; set a later one first.");
+        ScheduledAt = at;
+        AddRevision(at, $"Scheduled for release at {Moments.Show(ReleaseAt)}", actor);
+    }
+
+    /// <summary>Moves the coordinated release time (postponement or advance) before release.</summary>
+    public void MoveRelease(DateTimeOffset releaseAt, string? reason, DateTimeOffset at, string actor)
+    {
+        if (WithdrawnAt is not null)
+            throw new DomainException("advisory-withdrawn", $"{Reference} was withdrawn.");
+        if (ScheduledAt is not null && at >= ReleaseAt)
+            throw new DomainException("already-released", $"{Reference} was released at {Moments.Show(ReleaseAt)}; its release time can no longer move.");
+        if (releaseAt <= at)
+            throw new DomainException("release-in-past", "The new release time must lie in the future.");
+        var old = ReleaseAt;
+        ReleaseAt = releaseAt.ToUniversalTime();
+        AddRevision(at, $"Release moved from {Moments.Show(old)} to {Moments.Show(ReleaseAt)}: {Text.Required(reason, "reason", 500)}", actor);
+    }
+
+    public void Withdraw(string? reason, DateTimeOffset at, string actor)
+    {
+        if (WithdrawnAt is not null)
+            throw new ConflictException("advisory-withdrawn", $"{Reference} is already withdrawn.");
+        WithdrawnReason = Text.Required(reason, "reason for withdrawal", 500);
+        WithdrawnAt = at;
+        AddRevision(at, "Withdrawn: " + WithdrawnReason, actor);
+    }
+
+    /// <summary>Changes the descriptive fields and records a revision.</summary>
+    public void Revise(string? title, string? summary, IEnumerable<string>? cveIds, IEnumerable<string>? products,
+        string? cvssVector, string? change, DateTimeOffset at, string actor)
+    {
+        if (WithdrawnAt is not null)
+            throw new DomainException("advisory-withdrawn", $"{Reference} was withdrawn and cannot be revised.");
+        Apply(title, summary, cveIds, products, cvssVector);
+        AddRevision(at, Text.Required(change, "summary of the change", 500), actor);
+    }
+
+    private void Apply(string? title, string? summary, IEnumerable<string>? cveIds, IEnumerable<string>? products, string? cvssVector)
+    {
+        Title = Text.Required(title, "title", 300);
+        Summary = Text.Optional(summary, "summary", 8000);
+        CveIds = [.. (cveIds ?? []).Select(CveId.Parse).Distinct()];
+        AffectedProducts = [.. (products ?? []).Select(p => Text.Required(p, "product name", 200)).Distinct()];
+        if (string.IsNullOrWhiteSpace(cvssVector))
+        {
+            CvssVector = null;
+            CvssScore = null;
+        }
+        else
+        {
+            var cvss = CvssV31.Parse(cvssVector);
+            CvssVector = cvss.Vector;
+            CvssScore = cvss.BaseScore;
+        }
+    }
+
+    private void AddRevision(DateTimeOffset at, string summary, string actor) =>
+        Revisions = [.. Revisions, new Revision(Revisions.Count + 1, at, summary, actor)];
+}

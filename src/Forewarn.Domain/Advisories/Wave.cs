@@ -1,0 +1,63 @@
+using Forewarn.Domain.Common;
+
+namespace Forewarn.Domain.Advisories;
+
+public enum WaveKind
+{
+    Initial,
+    Update,
+    Revised,
+}
+
+/// <summary>One notification round of an advisory: at a time, it publishes some artifacts.</summary>
+public sealed class Wave
+{
+    private Wave() { }
+
+    public WaveId Id { get; private set; }
+    public AdvisoryId AdvisoryId { get; private set; }
+    public int Number { get; private set; }
+    public WaveKind Kind { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public IReadOnlyList<ArtifactId> ArtifactIds { get; private set; } = [];
+    public string Note { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Plans a wave; it publishes its artifacts when its time comes.</summary>
+    public static Wave Plan(Advisory advisory, IReadOnlyCollection<Wave> existing, IReadOnlyCollection<Artifact> artifacts,
+        WaveKind kind, DateTimeOffset at, IEnumerable<ArtifactId> artifactIds, string? note, DateTimeOffset now)
+    {
+        if (advisory.IsWithdrawnAt(now))
+            throw new DomainException("advisory-withdrawn", $"{advisory.Reference} was withdrawn; no wave can go out.");
+        if (advisory.ScheduledAt is null)
+            throw new DomainException("advisory-not-scheduled",
+                $"{advisory.Reference} is still a draft; schedule it before planning a wave.");
+        var ids = artifactIds.Distinct().ToList();
+        if (ids.Count == 0)
+            throw new DomainException("empty-wave", "A wave must publish at least one artifact.");
+        var unknown = ids.Where(id => !artifacts.Any(a => a.Id == id && a.AdvisoryId == advisory.Id)).ToList();
+        if (unknown.Count > 0)
+            throw new DomainException("unknown-artifact",
+                $"{advisory.Reference} has no artifact with id {string.Join(", ", unknown)}.");
+        if (at < now - TimeSpan.FromMinutes(5))
+            throw new DomainException("wave-in-past", "A wave cannot be planned in the past.");
+        if (kind == WaveKind.Initial && existing.Any(w => w.AdvisoryId == advisory.Id))
+            throw new ConflictException("initial-wave-exists", $"{advisory.Reference} already has a wave; use kind 'update' or 'revised'.");
+        return new Wave
+        {
+            Id = WaveId.New(),
+            AdvisoryId = advisory.Id,
+            Number = existing.Count(w => w.AdvisoryId == advisory.Id) + 1,
+            Kind = kind,
+            At = at.ToUniversalTime(),
+            ArtifactIds = ids,
+            Note = Text.Optional(note, "wave note", 2000),
+            CreatedAt = now,
+        };
+    }
+
+    public static WaveKind ParseKind(string? text) =>
+        Enum.TryParse<WaveKind>(text?.Trim(), true, out var k) && Enum.IsDefined(k)
+            ? k
+            : throw new DomainException("unknown-wave-kind", $"'{text}' is not a wave kind; use initial, update or revised.");
+}

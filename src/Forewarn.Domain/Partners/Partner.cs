@@ -1,0 +1,106 @@
+using Forewarn.Domain.Advisories;
+using Forewarn.Domain.Common;
+
+namespace Forewarn.Domain.Partners;
+
+/// <summary>
+/// An organisation in the programme. Its membership status has a dated, reasoned history so
+/// that the policy can tell what the partner was entitled to at any moment.
+/// </summary>
+public sealed class Partner
+{
+    private Partner() { }
+
+    public PartnerId Id { get; private set; }
+    public string LegalName { get; private set; } = "";
+    /// <summary>ISO 3166-1 alpha-2 code of the headquarters.</summary>
+    public string HeadquartersCountry { get; private set; } = "";
+    /// <summary>Jurisdiction codes the partner operates under, besides its headquarters country.</summary>
+    public IReadOnlyList<string> Jurisdictions { get; private set; } = [];
+    public PartnerCategory Category { get; private set; }
+    public string Tier { get; private set; } = "";
+    public Contract Contract { get; private set; } = new("", null, null);
+    /// <summary>Content classes withheld from this partner whatever its tier says.</summary>
+    public IReadOnlyList<ContentClass> Restrictions { get; private set; } = [];
+    public PartnerStatus Status { get; private set; }
+    public IReadOnlyList<StatusChange> History { get; private set; } = [];
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static Partner Create(
+        string? legalName, string? headquartersCountry, IEnumerable<string>? jurisdictions,
+        PartnerCategory category, string tier, Contract contract, DateTimeOffset at, string actor)
+    {
+        var hq = CountryCode.Parse(headquartersCountry, "headquarters country");
+        var partner = new Partner
+        {
+            Id = PartnerId.New(),
+            LegalName = Text.Required(legalName, "legal name"),
+            HeadquartersCountry = hq,
+            Category = category,
+            Tier = Text.Required(tier, "tier", 60),
+            Contract = contract,
+            Status = PartnerStatus.Applicant,
+            CreatedAt = at,
+            History = [new StatusChange(PartnerStatus.Applicant, PartnerStatus.Applicant, at, "Application recorded", actor)],
+        };
+        partner.SetJurisdictions(jurisdictions);
+        return partner;
+    }
+
+    /// <summary>Every jurisdiction whose law applies: headquarters country first, then the others.</summary>
+    public IReadOnlyList<string> AllJurisdictions =>
+        [HeadquartersCountry, .. Jurisdictions.Where(j => j != HeadquartersCountry)];
+
+    /// <summary>The status in force at <paramref name="at"/>, read from the history.</summary>
+    public PartnerStatus StatusAt(DateTimeOffset at)
+    {
+        var status = PartnerStatus.Applicant;
+        foreach (var change in History)
+        {
+            if (change.At > at) break;
+            status = change.To;
+        }
+        return status;
+    }
+
+    /// <summary>When the status in force at <paramref name="at"/> began.</summary>
+    public DateTimeOffset StatusSince(DateTimeOffset at) =>
+        History.LastOrDefault(c => c.At <= at)?.At ?? CreatedAt;
+
+    /// <summary>Moves the partner along its life cycle; refuses illegal moves and moves back in time.</summary>
+    public void ChangeStatus(PartnerStatus to, string? reason, DateTimeOffset at, string actor)
+    {
+        if (!PartnerStatuses.CanMove(Status, to))
+        {
+            var next = PartnerStatuses.NextFrom(Status);
+            var hint = next.Count == 0
+                ? "removal is final"
+                : "from " + Status.Name() + " it can move to " + string.Join(", ", next.Select(s => s.Name()));
+            throw new DomainException("illegal-status-change",
+                $"{LegalName} cannot move from {Status.Name()} to {to.Name()}: {hint}.");
+        }
+        if (History.Count > 0 && at < History[^1].At)
+            throw new DomainException("status-change-in-past",
+                $"A status change cannot predate the last one ({Moments.Show(History[^1].At)}).");
+        var why = Text.Required(reason, "reason for the status change", 500);
+        History = [.. History, new StatusChange(Status, to, at, why, actor)];
+        Status = to;
+    }
+
+    public void Rename(string? legalName) => LegalName = Text.Required(legalName, "legal name");
+
+    public void MoveToTier(string tier) => Tier = Text.Required(tier, "tier", 60);
+
+    public void SetContract(Contract contract) => Contract = contract;
+
+    public void SetCategory(PartnerCategory category) => Category = category;
+
+    public void SetHeadquarters(string? country) =>
+        HeadquartersCountry = CountryCode.Parse(country, "headquarters country");
+
+    public void SetJurisdictions(IEnumerable<string>? jurisdictions) =>
+        Jurisdictions = [.. (jurisdictions ?? []).Select(j => j.Trim().ToUpperInvariant()).Where(j => j.Length > 0).Distinct()];
+
+    public void SetRestrictions(IEnumerable<ContentClass> withheld) =>
+        Restrictions = [.. withheld.Distinct().Order()];
+}

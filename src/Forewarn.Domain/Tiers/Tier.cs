@@ -1,0 +1,42 @@
+using Forewarn.Domain.Advisories;
+using Forewarn.Domain.Common;
+
+namespace Forewarn.Domain.Tiers;
+
+/// <summary>
+/// A partner tier: data, not code. Each content class the tier receives early has a lead time
+/// before the coordinated release; a class without a lead time is not given early to the tier.
+/// </summary>
+public sealed class Tier
+{
+    private Tier() { }
+
+    public string Name { get; private set; } = "";
+    public string Description { get; private set; } = "";
+    public IReadOnlyDictionary<ContentClass, TimeSpan> LeadTimes { get; private set; } = new Dictionary<ContentClass, TimeSpan>();
+
+    /// <summary>The longest lead time anyone may be given: the distros list's 14-day embargo plus slack.</summary>
+    public static readonly TimeSpan MaxLeadTime = TimeSpan.FromDays(30);
+
+    public static Tier Create(string? name, string? description, IReadOnlyDictionary<ContentClass, TimeSpan> leadTimes)
+    {
+        var tier = new Tier { Name = Text.Required(name, "tier name", 60), Description = Text.Optional(description, "tier description", 500) };
+        tier.SetLeadTimes(leadTimes);
+        return tier;
+    }
+
+    public void Describe(string? description) => Description = Text.Optional(description, "tier description", 500);
+
+    public void SetLeadTimes(IReadOnlyDictionary<ContentClass, TimeSpan> leadTimes)
+    {
+        foreach (var (cls, lead) in leadTimes)
+        {
+            if (lead < TimeSpan.Zero || lead > MaxLeadTime)
+                throw new DomainException("invalid-lead-time",
+                    $"The lead time for {cls.Name()} must be between 0 and {MaxLeadTime.TotalDays:0} days.");
+        }
+        LeadTimes = new Dictionary<ContentClass, TimeSpan>(leadTimes);
+    }
+
+    public TimeSpan? LeadTime(ContentClass cls) => LeadTimes.TryGetValue(cls, out var t) ? t : null;
+}
