@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using Forewarn.Cli.Commands;
+
+namespace Forewarn.Cli;
+
+/// <summary>The <c>forewarn</c> command line, callable in-process with its own writers and HTTP handler.</summary>
+public static class CliApp
+{
+    /// <summary>
+    /// Parses and runs one command line. Exit codes: 0 success; 1 refused by the server, invalid
+    /// input or server unreachable; 2 usage error.
+    /// </summary>
+    public static async Task<int> RunAsync(
+        string[] args,
+        TextWriter stdout,
+        TextWriter stderr,
+        IReadOnlyDictionary<string, string?> environment,
+        HttpMessageHandler? handler = null,
+        CancellationToken ct = default)
+    {
+        var context = new CliContext(stdout, stderr, environment, handler);
+        var root = BuildRoot(context);
+        var parse = root.Parse(args);
+
+        if (parse.Action is ParseErrorAction)
+        {
+            foreach (var error in parse.Errors) stderr.WriteLine($"error: {error.Message}");
+            var path = string.Join(' ', CommandPath(parse.CommandResult.Command, root));
+            stderr.WriteLine($"Run '{path} --help' for usage.");
+            stderr.Flush();
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            var exit = await parse.InvokeAsync(new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+            }, ct);
+            return exit;
+        }
+        catch (Exception e)
+        {
+            // A bug of ours or a surprise from the server; say what, not where.
+            context.Fail($"{e.GetType().Name}: {e.Message}");
+            return ExitCodes.Refused;
+        }
+        finally
+        {
+            stdout.Flush();
+            stderr.Flush();
+        }
+    }
+
+    public static RootCommand BuildRoot(CliContext context)
+    {
+        var root = new RootCommand("forewarn — run a vulnerability early-warning program from the command line.")
+        {
+            context.ServerOption,
+        };
+        root.Add(PartnersCommand.Create(context));
+        root.Add(TiersCommand.Create(context));
+        root.Add(JurisdictionsCommand.Create(context));
+        root.Add(PolicyCommand.Create(context));
+        root.Add(AdvisoriesCommand.Create(context));
+        root.Add(KeysCommand.Create(context));
+        root.Add(MeCommand.Create(context));
+        return root;
+    }
+
+    private static IEnumerable<string> CommandPath(Command command, RootCommand root)
+    {
+        var names = new Stack<string>();
+        for (Command? c = command; c is not null && c != root; c = c.Parents.OfType<Command>().FirstOrDefault())
+            names.Push(c.Name);
+        names.Push("forewarn");
+        return names;
+    }
+}

@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Forewarn.Cli.Api;
+using Forewarn.Cli.Input;
+using Forewarn.Cli.Output;
+using Forewarn.Domain.Advisories;
+
+namespace Forewarn.Cli.Commands;
+
+/// <summary><c>forewarn advisories …</c>: author advisories, their artifacts and notification waves.</summary>
+public static class AdvisoriesCommand
+{
+    public static Command Create(CliContext context) =>
+        new("advisories", "Author advisories, add artifacts and schedule notification waves (staff key)")
+        {
+            List(context),
+            Show(context),
+            AdvisoryCreate.Create(context),
+            Schedule(context),
+            ArtifactAdd.Create(context),
+            WaveSchedule.Create(context),
+        };
+
+    private static Command List(CliContext context)
+    {
+        var json = Options.Json();
+        var command = new Command("list", "List advisories") { json };
+        command.SetAction((parse, ct) => context.RunAsync(parse, ct, async (api, ct) =>
+        {
+            var advisories = await api.GetAsync("advisories", ct);
+            context.Show(parse.GetValue(json), advisories, list =>
+            {
+                var items = JsonRead.Items(list).ToList();
+                if (items.Count == 0)
+                {
+                    context.Screen.Line("No advisories yet.");
+                    return;
+                }
+                var table = Screen.Table("Reference", "Title", "State", "Release", "CVEs", "CVSS", "Artifacts", "Waves");
+                foreach (var a in items)
+                    Screen.Row(table, a.Text("reference"), a.Text("title"), a.Text("state"), a.Time("releaseAt"), a.Text("cveIds"),
+                        a.Text("cvssScore"), a.Text("artifactCount"), a.Text("waveCount"));
+                context.Screen.Write(table);
+            });
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Show(CliContext context)
+    {
+        var json = Options.Json();
+        var reference = Options.Id("advisory", "Advisory reference or id");
+        var command = new Command("show", "Show an advisory with its artifacts, waves and revisions") { reference, json };
+        command.SetAction((parse, ct) => context.RunAsync(parse, ct, async (api, ct) =>
+        {
+            var advisory = await api.GetAsync(Path(parse.GetValue(reference)!), ct);
+            context.Show(parse.GetValue(json), advisory, a => Render(context.Screen, a));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Schedule(CliContext context)
+    {
+        var json = Options.Json();
+        var reference = Options.Id("advisory", "Advisory reference or id");
+        var command = new Command("schedule", "Fix the coordinated release date: the draft becomes scheduled") { reference, json };
+        command.SetAction((parse, ct) => context.RunAsync(parse, ct, async (api, ct) =>
+        {
+            var advisory = await api.PostAsync($"{Path(parse.GetValue(reference)!)}/schedule", null, ct);
+            context.Show(parse.GetValue(json), advisory, a =>
+                context.Screen.Line($"{a.Text("reference")} is ", a.Text("state"), $"; release at {a.Time("releaseAt")}."));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    internal static string Path(string idOrReference) => $"advisories/{ApiClient.Segment(idOrReference)}";
+
+    internal static IReadOnlyList<string> ClassNames { get; } = [.. ContentClasses.All.Select(c => c.Name())];
+
+    internal static void Render(Screen screen, JsonNode a)
+    {
+        var cvss = string.Join(" ", new[] { a.Text("cvssScore"), a.Text("cvssSeverity") }.Where(s => s.Length > 0));
+        screen.Write(Screen.Details(
+            ("Reference", a.Text("reference")),
+            ("Id", a.Text("id")),
+            ("Title", a.Text("title")),
+            ("State", a.Text("state")),
+            ("Release", a.Time("releaseAt")),
+            ("Scheduled", a.Time("scheduledAt")),
+            ("Withdrawn", a.Time("withdrawnAt")),
+            ("CVEs", a.Text("cveIds")),
+            ("Products", a.Text("products")),
+            ("CVSS", cvss),
+            ("CVSS vector", a.Text("cvssVector")),
+            ("Summary", a.Text("summary"))));
+
+        var artifacts = a.Items("artifacts").ToList();
+        screen.Heading($"Artifacts ({artifacts.Count})");
+        if (artifacts.Count > 0)
+        {
+            var table = Screen.Table("Id", "Title", "Class", "TLP", "File", "Size", "SHA-256", "Created");
+            foreach (var x in artifacts)
+                Screen.Row(table, x.Text("id"), x.Text("title"), x.Text("class"), x.Text("tlp"),
+                    Join(x.Text("fileName"), x.Text("mediaType")), x.Text("size"), Short(x.Text("sha256")), x.Time("createdAt"));
+            screen.Write(table);
+        }
+
+        var waves = a.Items("waves").ToList();
+        screen.Heading($"Waves ({waves.Count})");
+        if (waves.Count > 0)
+        {
+            var table = Screen.Table("#", "Kind", "At", "Artifacts", "Note", "Id");
+            foreach (var w in waves)
+                Screen.Row(table, w.Text("number"), w.Text("kind"), w.Time("at"), w.Text("artifactIds"), w.Text("note"), w.Text("id"));
+            screen.Write(table);
+        }
+
+        var revisions = a.Items("revisions").ToList();
+        if (revisions.Count > 0)
+        {
+            screen.Heading("Revisions");
+            var table = Screen.Table("#", "At", "Summary", "By");
+            foreach (var r in revisions)
+                Screen.Row(table, r.Text("number"), r.Time("at"), r.Text("summary"), r.Text("actor"));
+            screen.Write(table);
+        }
+    }
+
+    private static string Join(string a, string b) => a.Length == 0 ? b : b.Length == 0 ? a : $"{a} ({b})";
+
+    private static string Short(string hash) => hash.Length > 16 ? hash[..16] + "…" : hash;
+}

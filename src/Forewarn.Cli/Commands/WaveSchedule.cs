@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Forewarn.Cli.Input;
+using Forewarn.Cli.Output;
+using Forewarn.Domain.Advisories;
+
+namespace Forewarn.Cli.Commands;
+
+/// <summary><c>forewarn advisories schedule-wave</c>: plan a notification round.</summary>
+public static class WaveSchedule
+{
+    public static Command Create(CliContext context)
+    {
+        var json = Options.Json();
+        var reference = Options.Id("advisory", "Advisory reference or id");
+        var at = Options.Time("--at", "When the wave goes out", required: true);
+        var artifacts = Options.List("--artifact", "Id of an artifact the wave publishes (repeatable)");
+        artifacts.Required = true;
+        var kind = Options.Choice("--kind", "Kind of wave (default: initial for the first wave, update after)",
+            [.. Enum.GetValues<WaveKind>().Select(k => k.ToString().ToLowerInvariant())]);
+        var note = Options.Text("--note", "A note to partners about this wave");
+        var command = new Command("schedule-wave", "Schedule a notification wave that publishes artifacts to entitled partners")
+        {
+            reference, at, artifacts, kind, note, json,
+        };
+        command.SetAction((parse, ct) => context.RunAsync(parse, ct, async (api, ct) =>
+        {
+            var path = AdvisoriesCommand.Path(parse.GetValue(reference)!);
+            var waveKind = parse.GetValue(kind)?.ToLowerInvariant();
+            if (waveKind is null)
+            {
+                // Ask rather than guess: the first wave is the initial one, later ones update it.
+                var advisory = await api.GetAsync(path, ct);
+                waveKind = advisory.Count("waves") == 0 ? "initial" : "update";
+            }
+            var body = new JsonObject
+            {
+                ["kind"] = waveKind,
+                ["at"] = Moment.ToWire(parse.GetValue(at)!.Value),
+                ["artifactIds"] = Body.Strings(parse.GetValue(artifacts)),
+                ["note"] = parse.GetValue(note) ?? "",
+            };
+            var wave = await api.PostAsync($"{path}/waves", body, ct);
+            context.Show(parse.GetValue(json), wave, w =>
+                context.Screen.Line($"Scheduled wave {w.Text("number")} ({w.Text("kind")}) at ", w.Time("at"),
+                    $" with {w.Count("artifactIds")} artifact(s); id {w.Text("id")}."));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}
