@@ -47,7 +47,8 @@ public static class MeCommand
                 }
                 foreach (var a in items)
                 {
-                    context.Screen.Heading($"{a.Text("reference")} — {a.Text("title")} ({a.Text("state")}, release {a.Time("releaseAt")})");
+                    var acknowledged = a.Time("acknowledgedAt") is { Length: > 0 } ack ? $", acknowledged {ack}" : "";
+                    context.Screen.Heading($"{a.Text("reference")} — {a.Text("title")} ({a.Text("state")}, release {a.Time("releaseAt")}{acknowledged})");
                     var table = Screen.Table("Artifact", "Title", "Class", "TLP", "Open", "Why");
                     foreach (var x in a.Items("artifacts"))
                         Screen.Row(table, x.Text("id"), x.Text("title"), x.Text("class"), x.Text("tlp"),
@@ -78,7 +79,8 @@ public static class MeCommand
                 return ExitCodes.Success;
             }
             if (!TryText(content, out var text))
-                throw new InputException($"artifact {id} is binary ({content.MediaType ?? "unknown type"}); use --out FILE to save it.");
+                throw new InputException($"artifact {id} is binary ({content.MediaType ?? "unknown type"}); use --out FILE to save it"
+                    + (content.FileName is { Length: > 0 } name ? $" (the server calls it {name})." : "."));
             context.Out.Write(text);
             if (!text.EndsWith('\n')) context.Out.WriteLine();
             return ExitCodes.Success;
