@@ -1,6 +1,7 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Forewarn.Server.Hosting;
 
-app.MapGet("/", () => "Hello World!");
+var app = ServerHost.Build(args);
+await app.RunAsync();
 
-app.Run();
+/// <summary>Entry point; public so that tests can host the server.</summary>
+public partial class Program;

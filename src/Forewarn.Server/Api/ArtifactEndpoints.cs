@@ -1,0 +1,81 @@
+using System.Text;
+using Forewarn.Domain.Advisories;
+using Forewarn.Domain.Common;
+using Forewarn.Server.Api.Contracts;
+using Forewarn.Server.Auth;
+using Forewarn.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forewarn.Server.Api;
+
+/// <summary>Artifacts (content) and waves (when content goes out) of an advisory.</summary>
+public static class ArtifactEndpoints
+{
+    public static void MapArtifacts(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/advisories/{id}/artifacts", Add).WithTags("Artifacts").RequireAuthorization(AccessPolicies.StaffWrite)
+            .WithSummary("Add an artifact: text, or a file as base64 (at most 10 MiB)");
+        api.MapGet("/artifacts/{id}", Show).WithTags("Artifacts").RequireAuthorization(AccessPolicies.StaffRead)
+            .WithSummary("Show an artifact's metadata");
+        api.MapGet("/artifacts/{id}/content", Content).WithTags("Artifacts").RequireAuthorization(AccessPolicies.StaffRead)
+            .WithSummary("The artifact's original content (staff)");
+        api.MapPost("/advisories/{id}/waves", PlanWave).WithTags("Waves").RequireAuthorization(AccessPolicies.StaffWrite)
+            .WithSummary("Plan a notification wave that publishes artifacts at a time");
+        api.MapGet("/advisories/{id}/waves", Waves).WithTags("Waves").RequireAuthorization(AccessPolicies.StaffRead)
+            .WithSummary("List an advisory's waves");
+    }
+
+    private static async Task<Created<ArtifactDto>> Add(string id, NewArtifact body, ForewarnDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var advisory = await db.AdvisoryAsync(id, ct);
+        byte[] bytes;
+        if (body.Text is not null && body.ContentBase64 is not null)
+            throw new DomainException("ambiguous-content", "Give either text or contentBase64, not both.");
+        if (body.Text is not null) bytes = Encoding.UTF8.GetBytes(body.Text);
+        else if (body.ContentBase64 is not null)
+        {
+            try { bytes = Convert.FromBase64String(body.ContentBase64); }
+            catch (FormatException) { throw new DomainException("invalid-base64", "contentBase64 is not valid base64."); }
+        }
+        else throw new DomainException("empty-content", "An artifact needs content: give text or contentBase64.");
+
+        var (artifact, content) = Artifact.Create(advisory, body.Title, ContentClasses.Parse(body.Class), TlpLabels.Parse(body.Tlp),
+            body.MediaType ?? (body.Text is not null ? "text/plain; charset=utf-8" : "application/octet-stream"),
+            body.FileName, bytes, clock.GetUtcNow());
+        db.Artifacts.Add(artifact);
+        db.ArtifactContents.Add(content);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/artifacts/{artifact.Id}", ArtifactDto.From(artifact));
+    }
+
+    private static async Task<Ok<ArtifactDto>> Show(string id, ForewarnDb db, CancellationToken ct) =>
+        TypedResults.Ok(ArtifactDto.From(await db.ArtifactAsync(id, ct)));
+
+    private static async Task<FileContentHttpResult> Content(string id, ForewarnDb db, CancellationToken ct)
+    {
+        var artifact = await db.ArtifactAsync(id, ct);
+        var content = await db.ArtifactContents.AsNoTracking().FirstAsync(c => c.ArtifactId == artifact.Id, ct);
+        return TypedResults.File(content.Bytes, artifact.MediaType, artifact.FileName);
+    }
+
+    private static async Task<Created<WaveDto>> PlanWave(string id, NewWave body, ForewarnDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var advisory = await db.AdvisoryAsync(id, ct);
+        var now = clock.GetUtcNow();
+        var existing = await db.Waves.AsNoTracking().Where(w => w.AdvisoryId == advisory.Id).ToListAsync(ct);
+        var artifacts = await db.Artifacts.AsNoTracking().Where(a => a.AdvisoryId == advisory.Id).ToListAsync(ct);
+        var wave = Wave.Plan(advisory, existing, artifacts, body.Kind is null ? (existing.Count == 0 ? WaveKind.Initial : WaveKind.Update) : Wave.ParseKind(body.Kind),
+            body.At ?? now, (body.ArtifactIds ?? []).Select(g => new ArtifactId(g)), body.Note, now);
+        db.Waves.Add(wave);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/advisories/{advisory.Reference}/waves/{wave.Number}", WaveDto.From(wave));
+    }
+
+    private static async Task<Ok<List<WaveDto>>> Waves(string id, ForewarnDb db, CancellationToken ct)
+    {
+        var advisory = await db.AdvisoryAsync(id, ct);
+        var waves = await db.Waves.AsNoTracking().Where(w => w.AdvisoryId == advisory.Id).OrderBy(w => w.Number).ToListAsync(ct);
+        return TypedResults.Ok(waves.Select(WaveDto.From).ToList());
+    }
+}

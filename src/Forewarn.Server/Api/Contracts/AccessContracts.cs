@@ -1,0 +1,33 @@
+using Forewarn.Domain.Access;
+using Forewarn.Domain.Keys;
+
+namespace Forewarn.Server.Api.Contracts;
+
+public sealed record KeyDto(Guid Id, string Prefix, string Owner, Guid? PartnerId, string Name, IReadOnlyList<string> Scopes,
+    DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, string CreatedBy)
+{
+    public static KeyDto From(ApiKey k) => new(k.Id, k.Prefix, k.Owner.ToString().ToLowerInvariant(), k.PartnerId?.Value, k.Name,
+        k.Scopes, k.CreatedAt, k.ExpiresAt, k.RevokedAt, k.CreatedBy);
+}
+
+public sealed record NewKey(string? Owner, Guid? PartnerId, string? Name, IReadOnlyList<string>? Scopes, DateTimeOffset? ExpiresAt);
+
+/// <summary>The key with its token; the token is shown this once and never again.</summary>
+public sealed record IssuedKey(KeyDto Key, string Token);
+
+public sealed record AccessRecordDto(Guid Id, DateTimeOffset At, Guid PartnerId, Guid KeyId, Guid? AdvisoryId, Guid ArtifactId,
+    string Channel, bool Allowed, string Verdict, string Rules, string Explanation)
+{
+    public static AccessRecordDto From(AccessRecord r) => new(r.Id, r.At, r.PartnerId.Value, r.KeyId, r.AdvisoryId?.Value,
+        r.ArtifactId.Value, r.Channel, r.Allowed, r.Verdict, r.Rules, r.Explanation);
+}
+
+public sealed record AcknowledgementRequest(string? Note);
+
+public sealed record AcknowledgementDto(Guid AdvisoryId, string Reference, DateTimeOffset AcknowledgedAt, string Note);
+
+public sealed record MyArtifactDto(Guid Id, string Title, string Class, string Tlp, string MediaType, string? FileName,
+    long Size, bool Open, DateTimeOffset? OpensAt, string Explanation);
+
+public sealed record MyAdvisoryDto(Guid Id, string Reference, string Title, string Summary, string State, DateTimeOffset ReleaseAt,
+    IReadOnlyList<string> CveIds, double? CvssScore, DateTimeOffset? AcknowledgedAt, IReadOnlyList<MyArtifactDto> Artifacts);

@@ -1,0 +1,54 @@
+using Forewarn.Domain.Advisories;
+using Forewarn.Domain.Cvss;
+
+namespace Forewarn.Server.Api.Contracts;
+
+public sealed record AdvisorySummaryDto(Guid Id, string Reference, string Title, string State, DateTimeOffset ReleaseAt,
+    IReadOnlyList<string> CveIds, double? CvssScore, int ArtifactCount, int WaveCount);
+
+public sealed record RevisionDto(int Number, DateTimeOffset At, string Summary, string Actor);
+
+public sealed record ArtifactDto(Guid Id, Guid AdvisoryId, string Title, string Class, string Tlp, string MediaType,
+    string? FileName, long Size, string Sha256, DateTimeOffset CreatedAt)
+{
+    public static ArtifactDto From(Artifact a) => new(a.Id.Value, a.AdvisoryId.Value, a.Title, a.Class.Name(), a.Tlp.Name(),
+        a.MediaType, a.FileName, a.Size, a.Sha256, a.CreatedAt);
+}
+
+public sealed record WaveDto(Guid Id, int Number, string Kind, DateTimeOffset At, IReadOnlyList<Guid> ArtifactIds, string Note, DateTimeOffset CreatedAt)
+{
+    public static WaveDto From(Wave w) => new(w.Id.Value, w.Number, w.Kind.ToString().ToLowerInvariant(), w.At,
+        [.. w.ArtifactIds.Select(a => a.Value)], w.Note, w.CreatedAt);
+}
+
+public sealed record AdvisoryDto(
+    Guid Id, string Reference, string Title, string Summary, string State, DateTimeOffset ReleaseAt,
+    DateTimeOffset? ScheduledAt, DateTimeOffset? WithdrawnAt, string? WithdrawnReason, IReadOnlyList<string> CveIds,
+    IReadOnlyList<string> Products, string? CvssVector, double? CvssScore, string? CvssSeverity,
+    IReadOnlyList<RevisionDto> Revisions, IReadOnlyList<ArtifactDto> Artifacts, IReadOnlyList<WaveDto> Waves,
+    DateTimeOffset CreatedAt)
+{
+    public static AdvisoryDto From(Advisory a, IReadOnlyCollection<Artifact> artifacts, IReadOnlyCollection<Wave> waves, DateTimeOffset now) => new(
+        a.Id.Value, a.Reference, a.Title, a.Summary, a.StateAt(now, waves).Name(), a.ReleaseAt, a.ScheduledAt, a.WithdrawnAt,
+        a.WithdrawnReason, a.CveIds, a.AffectedProducts, a.CvssVector, a.CvssScore,
+        a.CvssScore is { } s ? CvssV31.SeverityOf(s) : null,
+        [.. a.Revisions.Select(r => new RevisionDto(r.Number, r.At, r.Summary, r.Actor))],
+        [.. artifacts.OrderBy(x => x.CreatedAt).Select(ArtifactDto.From)],
+        [.. waves.OrderBy(w => w.Number).Select(WaveDto.From)],
+        a.CreatedAt);
+}
+
+public sealed record NewAdvisory(string? Reference, string? Title, string? Summary, IReadOnlyList<string>? CveIds,
+    IReadOnlyList<string>? Products, string? CvssVector, DateTimeOffset? ReleaseAt);
+
+public sealed record AdvisoryChanges(string? Title, string? Summary, IReadOnlyList<string>? CveIds,
+    IReadOnlyList<string>? Products, string? CvssVector, string? Change);
+
+public sealed record ReleaseTimeChange(DateTimeOffset? ReleaseAt, string? Reason);
+
+public sealed record Withdrawal(string? Reason);
+
+public sealed record NewArtifact(string? Title, string? Class, string? Tlp, string? Text, string? ContentBase64,
+    string? MediaType, string? FileName);
+
+public sealed record NewWave(string? Kind, DateTimeOffset? At, IReadOnlyList<Guid>? ArtifactIds, string? Note);

@@ -1,0 +1,33 @@
+using Forewarn.Domain.Advisories;
+using Forewarn.Domain.Partners;
+
+namespace Forewarn.Server.Api.Contracts;
+
+public sealed record ContractDto(string? NdaVersion, DateTimeOffset? SignedAt, DateTimeOffset? ExpiresAt);
+
+public sealed record StatusChangeDto(string From, string To, DateTimeOffset At, string Reason, string Actor);
+
+public sealed record PartnerDto(
+    Guid Id, string LegalName, string HeadquartersCountry, IReadOnlyList<string> Jurisdictions, string Category,
+    string Tier, ContractDto Contract, IReadOnlyList<string> Restrictions, string Status,
+    IReadOnlyList<StatusChangeDto> History, DateTimeOffset CreatedAt)
+{
+    public static PartnerDto From(Partner p) => new(
+        p.Id.Value, p.LegalName, p.HeadquartersCountry, p.Jurisdictions, p.Category.Name(), p.Tier,
+        new ContractDto(p.Contract.NdaVersion, p.Contract.SignedAt, p.Contract.ExpiresAt),
+        [.. p.Restrictions.Select(r => r.Name())], p.Status.Name(),
+        [.. p.History.Select(h => new StatusChangeDto(h.From.Name(), h.To.Name(), h.At, h.Reason, h.Actor))],
+        p.CreatedAt);
+}
+
+public sealed record NewPartner(
+    string? LegalName, string? HeadquartersCountry, IReadOnlyList<string>? Jurisdictions, string? Category,
+    string? Tier, ContractDto? Contract, IReadOnlyList<string>? Restrictions);
+
+public sealed record PartnerChanges(
+    string? LegalName, string? HeadquartersCountry, IReadOnlyList<string>? Jurisdictions, string? Category,
+    ContractDto? Contract, IReadOnlyList<string>? Restrictions);
+
+public sealed record TierChoice(string? Tier);
+
+public sealed record StatusRequest(string? Status, string? Reason);

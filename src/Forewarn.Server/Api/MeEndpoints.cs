@@ -1,0 +1,115 @@
+using System.Security.Claims;
+using Forewarn.Domain.Access;
+using Forewarn.Domain.Common;
+using Forewarn.Domain.Partners;
+using Forewarn.Server.Api.Contracts;
+using Forewarn.Server.Auth;
+using Forewarn.Server.Entitlements;
+using Forewarn.Server.Problems;
+using Forewarn.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forewarn.Server.Api;
+
+/// <summary>
+/// The partner's side: what is open to me, the content itself, and acknowledgement. Anything
+/// the partner may not know about answers exactly as something that does not exist (404).
+/// </summary>
+public static class MeEndpoints
+{
+    public const string Channel = "api";
+
+    public static void MapMe(this IEndpointRouteBuilder api)
+    {
+        var read = api.MapGroup("/me").WithTags("Partner").RequireAuthorization(AccessPolicies.PartnerRead);
+        read.MapGet("/", Me).WithSummary("My organisation");
+        read.MapGet("/advisories", MyAdvisories).WithSummary("Advisories open to me now, and when their other items open");
+        read.MapGet("/advisories/{id}", MyAdvisory).WithSummary("One advisory open to me");
+        read.MapGet("/artifacts/{id}/content", Content).WithSummary("An artifact's content, when it is open to me (every request is recorded)");
+        api.MapPost("/me/advisories/{id}/acknowledge", Acknowledge).WithTags("Partner").RequireAuthorization(AccessPolicies.PartnerAcknowledge)
+            .WithSummary("Acknowledge receipt of an advisory");
+    }
+
+    private static async Task<Partner> CallerAsync(ForewarnDb db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var id = user.PartnerId();
+        return await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct)
+               ?? throw new NotFoundException("partner", id.ToString());
+    }
+
+    private static async Task<Ok<PartnerDto>> Me(ForewarnDb db, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(PartnerDto.From(await CallerAsync(db, user, ct)));
+
+    private static async Task<Results<Ok<IReadOnlyList<MyAdvisoryDto>>, ProblemHttpResult>> MyAdvisories(
+        ForewarnDb db, PartnerView view, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var partner = await CallerAsync(db, user, ct);
+        var now = clock.GetUtcNow();
+        if (NotReceiving(partner, now) is { } refusal) return refusal;
+        return TypedResults.Ok(await view.AdvisoriesAsync(partner, now, null, ct));
+    }
+
+    private static async Task<Results<Ok<MyAdvisoryDto>, ProblemHttpResult>> MyAdvisory(
+        string id, ForewarnDb db, PartnerView view, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var partner = await CallerAsync(db, user, ct);
+        var now = clock.GetUtcNow();
+        if (NotReceiving(partner, now) is { } refusal) return refusal;
+        var advisory = await FindAsync(db, id, ct);
+        var list = advisory is null ? [] : await view.AdvisoriesAsync(partner, now, advisory.Value, ct);
+        return list.Count == 1 ? TypedResults.Ok(list[0]) : Problem.NotFound("advisory", id);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Content(
+        string id, ForewarnDb db, PartnerView view, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var partner = await CallerAsync(db, user, ct);
+        var now = clock.GetUtcNow();
+        if (!ArtifactId.TryParse(id, out var artifactId)) return Problem.NotFound("artifact", id);
+        var result = await view.DecideContentAsync(partner, user.KeyId(), artifactId, Channel, now, ct);
+        if (result.Decision is { Allowed: true } && result.Bytes is not null)
+            return TypedResults.File(result.Bytes, result.Artifact!.MediaType, result.Artifact.FileName);
+        if (NotReceiving(partner, now) is { } refusal) return refusal;
+        if (!result.Listed) return Problem.NotFound("artifact", id);
+        return Problem.Of(StatusCodes.Status403Forbidden, "not-yet-open",
+            $"This artifact is not open to you yet: it opens {Moments.Show(result.Decision!.OpensAt!.Value)}.",
+            new Dictionary<string, object?> { ["opensAt"] = result.Decision.OpensAt, ["explanation"] = result.Decision.Explanation });
+    }
+
+    private static async Task<Results<Ok<AcknowledgementDto>, ProblemHttpResult>> Acknowledge(
+        string id, AcknowledgementRequest? body, ForewarnDb db, PartnerView view, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var partner = await CallerAsync(db, user, ct);
+        var now = clock.GetUtcNow();
+        if (NotReceiving(partner, now) is { } refusal) return refusal;
+        var advisoryId = await FindAsync(db, id, ct);
+        var visible = advisoryId is null ? [] : await view.AdvisoriesAsync(partner, now, advisoryId.Value, ct);
+        if (visible.Count != 1) return Problem.NotFound("advisory", id);
+        var existing = await db.Acknowledgements.FirstOrDefaultAsync(a => a.PartnerId == partner.Id && a.AdvisoryId == advisoryId, ct);
+        if (existing is null)
+        {
+            existing = Acknowledgement.Of(partner.Id, advisoryId!.Value, user.KeyId(), body?.Note, now);
+            db.Acknowledgements.Add(existing);
+            await db.SaveChangesAsync(ct);
+        }
+        return TypedResults.Ok(new AcknowledgementDto(existing.AdvisoryId.Value, visible[0].Reference, existing.At, existing.Note));
+    }
+
+    private static async Task<AdvisoryId?> FindAsync(ForewarnDb db, string id, CancellationToken ct)
+    {
+        if (AdvisoryId.TryParse(id, out var aid)) return aid;
+        var reference = id.Trim().ToUpperInvariant();
+        var found = await db.Advisories.AsNoTracking().FirstOrDefaultAsync(a => a.Reference == reference, ct);
+        return found?.Id;
+    }
+
+    private static ProblemHttpResult? NotReceiving(Partner partner, DateTimeOffset now)
+    {
+        var status = partner.StatusAt(now);
+        return status.Receives()
+            ? null
+            : Problem.Of(StatusCodes.Status403Forbidden, "partner-not-receiving",
+                $"{partner.LegalName} is {status.Name()} since {Moments.ShowDate(partner.StatusSince(now))}; nothing can be served to it.");
+    }
+}

@@ -1,0 +1,27 @@
+using Forewarn.Domain.Keys;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Forewarn.Server.Auth;
+
+/// <summary>Authorization policies: who owns the key and which scope it carries.</summary>
+public static class AccessPolicies
+{
+    public const string StaffRead = "staff-read";
+    public const string StaffWrite = "staff-write";
+    public const string PartnerRead = "partner-read";
+    public const string PartnerAcknowledge = "partner-acknowledge";
+
+    public static void Add(AuthorizationOptions o)
+    {
+        o.AddPolicy(StaffRead, p => Require(p, "staff", KeyScopes.StaffRead));
+        o.AddPolicy(StaffWrite, p => Require(p, "staff", KeyScopes.StaffWrite));
+        o.AddPolicy(PartnerRead, p => Require(p, "partner", KeyScopes.PartnerRead));
+        o.AddPolicy(PartnerAcknowledge, p => Require(p, "partner", KeyScopes.PartnerAcknowledge));
+    }
+
+    private static void Require(AuthorizationPolicyBuilder p, string owner, string scope) =>
+        p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
+            .RequireAuthenticatedUser()
+            .RequireClaim(Caller.OwnerClaim, owner)
+            .RequireClaim(Caller.ScopeClaim, scope);
+}

@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Forewarn.Domain.Keys;
+using Forewarn.Server.Problems;
+using Forewarn.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Forewarn.Server.Auth;
+
+/// <summary>
+/// Bearer API keys. Every request reads the key row, so a revocation or expiry takes effect on
+/// the very next request.
+/// </summary>
+public sealed class ApiKeyAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    ForewarnDb db, TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    private const string FailureKey = "forewarn.auth-failure";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (string.IsNullOrEmpty(header)) return AuthenticateResult.NoResult();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return Fail("The Authorization header must read 'Bearer <api key>'.");
+        var token = header["Bearer ".Length..].Trim();
+        if (!ApiKey.TryParseToken(token, out var prefix, out var secret))
+            return Fail("The API key is not in Forewarn's format (fw_<prefix>_<secret>).");
+        var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == prefix, Context.RequestAborted);
+        if (key is null || !key.Matches(secret))
+            return Fail("The API key is not known.");
+        var now = clock.GetUtcNow();
+        if (key.RevokedAt is { } revoked)
+            return Fail($"The API key {prefix} was revoked on {revoked:yyyy-MM-dd HH:mm} UTC.");
+        if (now >= key.ExpiresAt)
+            return Fail($"The API key {prefix} expired on {key.ExpiresAt:yyyy-MM-dd HH:mm} UTC.");
+
+        var claims = new List<Claim>
+        {
+            new(Caller.KeyIdClaim, key.Id.ToString()),
+            new(Caller.KeyPrefixClaim, key.Prefix),
+            new(Caller.OwnerClaim, key.Owner.ToString().ToLowerInvariant()),
+            new(ClaimTypes.Name, key.Owner == KeyOwner.Staff ? $"staff:{key.Name}" : $"partner-key:{key.Prefix}"),
+        };
+        if (key.PartnerId is { } partner) claims.Add(new(Caller.PartnerClaim, partner.ToString()));
+        claims.AddRange(key.Scopes.Select(s => new Claim(Caller.ScopeClaim, s)));
+        var identity = new ClaimsIdentity(claims, SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    private AuthenticateResult Fail(string why)
+    {
+        Context.Items[FailureKey] = why;
+        return AuthenticateResult.Fail(why);
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var why = Context.Items[FailureKey] as string
+                  ?? "This endpoint needs an API key: send 'Authorization: Bearer <api key>'.";
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await Write(StatusCodes.Status401Unauthorized, "unauthenticated", why);
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Write(StatusCodes.Status403Forbidden, "forbidden",
+            "This API key may not do that: it lacks the scope or belongs to the wrong kind of owner (staff or partner).");
+
+    private Task Write(int status, string code, string detail)
+    {
+        Response.StatusCode = status;
+        return Results.Problem(type: ProblemTypes.For(code), title: ProblemTypes.TitleOf(code), detail: detail, statusCode: status)
+            .ExecuteAsync(Context);
+    }
+}

@@ -1,0 +1,114 @@
+namespace Forewarn.Server.Demo;
+
+/// <summary>The demo artifacts' text. Fictional products; the PoCs build requests, they attack nothing.</summary>
+internal static class DemoTexts
+{
+    public const string ReplayDetection = """
+        Detection guidance for FW-2025-0708 (Halcyon Collaboration Server, ToolPane deserialization)
+
+        1. Web logs: POST requests to /_layouts/15/ToolPane.aspx with the query parameter DisplayMode=Edit and a
+           Referer header of /_layouts/SignOut.aspx. Legitimate clients never send this combination.
+        2. Process creation: w3wp.exe spawning cmd.exe or powershell.exe with an encoded command line.
+        3. File system: new .aspx files under the LAYOUTS folder shortly after such a request.
+
+        Suggested network signature (Suricata syntax):
+          alert http any any -> $HTTP_SERVERS any (msg:"FW-2025-0708 ToolPane exploitation attempt";
+            flow:to_server,established; http.method; content:"POST"; http.uri; content:"/ToolPane.aspx";
+            content:"DisplayMode=Edit"; http.referer; content:"/SignOut.aspx"; sid:9025070801; rev:1;)
+        """;
+
+    public const string ReplayDescription = """
+        The ToolPane endpoint accepts a serialized web part definition from the request body. Because the endpoint
+        trusts the Referer header to decide whether the request comes from a signed-out session, an attacker who
+        sets the Referer to the sign-out page reaches the deserializer without authentication. The deserializer
+        accepts a type list that includes a data-set type able to invoke arbitrary methods, which gives code
+        execution as the application pool identity. Servers that run the Subscription Edition with the June
+        cumulative update are affected, as are all 2019 builds.
+        """;
+
+    public const string ReplayIndicators = """
+        type,value,comment
+        url-path,/_layouts/15/ToolPane.aspx?DisplayMode=Edit,request path used by the exploit
+        file-name,spinstall0.aspx,web shell dropped after exploitation
+        sha256,3f1c4e7a9b2d5c8e1f0a6b3d9c2e7f4a1b8d5c0e9f3a6b2d7c4e1f8a5b0d3c9e,web shell sample
+        ipv4,203.0.113.45,scanning source (documentation range)
+        """;
+
+    public const string ReplayMitigation = """
+        Until the update is installed: enable the antimalware scan interface integration in Full Mode on every web
+        front end, rotate the machine keys after patching, and block POST requests to ToolPane.aspx whose Referer
+        is the sign-out page at the reverse proxy.
+        """;
+
+    public const string ReplayPoc = """
+        # FW-2025-0708 proof of concept: builds the request shape for detection testing in a lab.
+        # It prints the request; it does not send it anywhere.
+        import json
+        import sys
+
+        TARGET_PATH = "/_layouts/15/ToolPane.aspx"
+        REFERER = "/_layouts/SignOut.aspx"
+
+
+        def build_request(host, payload_marker):
+            headers = {
+                "Host": host,
+                "Referer": REFERER,
+                "Content-Type": "application/x-www-form-urlencoded",
+            }
+            body = "MSOTlPn_Uri=" + host + "&MSOTlPn_DWP=" + payload_marker
+            return {"method": "POST", "path": TARGET_PATH + "?DisplayMode=Edit", "headers": headers, "body": body}
+
+
+        def main():
+            host = sys.argv[1] if len(sys.argv) > 1 else "lab-server.invalid"
+            request = build_request(host, "DETECTION-TEST-MARKER")
+            print(json.dumps(request, indent=2))
+
+
+        if __name__ == "__main__":
+            main()
+        """;
+
+    public const string EmbargoDetection = """
+        Detection guidance: Halcyon Sync Agent update cache
+
+        Alert when HalcyonSyncService.exe loads a DLL from %ProgramData%\Halcyon\Sync\UpdateCache that is not signed
+        by Halcyon. Also alert on any file creation in that folder by a process other than HalcyonSyncService.exe.
+        """;
+
+    public const string EmbargoDescription = """
+        The Sync Agent's update cache folder inherits write access for authenticated users. On each update check the
+        service enumerates the folder and loads every library it finds before verifying signatures, so a planted
+        library runs with SYSTEM rights within the next update interval (15 minutes by default).
+        """;
+
+    public const string EmbargoIndicators = """
+        type,value,comment
+        file-path,%ProgramData%\Halcyon\Sync\UpdateCache\version.dll,planted library name seen in testing
+        """;
+
+    public const string EmbargoMitigation = """
+        Remove write access for Authenticated Users from %ProgramData%\Halcyon\Sync\UpdateCache, or stop the Halcyon
+        Sync service until the update is installed.
+        """;
+
+    public const string EmbargoPoc = """
+        // Proof of concept for detection testing: writes a harmless marker file where a planted library would go.
+        using System;
+        using System.IO;
+
+        internal static class SyncAgentCachePlant
+        {
+            private static void Main()
+            {
+                var cache = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData),
+                    "Halcyon", "Sync", "UpdateCache");
+                var marker = Path.Combine(cache, "forewarn-detection-test.txt");
+                Directory.CreateDirectory(cache);
+                File.WriteAllText(marker, "Detection test marker: a real attack would place version.dll here.");
+                Console.WriteLine("Wrote " + marker);
+            }
+        }
+        """;
+}

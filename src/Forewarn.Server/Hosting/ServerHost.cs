@@ -1,0 +1,64 @@
+using System.Text.Json.Serialization;
+using Forewarn.Server.Api;
+using Forewarn.Server.Auth;
+using Forewarn.Server.Entitlements;
+using Forewarn.Server.Portal;
+using Forewarn.Server.Problems;
+using Forewarn.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+
+namespace Forewarn.Server.Hosting;
+
+/// <summary>Builds the Forewarn web application: services, then the HTTP pipeline.</summary>
+public static class ServerHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        ServerSettings.AddSources(builder.Configuration, args);
+        var store = ServerSettings.Read(builder.Configuration);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddForewarnStore(store);
+        builder.Services.AddHostedService<StoreStartup>();
+        builder.Services.AddScoped<PartnerView>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ErrorHandling>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        builder.Services.AddAuthorization(AccessPolicies.Add);
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = BodySizeLimit.Upload);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<BodySizeLimit>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Forewarn API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapLandingPage();
+        app.MapGet("/health", Health.Check).WithTags("Service").WithSummary("Whether the server and its store answer");
+        app.MapGet("/ping", () => "pong").ExcludeFromDescription();
+
+        var api = app.MapGroup("/api/v1");
+        api.MapPartners();
+        api.MapReferenceData();
+        api.MapPolicy();
+        api.MapAdvisories();
+        api.MapArtifacts();
+        api.MapKeys();
+        api.MapAccessRecords();
+        api.MapMe();
+
+        app.Lifetime.ApplicationStarted.Register(() => StartBanner.Print(app.Services.GetRequiredService<IServer>(), store));
+        return app;
+    }
+}

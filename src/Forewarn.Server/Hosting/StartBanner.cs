@@ -1,0 +1,39 @@
+using Forewarn.Server.Demo;
+using Forewarn.Storage;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Forewarn.Server.Hosting;
+
+/// <summary>Tells the person who started the server where to go and how to log in.</summary>
+internal static class StartBanner
+{
+    public static void Print(IServer server, StoreSettings settings)
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses;
+        if (addresses is null || addresses.Count == 0) return;
+        var url = addresses.First().Replace("://[::]", "://localhost", StringComparison.Ordinal)
+            .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal)
+            .Replace("://*", "://localhost", StringComparison.Ordinal);
+        var credentialsPath = StoreStartup.DemoCredentialsPath(settings);
+        var demo = DemoCredentials.ReadAsync(credentialsPath, CancellationToken.None).GetAwaiter().GetResult();
+        var lines = new List<string>
+        {
+            "",
+            $"  Forewarn is running at {url}",
+            $"  Store: {settings.Describe()}",
+            $"  Open {url}/ in a browser for the overview, {url}/api/reference for the API reference.",
+        };
+        if (demo is not null)
+        {
+            var partner = demo.Partners.FirstOrDefault(p => p.Tier == "Trusted" && p.Status == "active") ?? demo.Partners[0];
+            lines.Add($"  Log in with an API key (Authorization: Bearer <key>). Demo keys: {credentialsPath}");
+            lines.Add($"  Staff key:   {demo.Staff.ApiKey}");
+            lines.Add($"  Partner key ({partner.Name}): {partner.ApiKey}");
+            lines.Add("  Try:");
+            lines.Add($"    curl -H \"Authorization: Bearer {partner.ApiKey}\" {url}/api/v1/me/advisories");
+        }
+        lines.Add("");
+        Console.WriteLine(string.Join(Environment.NewLine, lines));
+    }
+}

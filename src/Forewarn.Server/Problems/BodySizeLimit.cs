@@ -1,0 +1,32 @@
+namespace Forewarn.Server.Problems;
+
+/// <summary>
+/// Refuses a request whose declared body is over the limit before anything reads it, with a
+/// 413 problem. Kestrel's own limit (set to the largest endpoint's) catches undeclared bodies.
+/// </summary>
+public sealed class BodySizeLimit(RequestDelegate next)
+{
+    /// <summary>Ordinary JSON requests.</summary>
+    public const long Default = 256 * 1024;
+
+    /// <summary>Artifact uploads: 10 MiB of content, base64-encoded, plus the envelope.</summary>
+    public const long Upload = 16 * 1024 * 1024;
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var limit = http.Request.Path.Value?.EndsWith("/artifacts", StringComparison.OrdinalIgnoreCase) == true ? Upload : Default;
+        if (http.Request.ContentLength is { } length && length > limit)
+        {
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await Results.Problem(
+                type: ProblemTypes.For("body-too-large"),
+                title: ProblemTypes.TitleOf("body-too-large"),
+                detail: $"The request body has {length} bytes; this endpoint accepts at most {limit} bytes.",
+                statusCode: 413).ExecuteAsync(http);
+            return;
+        }
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } f)
+            f.MaxRequestBodySize = limit;
+        await next(http);
+    }
+}

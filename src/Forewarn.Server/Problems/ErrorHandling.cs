@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Forewarn.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Forewarn.Server.Problems;
+
+/// <summary>
+/// Turns every failure into an RFC 9457 problem: domain refusals into 4xx with the domain's
+/// sentence, unreadable requests into 400/413, anything unexpected into a 500 without details.
+/// </summary>
+public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<ErrorHandling> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, code, detail) = Classify(exception);
+        if (status >= 500)
+            log.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+        http.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = status,
+                Type = ProblemTypes.For(code),
+                Title = ProblemTypes.TitleOf(code),
+                Detail = detail,
+            },
+        });
+    }
+
+    internal static (int Status, string Code, string Detail) Classify(Exception e) => e switch
+    {
+        DomainException d => (ProblemTypes.StatusOf(d), d.Code, d.Message),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+            (413, "body-too-large", "The request body is larger than this endpoint accepts."),
+        BadHttpRequestException { InnerException: JsonException j } =>
+            (400, "malformed-json", $"The request body is not the JSON this endpoint expects: {Clean(j.Message)}"),
+        BadHttpRequestException b => (b.StatusCode, "bad-request", Clean(b.Message)),
+        JsonException j => (400, "malformed-json", $"The request body is not the JSON this endpoint expects: {Clean(j.Message)}"),
+        OperationCanceledException => (499, "cancelled", "The request was cancelled."),
+        _ => (500, "internal-error", "Something went wrong on the server; nothing was changed. The error has been logged."),
+    };
+
+    // Keep the parser's location hint but not type names of our internals.
+    private static string Clean(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        var path = cut >= 0 ? message[cut..] : "";
+        var head = cut >= 0 ? message[..cut] : message;
+        if (head.Contains("could not be converted to", StringComparison.Ordinal))
+            head = "a value has the wrong type or format.";
+        return (head + path).Trim();
+    }
+}

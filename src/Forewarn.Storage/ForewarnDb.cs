@@ -1,0 +1,40 @@
+using Forewarn.Domain.Access;
+using Forewarn.Domain.Advisories;
+using Forewarn.Domain.Common;
+using Forewarn.Domain.Jurisdictions;
+using Forewarn.Domain.Keys;
+using Forewarn.Domain.Partners;
+using Forewarn.Domain.Policy;
+using Forewarn.Domain.Tiers;
+using Forewarn.Storage.Mapping;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forewarn.Storage;
+
+/// <summary>
+/// The programme's store. One model; each provider has its own subclass so that each keeps its
+/// own migrations (<see cref="Sqlite.SqliteDb"/>, <see cref="Postgres.PostgresDb"/>).
+/// </summary>
+public abstract class ForewarnDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<Tier> Tiers => Set<Tier>();
+    public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
+    public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
+    public DbSet<Advisory> Advisories => Set<Advisory>();
+    public DbSet<Artifact> Artifacts => Set<Artifact>();
+    public DbSet<ArtifactContent> ArtifactContents => Set<ArtifactContent>();
+    public DbSet<Wave> Waves => Set<Wave>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<AccessRecord> AccessRecords => Set<AccessRecord>();
+    public DbSet<Acknowledgement> Acknowledgements => Set<Acknowledgement>();
+    public DbSet<ProgramSetting> Settings => Set<ProgramSetting>();
+
+    /// <summary>Which provider this store runs on ("sqlite" or "postgresql").</summary>
+    public abstract string ProviderName { get; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => DomainMappings.Apply(modelBuilder);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        IdConventions.Apply(configurationBuilder);
+}

@@ -1,0 +1,135 @@
+using Forewarn.Domain.Access;
+using Forewarn.Domain.Advisories;
+using Forewarn.Domain.Common;
+using Forewarn.Domain.Jurisdictions;
+using Forewarn.Domain.Keys;
+using Forewarn.Domain.Partners;
+using Forewarn.Domain.Policy;
+using Forewarn.Domain.Tiers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forewarn.Storage.Mapping;
+
+/// <summary>The one model both providers share.</summary>
+internal static class DomainMappings
+{
+    public static void Apply(ModelBuilder b)
+    {
+        b.Entity<Partner>(e =>
+        {
+            e.ToTable("partners");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.LegalName).HasMaxLength(200);
+            e.Property(p => p.HeadquartersCountry).HasMaxLength(2);
+            e.Property(p => p.Jurisdictions).AsJson();
+            e.Property(p => p.Category).HasConversion<string>().HasMaxLength(40);
+            e.Property(p => p.Tier).HasMaxLength(60);
+            e.ComplexProperty(p => p.Contract, c =>
+            {
+                c.Property(x => x.NdaVersion).HasColumnName("nda_version").HasMaxLength(40);
+                c.Property(x => x.SignedAt).HasColumnName("nda_signed_at");
+                c.Property(x => x.ExpiresAt).HasColumnName("nda_expires_at");
+            });
+            e.Property(p => p.Restrictions).AsJson();
+            e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.History).AsJson();
+            e.HasIndex(p => p.LegalName).IsUnique();
+        });
+
+        b.Entity<Tier>(e =>
+        {
+            e.ToTable("tiers");
+            e.HasKey(t => t.Name);
+            e.Property(t => t.Name).HasMaxLength(60);
+            e.Property(t => t.LeadTimes).AsJson();
+        });
+
+        b.Entity<Jurisdiction>(e =>
+        {
+            e.ToTable("jurisdictions");
+            e.HasKey(j => j.Code);
+            e.Property(j => j.Code).HasMaxLength(8);
+            e.Property(j => j.Facts).AsJson();
+        });
+
+        b.Entity<PolicyVersion>(e =>
+        {
+            e.ToTable("policy_versions");
+            e.HasKey(v => v.Number);
+            e.Property(v => v.Number).ValueGeneratedNever();
+            e.Property(v => v.Rules).AsJson();
+        });
+
+        b.Entity<Advisory>(e =>
+        {
+            e.ToTable("advisories");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Reference).HasMaxLength(40);
+            e.HasIndex(a => a.Reference).IsUnique();
+            e.Property(a => a.CveIds).AsJson();
+            e.Property(a => a.AffectedProducts).AsJson();
+            e.Property(a => a.Revisions).AsJson();
+            e.HasIndex(a => a.ReleaseAt);
+        });
+
+        b.Entity<Artifact>(e =>
+        {
+            e.ToTable("artifacts");
+            e.HasKey(a => a.Id);
+            e.HasOne<Advisory>().WithMany().HasForeignKey(a => a.AdvisoryId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(a => a.Class).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.Tlp).HasConversion<string>().HasMaxLength(20);
+        });
+
+        b.Entity<ArtifactContent>(e =>
+        {
+            e.ToTable("artifact_contents");
+            e.HasKey(c => c.ArtifactId);
+            e.HasOne<Artifact>().WithOne().HasForeignKey<ArtifactContent>(c => c.ArtifactId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<Wave>(e =>
+        {
+            e.ToTable("waves");
+            e.HasKey(w => w.Id);
+            e.HasOne<Advisory>().WithMany().HasForeignKey(w => w.AdvisoryId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(w => w.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(w => w.ArtifactIds).AsJson();
+            e.HasIndex(w => new { w.AdvisoryId, w.Number }).IsUnique();
+        });
+
+        b.Entity<ApiKey>(e =>
+        {
+            e.ToTable("api_keys");
+            e.HasKey(k => k.Id);
+            e.Property(k => k.Prefix).HasMaxLength(12);
+            e.HasIndex(k => k.Prefix).IsUnique();
+            e.Property(k => k.SecretHash).HasMaxLength(64);
+            e.Property(k => k.Owner).HasConversion<string>().HasMaxLength(10);
+            e.HasOne<Partner>().WithMany().HasForeignKey(k => k.PartnerId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(k => k.Scopes).AsJson();
+        });
+
+        b.Entity<AccessRecord>(e =>
+        {
+            e.ToTable("access_records");
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => new { r.PartnerId, r.At });
+            e.HasIndex(r => new { r.ArtifactId, r.At });
+        });
+
+        b.Entity<Acknowledgement>(e =>
+        {
+            e.ToTable("acknowledgements");
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => new { a.PartnerId, a.AdvisoryId }).IsUnique();
+        });
+
+        b.Entity<ProgramSetting>(e =>
+        {
+            e.ToTable("program_settings");
+            e.HasKey(s => s.Key);
+            e.Property(s => s.Key).HasMaxLength(60);
+        });
+    }
+}
