@@ -25,7 +25,7 @@ public static class ServerHost
         builder.Services.AddForewarnStore(store);
         builder.Services.AddHostedService<StoreStartup>();
         builder.Services.AddScoped<PartnerView>();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusProblems.Customize);
         builder.Services.AddExceptionHandler<ErrorHandling>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
