@@ -4,6 +4,7 @@ using Forewarn.Domain.Common;
 using Forewarn.Domain.Partners;
 using Forewarn.Domain.Policy;
 using Forewarn.Server.Api.Contracts;
+using Forewarn.Server.Hosting;
 using Forewarn.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -66,6 +67,7 @@ public sealed class PartnerView(ForewarnDb db)
         {
             db.AccessRecords.Add(AccessRecord.Unknown(partner.Id, keyId, artifactId, channel, now));
             await db.SaveChangesAsync(ct);
+            Telemetry.Decisions.Add(1, new("verdict", "denied"), new("channel", channel), new("class", "unknown"));
             return new ContentDecision(null, null, null, false);
         }
         var facts = await PolicyFacts.LoadAsync(db, ct);
@@ -73,12 +75,14 @@ public sealed class PartnerView(ForewarnDb db)
         var decision = EntitlementPolicy.Decide(facts.Query(partner, advisory, artifact, waves, now));
         db.AccessRecords.Add(AccessRecord.Of(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision));
         await db.SaveChangesAsync(ct);
+        Telemetry.Decisions.Add(1, new("verdict", decision.Verdict), new("channel", channel), new("class", artifact.Class.Name()));
         if (!decision.Allowed)
         {
             var listed = decision.OpensAt is not null && await AdvisoryVisibleAsync(partner, advisory, facts, waves, now, ct);
             return new ContentDecision(decision, listed ? artifact : null, null, listed);
         }
         var content = await db.ArtifactContents.AsNoTracking().FirstAsync(c => c.ArtifactId == artifact.Id, ct);
+        Telemetry.ServedBytes.Add(content.Bytes.Length, new KeyValuePair<string, object?>("channel", channel));
         return new ContentDecision(decision, artifact, content.Bytes, true);
     }
 

@@ -25,6 +25,7 @@ public static class ServerHost
         builder.Services.AddForewarnStore(store);
         builder.Services.AddHostedService<StoreStartup>();
         builder.Services.AddScoped<PartnerView>();
+        Telemetry.Add(builder.Services, builder.Configuration);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusProblems.Customize);
         builder.Services.AddExceptionHandler<ErrorHandling>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
