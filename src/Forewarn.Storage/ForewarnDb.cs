@@ -33,6 +33,18 @@ public abstract class ForewarnDb(DbContextOptions options) : DbContext(options)
     /// <summary>Which provider this store runs on ("sqlite" or "postgresql").</summary>
     public abstract string ProviderName { get; }
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        FactsGeneration.StampIfFactsChanged(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        FactsGeneration.StampIfFactsChanged(this);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) => DomainMappings.Apply(modelBuilder);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

@@ -31,20 +31,19 @@ public static class MeEndpoints
             .WithSummary("Acknowledge receipt of an advisory");
     }
 
-    private static async Task<Partner> CallerAsync(ForewarnDb db, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Partner> CallerAsync(PartnerView view, ClaimsPrincipal user, CancellationToken ct)
     {
         var id = user.PartnerId();
-        return await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct)
-               ?? throw new NotFoundException("partner", id.ToString());
+        return await view.PartnerAsync(id, ct) ?? throw new NotFoundException("partner", id.ToString());
     }
 
-    private static async Task<Ok<PartnerDto>> Me(ForewarnDb db, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(PartnerDto.From(await CallerAsync(db, user, ct)));
+    private static async Task<Ok<PartnerDto>> Me(PartnerView view, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(PartnerDto.From(await CallerAsync(view, user, ct)));
 
     private static async Task<Results<Ok<IReadOnlyList<MyAdvisoryDto>>, ProblemHttpResult>> MyAdvisories(
         ForewarnDb db, PartnerView view, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
-        var partner = await CallerAsync(db, user, ct);
+        var partner = await CallerAsync(view, user, ct);
         var now = clock.GetUtcNow();
         if (NotReceiving(partner, now) is { } refusal) return refusal;
         return TypedResults.Ok(await view.AdvisoriesAsync(partner, now, null, ct));
@@ -53,7 +52,7 @@ public static class MeEndpoints
     private static async Task<Results<Ok<MyAdvisoryDto>, ProblemHttpResult>> MyAdvisory(
         string id, ForewarnDb db, PartnerView view, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
-        var partner = await CallerAsync(db, user, ct);
+        var partner = await CallerAsync(view, user, ct);
         var now = clock.GetUtcNow();
         if (NotReceiving(partner, now) is { } refusal) return refusal;
         var advisory = await FindAsync(db, id, ct);
@@ -64,7 +63,7 @@ public static class MeEndpoints
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Content(
         string id, ForewarnDb db, PartnerView view, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
-        var partner = await CallerAsync(db, user, ct);
+        var partner = await CallerAsync(view, user, ct);
         var now = clock.GetUtcNow();
         if (!ArtifactId.TryParse(id, out var artifactId)) return Problem.NotFound("artifact", id);
         var result = await view.DecideContentAsync(partner, user.KeyId(), artifactId, Channel, now, ct);
@@ -80,7 +79,7 @@ public static class MeEndpoints
     private static async Task<Results<Ok<AcknowledgementDto>, ProblemHttpResult>> Acknowledge(
         string id, AcknowledgementRequest? body, ForewarnDb db, PartnerView view, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
-        var partner = await CallerAsync(db, user, ct);
+        var partner = await CallerAsync(view, user, ct);
         var now = clock.GetUtcNow();
         if (NotReceiving(partner, now) is { } refusal) return refusal;
         var advisoryId = await FindAsync(db, id, ct);

@@ -1,21 +1,20 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Forewarn.Domain.Keys;
+using Forewarn.Server.Entitlements;
 using Forewarn.Server.Problems;
-using Forewarn.Storage;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Forewarn.Server.Auth;
 
 /// <summary>
-/// Bearer API keys. Every request reads the key row, so a revocation or expiry takes effect on
-/// the very next request.
+/// Bearer API keys, looked up in the facts of the current generation: a revocation changes the
+/// generation, so it takes effect on the very next request; expiry is checked against the clock.
 /// </summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    ForewarnDb db, TimeProvider clock)
+    RequestFacts facts, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -30,8 +29,8 @@ public sealed class ApiKeyAuthentication(
         var token = header["Bearer ".Length..].Trim();
         if (!ApiKey.TryParseToken(token, out var prefix, out var secret))
             return Fail("The API key is not in Forewarn's format (fw_<prefix>_<secret>).");
-        var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == prefix, Context.RequestAborted);
-        if (key is null || !key.Matches(secret))
+        var known = await facts.GetAsync(Context.RequestAborted);
+        if (!known.KeysByPrefix.TryGetValue(prefix, out var key) || !key.Matches(secret))
             return Fail("The API key is not known.");
         var now = clock.GetUtcNow();
         if (key.RevokedAt is { } revoked)

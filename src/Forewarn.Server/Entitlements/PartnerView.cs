@@ -15,42 +15,46 @@ namespace Forewarn.Server.Entitlements;
 /// that partner; inside it, artifacts that will open show when, and artifacts that never will
 /// are not shown at all — so nothing reveals what the partner may not know.
 /// </summary>
-public sealed class PartnerView(ForewarnDb db)
+public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts)
 {
+    public async Task<Partner?> PartnerAsync(PartnerId id, CancellationToken ct) =>
+        (await requestFacts.GetAsync(ct)).Partners.GetValueOrDefault(id);
+
     public async Task<IReadOnlyList<MyAdvisoryDto>> AdvisoriesAsync(Partner partner, DateTimeOffset now, AdvisoryId? only, CancellationToken ct)
     {
         if (!partner.StatusAt(now).Receives()) return [];
-        var facts = await PolicyFacts.LoadAsync(db, ct);
-        var advisoriesQuery = db.Advisories.AsNoTracking().Where(a => a.ScheduledAt != null && a.WithdrawnAt == null);
-        if (only is { } id) advisoriesQuery = advisoriesQuery.Where(a => a.Id == id);
-        var advisories = await advisoriesQuery.ToListAsync(ct);
-        if (advisories.Count == 0) return [];
-        var ids = advisories.Select(a => a.Id).ToList();
-        var artifacts = (await db.Artifacts.AsNoTracking().Where(a => ids.Contains(a.AdvisoryId)).ToListAsync(ct)).ToLookup(a => a.AdvisoryId);
-        var waves = (await db.Waves.AsNoTracking().Where(w => ids.Contains(w.AdvisoryId)).ToListAsync(ct)).ToLookup(w => w.AdvisoryId);
-        var acks = await db.Acknowledgements.AsNoTracking().Where(a => a.PartnerId == partner.Id && ids.Contains(a.AdvisoryId))
-            .ToDictionaryAsync(a => a.AdvisoryId, a => a.At, ct);
+        var facts = await requestFacts.GetAsync(ct);
+        IEnumerable<Advisory> candidates = only is { } id
+            ? facts.AdvisoriesById.TryGetValue(id, out var one) ? [one] : []
+            : facts.Servable;
 
         var result = new List<MyAdvisoryDto>();
-        foreach (var advisory in advisories.OrderByDescending(a => a.ReleaseAt))
+        List<AdvisoryId>? shown = null;
+        foreach (var advisory in candidates)
         {
-            var advWaves = waves[advisory.Id].ToList();
+            var waves = facts.WavesOf[advisory.Id].ToList();
             var visible = new List<MyArtifactDto>();
             var anyOpen = false;
-            foreach (var artifact in artifacts[advisory.Id].OrderBy(a => a.Class).ThenBy(a => a.CreatedAt))
+            foreach (var artifact in facts.ArtifactsOf[advisory.Id])
             {
-                var decision = EntitlementPolicy.Decide(facts.Query(partner, advisory, artifact, advWaves, now));
-                if (decision.OpensAt is null) continue;
-                anyOpen |= decision.Allowed;
+                var query = facts.Policy.Query(partner, advisory, artifact, waves, now);
+                var (allowed, opensAt) = EntitlementPolicy.Check(query);
+                if (opensAt is null) continue;
+                anyOpen |= allowed;
+                var decision = EntitlementPolicy.Decide(query);
                 visible.Add(new MyArtifactDto(artifact.Id.Value, artifact.Title, artifact.Class.Name(), artifact.Tlp.Name(),
                     artifact.MediaType, artifact.FileName, artifact.Size, decision.Allowed, decision.OpensAt, decision.Explanation));
             }
             if (!anyOpen) continue;
+            (shown ??= []).Add(advisory.Id);
             result.Add(new MyAdvisoryDto(advisory.Id.Value, advisory.Reference, advisory.Title, advisory.Summary,
-                advisory.StateAt(now, advWaves).Name(), advisory.ReleaseAt, advisory.CveIds, advisory.CvssScore,
-                acks.TryGetValue(advisory.Id, out var acked) ? acked : null, visible));
+                advisory.StateAt(now, waves).Name(), advisory.ReleaseAt, advisory.CveIds, advisory.CvssScore, null, visible));
         }
-        return result;
+        if (shown is null) return result;
+
+        var acks = await db.Acknowledgements.AsNoTracking().Where(a => a.PartnerId == partner.Id && shown.Contains(a.AdvisoryId))
+            .ToDictionaryAsync(a => a.AdvisoryId.Value, a => a.At, ct);
+        return acks.Count == 0 ? result : [.. result.Select(r => r with { AcknowledgedAt = acks.TryGetValue(r.Id, out var at) ? at : null })];
     }
 
     /// <summary>
@@ -61,36 +65,29 @@ public sealed class PartnerView(ForewarnDb db)
     public async Task<ContentDecision> DecideContentAsync(Partner partner, Guid keyId, ArtifactId artifactId, string channel,
         DateTimeOffset now, CancellationToken ct)
     {
-        var artifact = await db.Artifacts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == artifactId, ct);
-        var advisory = artifact is null ? null : await db.Advisories.AsNoTracking().FirstOrDefaultAsync(a => a.Id == artifact.AdvisoryId, ct);
-        if (artifact is null || advisory is null)
+        var facts = await requestFacts.GetAsync(ct);
+        if (!facts.ArtifactsById.TryGetValue(artifactId, out var artifact)
+            || !facts.AdvisoriesById.TryGetValue(artifact.AdvisoryId, out var advisory))
         {
             db.AccessRecords.Add(AccessRecord.Unknown(partner.Id, keyId, artifactId, channel, now));
             await db.SaveChangesAsync(ct);
             Telemetry.Decisions.Add(1, new("verdict", "denied"), new("channel", channel), new("class", "unknown"));
             return new ContentDecision(null, null, null, false);
         }
-        var facts = await PolicyFacts.LoadAsync(db, ct);
-        var waves = await db.Waves.AsNoTracking().Where(w => w.AdvisoryId == advisory.Id).ToListAsync(ct);
-        var decision = EntitlementPolicy.Decide(facts.Query(partner, advisory, artifact, waves, now));
+        var waves = facts.WavesOf[advisory.Id].ToList();
+        var decision = EntitlementPolicy.Decide(facts.Policy.Query(partner, advisory, artifact, waves, now));
         db.AccessRecords.Add(AccessRecord.Of(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision));
         await db.SaveChangesAsync(ct);
         Telemetry.Decisions.Add(1, new("verdict", decision.Verdict), new("channel", channel), new("class", artifact.Class.Name()));
         if (!decision.Allowed)
         {
-            var listed = decision.OpensAt is not null && await AdvisoryVisibleAsync(partner, advisory, facts, waves, now, ct);
+            var listed = decision.OpensAt is not null
+                && facts.ArtifactsOf[advisory.Id].Any(a => EntitlementPolicy.Check(facts.Policy.Query(partner, advisory, a, waves, now)).Allowed);
             return new ContentDecision(decision, listed ? artifact : null, null, listed);
         }
         var content = await db.ArtifactContents.AsNoTracking().FirstAsync(c => c.ArtifactId == artifact.Id, ct);
         Telemetry.ServedBytes.Add(content.Bytes.Length, new KeyValuePair<string, object?>("channel", channel));
         return new ContentDecision(decision, artifact, content.Bytes, true);
-    }
-
-    private async Task<bool> AdvisoryVisibleAsync(Partner partner, Advisory advisory, PolicyFacts facts, List<Wave> waves,
-        DateTimeOffset now, CancellationToken ct)
-    {
-        var artifacts = await db.Artifacts.AsNoTracking().Where(a => a.AdvisoryId == advisory.Id).ToListAsync(ct);
-        return artifacts.Any(a => EntitlementPolicy.Check(facts.Query(partner, advisory, a, waves, now)).Allowed);
     }
 }
 

@@ -24,6 +24,8 @@ public static class ServerHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddForewarnStore(store);
         builder.Services.AddHostedService<StoreStartup>();
+        builder.Services.AddSingleton<FactsCache>();
+        builder.Services.AddScoped<RequestFacts>();
         builder.Services.AddScoped<PartnerView>();
         Telemetry.Add(builder.Services, builder.Configuration);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusProblems.Customize);

@@ -130,6 +130,7 @@ internal static class DomainMappings
             e.ToTable("program_settings");
             e.HasKey(s => s.Key);
             e.Property(s => s.Key).HasMaxLength(60);
+            e.HasData(new ProgramSetting(FactsGeneration.Key, FactsGeneration.Initial));
         });
     }
 }

@@ -62,27 +62,10 @@ public sealed class ServiceTests : IAsyncLifetime
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, mode);
         }
 
-        await using var second = new SecondStart(_f);
+        await using var second = new SecondServer(_f);
         var jurisdictions = await second.WithKey(credentials.Staff.ApiKey).GetJson("/api/v1/jurisdictions");
         Assert.Contains(jurisdictions.AsArray(), j => (string?)j!["code"] == "SG");
         var partners = (JsonArray)await second.WithKey(credentials.Staff.ApiKey).GetJson("/api/v1/partners");
         Assert.Equal(13, partners.Count);
-    }
-
-    /// <summary>Another server process-alike on the same data directory or database.</summary>
-    private sealed class SecondStart(ForewarnFactory first) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            builder.UseSetting("data", first.DataDirectory);
-            if (first.PostgresConnectionString is not null) builder.UseSetting("database", first.PostgresConnectionString);
-        }
-
-        public HttpClient WithKey(string key)
-        {
-            var c = CreateClient();
-            c.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
-            return c;
-        }
     }
 }

@@ -274,6 +274,13 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("program_settings", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Key = "facts.generation",
+                            Value = "0"
+                        });
                 });
 
             modelBuilder.Entity("Forewarn.Domain.Jurisdictions.Jurisdiction", b =>

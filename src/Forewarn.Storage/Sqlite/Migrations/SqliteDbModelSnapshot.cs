@@ -269,6 +269,13 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("program_settings", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Key = "facts.generation",
+                            Value = "0"
+                        });
                 });
 
             modelBuilder.Entity("Forewarn.Domain.Jurisdictions.Jurisdiction", b =>

@@ -245,6 +245,11 @@ namespace Forewarn.Storage.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "program_settings",
+                columns: new[] { "Key", "Value" },
+                values: new object[] { "facts.generation", "0" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_access_records_ArtifactId_At",
                 table: "access_records",

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Forewarn.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261128175559_Initial")]
+    [Migration("20261128182355_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -272,6 +272,13 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("program_settings", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Key = "facts.generation",
+                            Value = "0"
+                        });
                 });
 
             modelBuilder.Entity("Forewarn.Domain.Jurisdictions.Jurisdiction", b =>

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Forewarn.Storage.Postgres.Migrations
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261128175610_Initial")]
+    [Migration("20261128182417_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -277,6 +277,13 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("program_settings", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Key = "facts.generation",
+                            Value = "0"
+                        });
                 });
 
             modelBuilder.Entity("Forewarn.Domain.Jurisdictions.Jurisdiction", b =>

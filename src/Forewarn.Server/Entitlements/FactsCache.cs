@@ -1,0 +1,42 @@
+using Forewarn.Storage;
+
+namespace Forewarn.Server.Entitlements;
+
+/// <summary>
+/// Keeps the <see cref="ProgramFacts"/> of the current generation. Every request reads the
+/// generation token (one indexed row) and reloads when it moved, so a suspension, a revoked key
+/// or a policy change made by any server on the same store applies to the very next request.
+/// </summary>
+public sealed class FactsCache
+{
+    private readonly SemaphoreSlim _reload = new(1, 1);
+    private ProgramFacts? _current;
+
+    public async Task<ProgramFacts> CurrentAsync(ForewarnDb db, CancellationToken ct)
+    {
+        var generation = await FactsGeneration.ReadAsync(db, ct);
+        var facts = Volatile.Read(ref _current);
+        if (facts?.Generation == generation) return facts;
+        await _reload.WaitAsync(ct);
+        try
+        {
+            facts = Volatile.Read(ref _current);
+            if (facts?.Generation == generation) return facts;
+            facts = await ProgramFacts.LoadAsync(db, ct);
+            Volatile.Write(ref _current, facts);
+            return facts;
+        }
+        finally
+        {
+            _reload.Release();
+        }
+    }
+}
+
+/// <summary>The facts for one request: read once, shared by authentication and the endpoint.</summary>
+public sealed class RequestFacts(FactsCache cache, ForewarnDb db)
+{
+    private Task<ProgramFacts>? _facts;
+
+    public Task<ProgramFacts> GetAsync(CancellationToken ct) => _facts ??= cache.CurrentAsync(db, ct);
+}

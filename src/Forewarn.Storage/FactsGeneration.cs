@@ -1,0 +1,33 @@
+using Forewarn.Domain.Access;
+using Forewarn.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forewarn.Storage;
+
+/// <summary>
+/// A token that changes, in the same transaction, with every change to the facts decisions are
+/// made from (partners, keys, tiers, jurisdictions, policy, advisories, artifacts, waves). A
+/// server may keep those facts in memory for as long as the token it reads is the one it loaded
+/// them under — across processes too, since the token lives in the shared store.
+/// </summary>
+public static class FactsGeneration
+{
+    public const string Key = "facts.generation";
+    public const string Initial = "0";
+
+    /// <summary>Stamps a new token into the pending changes when any of them touches the facts.</summary>
+    internal static void StampIfFactsChanged(ForewarnDb db)
+    {
+        var factsChanged = db.ChangeTracker.Entries().Any(e =>
+            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Entity is not AccessRecord and not Acknowledgement and not ProgramSetting);
+        if (!factsChanged) return;
+        var tracked = db.ChangeTracker.Entries<ProgramSetting>().FirstOrDefault(e => e.Entity.Key == Key);
+        if (tracked is not null) tracked.State = EntityState.Detached;
+        db.Settings.Update(new ProgramSetting(Key, Guid.NewGuid().ToString("N")));
+    }
+
+    /// <summary>The token as the store holds it now.</summary>
+    public static Task<string> ReadAsync(ForewarnDb db, CancellationToken ct) =>
+        db.Settings.AsNoTracking().Where(s => s.Key == Key).Select(s => s.Value).FirstAsync(ct);
+}
