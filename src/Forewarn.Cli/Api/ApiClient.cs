@@ -151,10 +151,14 @@ public sealed class ApiClient : IDisposable
         var detail = Read(problem, "detail");
         if (problem is null && text.Length > 0 && response.Content.Headers.ContentType?.MediaType == "text/plain")
             detail = text.Length > 300 ? text[..300] + "…" : text.Trim();
-        if (detail is null && status == HttpStatusCode.Unauthorized)
-            detail = _apiKey is null
-                ? "no API key was sent; set FOREWARN_API_KEY."
-                : "the server did not accept the API key in FOREWARN_API_KEY.";
+        if (status == HttpStatusCode.Unauthorized)
+        {
+            // The server explains what it wanted; only we know where the key should have come from.
+            if (_apiKey is null)
+                detail = detail is null ? "no API key was sent; set FOREWARN_API_KEY." : $"{detail} (No API key was sent: set FOREWARN_API_KEY.)";
+            else
+                detail ??= "the server did not accept the API key in FOREWARN_API_KEY.";
+        }
         if (detail is null && status == HttpStatusCode.Forbidden)
             detail = "the API key in FOREWARN_API_KEY may not do this.";
         return new ProblemException(status, title, detail, Read(problem, "type"), FieldErrors(problem?["errors"]));

@@ -39,7 +39,7 @@ public static class KeysCommand
     {
         var json = Options.Json();
         var owner = Options.Choice("--owner", "Who holds the key", ["staff", "partner"], required: true);
-        var partner = Options.Text("--partner", "Partner id (required for --owner partner)");
+        var partner = Options.Text("--partner", "Partner id (required for --owner partner)").Ids("a partner");
         var name = Options.Text("--name", "What the key is for, e.g. 'Example Corp TAXII poller'", required: true);
         var scopes = Options.List("--scope", "Scope, e.g. staff:read, staff:write, partner:read, partner:acknowledge (repeatable; default: all for the owner)");
         var expiresAt = Options.Time("--expires-at", "When the key stops working");

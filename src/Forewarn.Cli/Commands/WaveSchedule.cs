@@ -14,7 +14,7 @@ public static class WaveSchedule
         var json = Options.Json();
         var reference = Options.Id("advisory", "Advisory reference or id");
         var at = Options.Time("--at", "When the wave goes out", required: true);
-        var artifacts = Options.List("--artifact", "Id of an artifact the wave publishes (repeatable)");
+        var artifacts = Options.List("--artifact", "Id of an artifact the wave publishes (repeatable)").Ids("an artifact");
         artifacts.Required = true;
         var kind = Options.Choice("--kind", "Kind of wave (default: initial for the first wave, update after)",
             [.. Enum.GetValues<WaveKind>().Select(k => k.ToString().ToLowerInvariant())]);

@@ -49,6 +49,21 @@ public static class Options
 
     public static Argument<string> Id(string name, string description) => new(name) { Description = description };
 
+    /// <summary>
+    /// Checks locally that every value is an id (a GUID): ids sent in a request body would otherwise come
+    /// back as the server's complaint about malformed JSON, which the user never wrote.
+    /// </summary>
+    public static T Ids<T>(this T option, string what) where T : Option
+    {
+        option.Validators.Add(result =>
+        {
+            var values = result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            foreach (var value in values.Where(v => !Guid.TryParse(v, out _)))
+                result.AddError($"'{value}' is not {what} id for {option.Name}; ids look like 0198c0de-5a1e-7b2c-9d3e-4f5a6b7c8d9e.");
+        });
+        return option;
+    }
+
     /// <summary>Fails parsing unless exactly one (or at most one) of the options was given.</summary>
     public static void OneOf(Command command, bool required, params Option[] options)
     {

@@ -75,10 +75,17 @@ public sealed class Screen
         _out.Flush();
     }
 
+    /// <summary>
+    /// Columns that hold one id each: never wrapped, so an id can be copied whole from the table into
+    /// the next command (other columns wrap to make room).
+    /// </summary>
+    private static readonly HashSet<string> IdHeaders = new(StringComparer.Ordinal) { "Id", "Artifact", "Prefix" };
+
     public static Table Table(params string[] headers)
     {
         var table = new Table { Border = TableBorder.Rounded };
-        foreach (var h in headers) table.AddColumn(new TableColumn(new Text(h, new Style(decoration: Decoration.Bold))));
+        foreach (var h in headers)
+            table.AddColumn(new TableColumn(new Text(h, new Style(decoration: Decoration.Bold))) { NoWrap = IdHeaders.Contains(h) });
         return table;
     }
 
