@@ -8,6 +8,7 @@ using Forewarn.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
 
 namespace Forewarn.Server.Hosting;
@@ -61,7 +62,18 @@ public static class ServerHost
         api.MapAccessRecords();
         api.MapMe();
 
-        app.Lifetime.ApplicationStarted.Register(() => StartBanner.Print(app.Services.GetRequiredService<IServer>(), store));
+        app.Lifetime.ApplicationStarted.Register(() => StartBanner.Print(app.Services.GetRequiredService<IServer>(), store,
+            token => DemoKeyUsable(app.Services, token)));
         return app;
+    }
+
+    /// <summary>Whether a demo token still authenticates (not revoked, not expired), so the banner never prints a dead key.</summary>
+    private static bool DemoKeyUsable(IServiceProvider services, string token)
+    {
+        if (!Forewarn.Domain.Keys.ApiKey.TryParseToken(token, out var prefix, out var secret)) return false;
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ForewarnDb>();
+        var key = db.ApiKeys.AsNoTracking().FirstOrDefault(k => k.Prefix == prefix);
+        return key is not null && key.Matches(secret) && key.UsableAt(services.GetRequiredService<TimeProvider>().GetUtcNow());
     }
 }

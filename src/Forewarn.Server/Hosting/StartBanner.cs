@@ -8,7 +8,7 @@ namespace Forewarn.Server.Hosting;
 /// <summary>Tells the person who started the server where to go and how to log in.</summary>
 internal static class StartBanner
 {
-    public static void Print(IServer server, StoreSettings settings)
+    public static void Print(IServer server, StoreSettings settings, Func<string, bool> keyUsable)
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses;
         if (addresses is null || addresses.Count == 0) return;
@@ -24,14 +24,22 @@ internal static class StartBanner
             $"  Store: {settings.Describe()}",
             $"  Open {url}/ in a browser for the overview, {url}/api/reference for the API reference.",
         };
-        if (demo is not null)
+        if (demo is not null && !keyUsable(demo.Staff.ApiKey))
         {
-            var partner = demo.Partners.FirstOrDefault(p => p.Tier == "Trusted" && p.Status == "active") ?? demo.Partners[0];
+            lines.Add($"  The demo keys in {credentialsPath} are no longer valid; issue keys with 'forewarn keys issue'.");
+        }
+        else if (demo is not null)
+        {
+            var partner = demo.Partners.FirstOrDefault(p => p.Tier == "Trusted" && p.Status == "active" && keyUsable(p.ApiKey))
+                          ?? demo.Partners.FirstOrDefault(p => keyUsable(p.ApiKey));
             lines.Add($"  Log in with an API key (Authorization: Bearer <key>). Demo keys: {credentialsPath}");
             lines.Add($"  Staff key:   {demo.Staff.ApiKey}");
-            lines.Add($"  Partner key ({partner.Name}): {partner.ApiKey}");
-            lines.Add("  Try:");
-            lines.Add($"    curl -H \"Authorization: Bearer {partner.ApiKey}\" {url}/api/v1/me/advisories");
+            if (partner is not null)
+            {
+                lines.Add($"  Partner key ({partner.Name}): {partner.ApiKey}");
+                lines.Add("  Try:");
+                lines.Add($"    curl -H \"Authorization: Bearer {partner.ApiKey}\" {url}/api/v1/me/advisories");
+            }
         }
         lines.Add("");
         Console.WriteLine(string.Join(Environment.NewLine, lines));

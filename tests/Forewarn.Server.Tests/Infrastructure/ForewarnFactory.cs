@@ -59,7 +59,7 @@ public sealed class ForewarnFactory : WebApplicationFactory<Program>
     {
         get
         {
-            _ = Server; // make sure the host (and so the demo) has started
+            _ = Services; // make sure the host (and so the demo) has started, on TestServer or Kestrel
             return _credentials ??= DemoCredentials.ReadAsync(Path.Combine(DataDirectory, "demo-credentials.json"), CancellationToken.None)
                 .GetAwaiter().GetResult() ?? throw new InvalidOperationException("The demo did not write its credentials.");
         }
