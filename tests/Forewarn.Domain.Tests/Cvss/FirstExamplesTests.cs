@@ -30,6 +30,16 @@ public sealed class FirstExamplesTests
     [InlineData("CVE-2009-0658", "AV:L/AC:L/PR:N/UI:R/S:U/C:H/I:H/A:H", "7.8", "High")]
     [InlineData("CVE-2011-1265", "AV:A/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "8.8", "High")]
     [InlineData("CVE-2014-2019", "AV:P/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N", "4.6", "Medium")]
+    [InlineData("CVE-2016-0128", "AV:N/AC:H/PR:N/UI:R/S:U/C:H/I:H/A:N", "6.8", "Medium")]
+    [InlineData("CVE-2016-2118", "AV:N/AC:H/PR:N/UI:R/S:U/C:H/I:H/A:H", "7.5", "High")]
+    [InlineData("CVE-2017-5942", "AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N", "6.1", "Medium")]
+    [InlineData("CVE-2018-18913", "AV:L/AC:L/PR:N/UI:R/S:U/C:H/I:H/A:H", "7.8", "High")]
+    [InlineData("CVE-2016-5558", "AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:L/A:L", "8.6", "High")]
+    [InlineData("CVE-2016-5729", "AV:L/AC:L/PR:H/UI:N/S:C/C:H/I:H/A:H", "8.2", "High")]
+    [InlineData("CVE-2015-2890", "AV:L/AC:L/PR:H/UI:N/S:U/C:N/I:H/A:H", "6.0", "Medium")]
+    [InlineData("CVE-2018-3652", "AV:P/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H", "7.6", "High")]
+    [InlineData("CVE-2019-0884 (IE)", "AV:N/AC:H/PR:N/UI:R/S:U/C:H/I:H/A:H", "7.5", "High")]
+    [InlineData("CVE-2019-0884 (Edge)", "AV:N/AC:H/PR:N/UI:R/S:U/C:L/I:L/A:N", "4.2", "Medium")]
     public void Base_scores_match_firsts_examples(string cve, string metrics, string score, string severity)
     {
         var cvss = CvssV31.Parse("CVSS:3.1/" + metrics);
