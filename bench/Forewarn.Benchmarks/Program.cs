@@ -1,0 +1,23 @@
+using BenchmarkDotNet.Running;
+using Forewarn.Benchmarks.Http;
+
+// `policy [BenchmarkDotNet options]` runs the policy benchmarks; `http [options]` the load driver.
+var mode = args.Length > 0 ? args[0].ToLowerInvariant() : "";
+var rest = args.Skip(1).ToArray();
+switch (mode)
+{
+    case "policy":
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest.Length > 0 ? rest : ["--filter", "*"]);
+        return 0;
+    case "http":
+        return await LoadDriver.RunAsync(rest);
+    default:
+        Console.Error.WriteLine("""
+            Usage:
+              dotnet run -c Release --project bench/Forewarn.Benchmarks -- policy [BenchmarkDotNet options]
+              dotnet run -c Release --project bench/Forewarn.Benchmarks -- http [--seconds 20] [--connections 32] [--warmup 10]
+                  [--rounds 2] [--partner NAME] [--store sqlite|postgres|both] [--also PATH,PATH] [--markdown FILE] [--no-build]
+            See docs/benchmarks.md.
+            """);
+        return 2;
+}
