@@ -147,7 +147,9 @@ public static class EntitlementPolicy
             if (early == opens)
             {
                 why.Add(new(RuleIds.TierLeadTime, Moments.Max(release - lead!.Value, o) <= at ? Effect.Grants : Effect.Delays,
-                    $"the {q.Tier!.Name} tier receives {cls.Describe()} {Moments.Show(lead.Value)} before release (from {Moments.Show(release - lead.Value)})",
+                    lead.Value == TimeSpan.Zero
+                        ? $"the {q.Tier!.Name} tier receives {cls.Describe()} at release ({Moments.Show(release)})"
+                        : $"the {q.Tier!.Name} tier receives {cls.Describe()} {Moments.Show(lead.Value)} before release (from {Moments.Show(release - lead.Value)})",
                     release - lead.Value));
                 why.Add(new(RuleIds.Wave, firstWave!.At <= at ? Effect.Grants : Effect.Delays,
                     $"wave {firstWave.Number} publishes it at {Moments.Show(firstWave.At)}", firstWave.At));
