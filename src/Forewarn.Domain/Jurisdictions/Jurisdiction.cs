@@ -31,7 +31,14 @@ public sealed class Jurisdiction
         Notes = Text.Optional(notes, "jurisdiction notes", 2000);
     }
 
-    public bool Has(string fact) => Facts.Contains(fact);
+    public bool Has(string fact)
+    {
+        for (var i = 0; i < Facts.Count; i++)
+        {
+            if (Facts[i] == fact) return true;
+        }
+        return false;
+    }
 }
 
 /// <summary>Facts about a jurisdiction's law that rules can refer to.</summary>

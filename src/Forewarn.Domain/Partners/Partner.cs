@@ -55,10 +55,10 @@ public sealed class Partner
     public PartnerStatus StatusAt(DateTimeOffset at)
     {
         var status = PartnerStatus.Applicant;
-        foreach (var change in History)
+        for (var i = 0; i < History.Count; i++)
         {
-            if (change.At > at) break;
-            status = change.To;
+            if (History[i].At > at) break;
+            status = History[i].To;
         }
         return status;
     }

@@ -74,8 +74,9 @@ public static class EntitlementPolicy
 
         var rules = q.Policy?.Rules ?? [];
         var releaseOnly = false;
-        foreach (var rule in rules)
+        for (var r = 0; r < rules.Count; r++)
         {
+            var rule = rules[r];
             switch (rule.Kind)
             {
                 case PolicyRuleKind.ProbationWithhold when status == PartnerStatus.Probation && rule.Classes.Contains(cls):
@@ -83,7 +84,7 @@ public static class EntitlementPolicy
                     why?.Add(new(rule.Id, Effect.Denies,
                         $"{Capital(cls.Describe())} withheld from partners on probation, rule {rule.Id} since {Moments.ShowDate(rule.Since)}"));
                     break;
-                case PolicyRuleKind.JurisdictionLimit when AppliesTo(rule, p, q.Jurisdictions, out var codes):
+                case PolicyRuleKind.JurisdictionLimit when AppliesTo(rule, p, q.Jurisdictions, why is not null, out var codes):
                     if (!rule.Classes.Contains(cls))
                     {
                         blocked = true;
@@ -105,16 +106,18 @@ public static class EntitlementPolicy
         // or at release when the class is public then; whichever is earlier.
         var lead = q.Tier?.LeadTime(cls);
         Wave? firstWave = null;
-        foreach (var w in q.Waves)
+        for (var i = 0; i < q.Waves.Count; i++)
         {
+            var w = q.Waves[i];
             if (w.AdvisoryId == adv.Id && w.ArtifactIds.Contains(a.Id) && (firstWave is null || w.At < firstWave.At))
                 firstWave = w;
         }
         DateTimeOffset? early = lead is { } l && firstWave is not null ? Moments.Max(firstWave.At, release - l) : null;
         if (early is { } e && releaseOnly) early = Moments.Max(e, release);
         PolicyRule? publicRule = null;
-        foreach (var rule in rules)
+        for (var r = 0; r < rules.Count; r++)
         {
+            var rule = rules[r];
             if (rule.Kind == PolicyRuleKind.PublicAtRelease && rule.Classes.Contains(cls)) { publicRule = rule; break; }
         }
         DateTimeOffset? atRelease = publicRule is null ? null : release;
@@ -166,21 +169,32 @@ public static class EntitlementPolicy
         return (opens!.Value <= at, opens);
     }
 
-    private static bool AppliesTo(PolicyRule rule, Partner p, IReadOnlyCollection<Jurisdiction> jurisdictions, out string codes)
+    /// <summary>
+    /// Whether any of the partner's jurisdictions (headquarters first) has the rule's fact; the
+    /// matching codes are collected only when an explanation is being built.
+    /// </summary>
+    private static bool AppliesTo(PolicyRule rule, Partner p, IReadOnlyList<Jurisdiction> jurisdictions, bool explain, out string codes)
     {
         codes = "";
-        foreach (var code in p.AllJurisdictions)
+        var applies = Matches(rule.Fact!, p.HeadquartersCountry, jurisdictions);
+        if (applies && explain) codes = p.HeadquartersCountry;
+        for (var i = 0; i < p.Jurisdictions.Count && (explain || !applies); i++)
         {
-            foreach (var j in jurisdictions)
-            {
-                if (j.Code == code && j.Has(rule.Fact!))
-                {
-                    codes = codes.Length == 0 ? code : codes + ", " + code;
-                    break;
-                }
-            }
+            var code = p.Jurisdictions[i];
+            if (code == p.HeadquartersCountry || !Matches(rule.Fact!, code, jurisdictions)) continue;
+            applies = true;
+            if (explain) codes = codes.Length == 0 ? code : codes + ", " + code;
         }
-        return codes.Length > 0;
+        return applies;
+    }
+
+    private static bool Matches(string fact, string code, IReadOnlyList<Jurisdiction> jurisdictions)
+    {
+        for (var i = 0; i < jurisdictions.Count; i++)
+        {
+            if (jurisdictions[i].Code == code && jurisdictions[i].Has(fact)) return true;
+        }
+        return false;
     }
 
     private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];

@@ -14,9 +14,9 @@ namespace Forewarn.Domain.Policy;
 public sealed record EntitlementQuery(
     Partner Partner,
     Tier? Tier,
-    IReadOnlyCollection<Jurisdiction> Jurisdictions,
+    IReadOnlyList<Jurisdiction> Jurisdictions,
     Advisory Advisory,
     Artifact Artifact,
-    IReadOnlyCollection<Wave> Waves,
+    IReadOnlyList<Wave> Waves,
     PolicyVersion? Policy,
     DateTimeOffset At);

@@ -33,7 +33,7 @@ public sealed class PolicyFacts
         return new PolicyFacts(tiers.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase), jurisdictions, versions);
     }
 
-    public EntitlementQuery Query(Partner partner, Advisory advisory, Artifact artifact, IReadOnlyCollection<Wave> waves, DateTimeOffset at) =>
+    public EntitlementQuery Query(Partner partner, Advisory advisory, Artifact artifact, IReadOnlyList<Wave> waves, DateTimeOffset at) =>
         new(partner, Tiers.GetValueOrDefault(partner.Tier), Jurisdictions, advisory, artifact, waves,
             PolicyVersion.InForce(Versions, at), at);
 }
