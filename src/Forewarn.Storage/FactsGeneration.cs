@@ -6,7 +6,8 @@ namespace Forewarn.Storage;
 
 /// <summary>
 /// A token that changes, in the same transaction, with every change to the facts decisions are
-/// made from (partners, keys, tiers, jurisdictions, policy, advisories, artifacts, waves). A
+/// made from (partners, keys, tiers, jurisdictions, policy, advisories, artifacts, waves) and to
+/// acknowledgements, which partners' views show. A
 /// server may keep those facts in memory for as long as the token it reads is the one it loaded
 /// them under — across processes too, since the token lives in the shared store.
 /// </summary>
@@ -20,14 +21,32 @@ public static class FactsGeneration
     {
         var factsChanged = db.ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is not AccessRecord and not Acknowledgement and not ProgramSetting);
+            && e.Entity is not AccessRecord and not ProgramSetting);
         if (!factsChanged) return;
         var tracked = db.ChangeTracker.Entries<ProgramSetting>().FirstOrDefault(e => e.Entity.Key == Key);
         if (tracked is not null) tracked.State = EntityState.Detached;
         db.Settings.Update(new ProgramSetting(Key, Guid.NewGuid().ToString("N")));
     }
 
-    /// <summary>The token as the store holds it now.</summary>
-    public static Task<string> ReadAsync(ForewarnDb db, CancellationToken ct) =>
-        db.Settings.AsNoTracking().Where(s => s.Key == Key).Select(s => s.Value).FirstAsync(ct);
+    /// <summary>
+    /// The token as the store holds it now. Read on every partner request, so it bypasses EF's
+    /// query pipeline: one prepared-shape command on the context's own connection.
+    /// </summary>
+    public static async Task<string> ReadAsync(ForewarnDb db, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened) await connection.OpenAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT \"Value\" FROM program_settings WHERE \"Key\" = 'facts.generation'";
+            return (string?)await command.ExecuteScalarAsync(ct)
+                   ?? throw new InvalidOperationException("The store has no facts generation row; its migrations did not run.");
+        }
+        finally
+        {
+            if (opened) await connection.CloseAsync();
+        }
+    }
 }

@@ -24,7 +24,8 @@ public static class MeEndpoints
     {
         var read = api.MapGroup("/me").WithTags("Partner").RequireAuthorization(AccessPolicies.PartnerRead);
         read.MapGet("/", Me).WithSummary("My organisation");
-        read.MapGet("/advisories", MyAdvisories).WithSummary("Advisories open to me now, and when their other items open");
+        read.MapGet("/advisories", MyAdvisories).WithSummary("Advisories open to me now, and when their other items open")
+            .Produces<IReadOnlyList<MyAdvisoryDto>>(StatusCodes.Status200OK, "application/json");
         read.MapGet("/advisories/{id}", MyAdvisory).WithSummary("One advisory open to me");
         read.MapGet("/artifacts/{id}/content", Content).WithSummary("An artifact's content, when it is open to me (every request is recorded)");
         api.MapPost("/me/advisories/{id}/acknowledge", Acknowledge).WithTags("Partner").RequireAuthorization(AccessPolicies.PartnerAcknowledge)
@@ -40,13 +41,13 @@ public static class MeEndpoints
     private static async Task<Ok<PartnerDto>> Me(PartnerView view, ClaimsPrincipal user, CancellationToken ct) =>
         TypedResults.Ok(PartnerDto.From(await CallerAsync(view, user, ct)));
 
-    private static async Task<Results<Ok<IReadOnlyList<MyAdvisoryDto>>, ProblemHttpResult>> MyAdvisories(
-        ForewarnDb db, PartnerView view, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> MyAdvisories(
+        PartnerView view, MyAdvisoriesCache cache, RequestFacts facts, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var partner = await CallerAsync(view, user, ct);
         var now = clock.GetUtcNow();
         if (NotReceiving(partner, now) is { } refusal) return refusal;
-        return TypedResults.Ok(await view.AdvisoriesAsync(partner, now, null, ct));
+        return TypedResults.File(await cache.GetAsync(partner, now, facts, view, ct), "application/json; charset=utf-8");
     }
 
     private static async Task<Results<Ok<MyAdvisoryDto>, ProblemHttpResult>> MyAdvisory(
@@ -56,7 +57,7 @@ public static class MeEndpoints
         var now = clock.GetUtcNow();
         if (NotReceiving(partner, now) is { } refusal) return refusal;
         var advisory = await FindAsync(db, id, ct);
-        var list = advisory is null ? [] : await view.AdvisoriesAsync(partner, now, advisory.Value, ct);
+        var list = advisory is null ? [] : (await view.AdvisoriesAsync(partner, now, advisory.Value, ct)).Items;
         return list.Count == 1 ? TypedResults.Ok(list[0]) : Problem.NotFound("advisory", id);
     }
 
@@ -83,7 +84,7 @@ public static class MeEndpoints
         var now = clock.GetUtcNow();
         if (NotReceiving(partner, now) is { } refusal) return refusal;
         var advisoryId = await FindAsync(db, id, ct);
-        var visible = advisoryId is null ? [] : await view.AdvisoriesAsync(partner, now, advisoryId.Value, ct);
+        var visible = advisoryId is null ? [] : (await view.AdvisoriesAsync(partner, now, advisoryId.Value, ct)).Items;
         if (visible.Count != 1) return Problem.NotFound("advisory", id);
         var existing = await db.Acknowledgements.FirstOrDefaultAsync(a => a.PartnerId == partner.Id && a.AdvisoryId == advisoryId, ct);
         if (existing is null)

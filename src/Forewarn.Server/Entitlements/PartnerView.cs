@@ -20,24 +20,36 @@ public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts)
     public async Task<Partner?> PartnerAsync(PartnerId id, CancellationToken ct) =>
         (await requestFacts.GetAsync(ct)).Partners.GetValueOrDefault(id);
 
-    public async Task<IReadOnlyList<MyAdvisoryDto>> AdvisoriesAsync(Partner partner, DateTimeOffset now, AdvisoryId? only, CancellationToken ct)
+    /// <summary>
+    /// The partner's advisories at <paramref name="now"/>, and the first moment after which the
+    /// answer may change with the same facts (a wave, a release, a lead time, a policy version).
+    /// </summary>
+    public async Task<PartnerAdvisories> AdvisoriesAsync(Partner partner, DateTimeOffset now, AdvisoryId? only, CancellationToken ct)
     {
-        if (!partner.StatusAt(now).Receives()) return [];
+        if (!partner.StatusAt(now).Receives()) return new([], null);
         var facts = await requestFacts.GetAsync(ct);
         IEnumerable<Advisory> candidates = only is { } id
             ? facts.AdvisoriesById.TryGetValue(id, out var one) ? [one] : []
             : facts.Servable;
 
+        DateTimeOffset? validUntil = facts.Policy.NextVersionAfter(now);
+        void Consider(DateTimeOffset? t)
+        {
+            if (t is { } v && (validUntil is null || v < validUntil)) validUntil = v;
+        }
+
+        var policy = facts.Policy.InForce(now);
         var result = new List<MyAdvisoryDto>();
-        List<AdvisoryId>? shown = null;
         foreach (var advisory in candidates)
         {
             var waves = facts.WavesOf[advisory.Id].ToList();
+            Consider(DecisionHorizon.AdvisoryHorizon(advisory, waves, now));
             var visible = new List<MyArtifactDto>();
             var anyOpen = false;
             foreach (var artifact in facts.ArtifactsOf[advisory.Id])
             {
-                var query = facts.Policy.Query(partner, advisory, artifact, waves, now);
+                var query = facts.Policy.Query(partner, advisory, artifact, waves, now, policy);
+                Consider(DecisionHorizon.StableUntil(query));
                 var (allowed, opensAt) = EntitlementPolicy.Check(query);
                 if (opensAt is null) continue;
                 anyOpen |= allowed;
@@ -46,15 +58,11 @@ public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts)
                     artifact.MediaType, artifact.FileName, artifact.Size, decision.Allowed, decision.OpensAt, decision.Explanation));
             }
             if (!anyOpen) continue;
-            (shown ??= []).Add(advisory.Id);
             result.Add(new MyAdvisoryDto(advisory.Id.Value, advisory.Reference, advisory.Title, advisory.Summary,
-                advisory.StateAt(now, waves).Name(), advisory.ReleaseAt, advisory.CveIds, advisory.CvssScore, null, visible));
+                advisory.StateAt(now, waves).Name(), advisory.ReleaseAt, advisory.CveIds, advisory.CvssScore,
+                facts.Acknowledged.TryGetValue((partner.Id, advisory.Id), out var acked) ? acked : null, visible));
         }
-        if (shown is null) return result;
-
-        var acks = await db.Acknowledgements.AsNoTracking().Where(a => a.PartnerId == partner.Id && shown.Contains(a.AdvisoryId))
-            .ToDictionaryAsync(a => a.AdvisoryId.Value, a => a.At, ct);
-        return acks.Count == 0 ? result : [.. result.Select(r => r with { AcknowledgedAt = acks.TryGetValue(r.Id, out var at) ? at : null })];
+        return new(result, validUntil);
     }
 
     /// <summary>
@@ -90,5 +98,8 @@ public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts)
         return new ContentDecision(decision, artifact, content.Bytes, true);
     }
 }
+
+/// <summary>A partner's advisories, valid (with the same facts) until <paramref name="ValidUntil"/>.</summary>
+public sealed record PartnerAdvisories(IReadOnlyList<MyAdvisoryDto> Items, DateTimeOffset? ValidUntil);
 
 public sealed record ContentDecision(Entitlement? Decision, Artifact? Artifact, byte[]? Bytes, bool Listed);

@@ -34,6 +34,23 @@ public sealed class PolicyFacts
     }
 
     public EntitlementQuery Query(Partner partner, Advisory advisory, Artifact artifact, IReadOnlyList<Wave> waves, DateTimeOffset at) =>
-        new(partner, Tiers.GetValueOrDefault(partner.Tier), Jurisdictions, advisory, artifact, waves,
-            PolicyVersion.InForce(Versions, at), at);
+        Query(partner, advisory, artifact, waves, at, InForce(at));
+
+    /// <summary>A query with the policy version already chosen (the one in force at <paramref name="at"/>).</summary>
+    public EntitlementQuery Query(Partner partner, Advisory advisory, Artifact artifact, IReadOnlyList<Wave> waves, DateTimeOffset at,
+        PolicyVersion? policy) =>
+        new(partner, Tiers.GetValueOrDefault(partner.Tier), Jurisdictions, advisory, artifact, waves, policy, at);
+
+    public PolicyVersion? InForce(DateTimeOffset at) => PolicyVersion.InForce(Versions, at);
+
+    /// <summary>When the next policy version takes effect after <paramref name="at"/>, if one is scheduled.</summary>
+    public DateTimeOffset? NextVersionAfter(DateTimeOffset at)
+    {
+        DateTimeOffset? next = null;
+        foreach (var v in Versions)
+        {
+            if (v.EffectiveFrom > at && (next is null || v.EffectiveFrom < next)) next = v.EffectiveFrom;
+        }
+        return next;
+    }
 }

@@ -25,6 +25,9 @@ public sealed class ProgramFacts
     public IReadOnlyDictionary<ArtifactId, Artifact> ArtifactsById { get; private init; } = new Dictionary<ArtifactId, Artifact>();
     public ILookup<AdvisoryId, Artifact> ArtifactsOf { get; private init; } = Array.Empty<Artifact>().ToLookup(a => a.AdvisoryId);
     public ILookup<AdvisoryId, Wave> WavesOf { get; private init; } = Array.Empty<Wave>().ToLookup(w => w.AdvisoryId);
+    /// <summary>When each partner acknowledged each servable advisory.</summary>
+    public IReadOnlyDictionary<(PartnerId, AdvisoryId), DateTimeOffset> Acknowledged { get; private init; } =
+        new Dictionary<(PartnerId, AdvisoryId), DateTimeOffset>();
 
     /// <summary>Loads the facts; the generation is read first, so the data is never older than it.</summary>
     public static async Task<ProgramFacts> LoadAsync(ForewarnDb db, CancellationToken ct)
@@ -37,6 +40,7 @@ public sealed class ProgramFacts
         var ids = advisories.Select(a => a.Id).ToList();
         var artifacts = await db.Artifacts.AsNoTracking().Where(a => ids.Contains(a.AdvisoryId)).ToListAsync(ct);
         var waves = await db.Waves.AsNoTracking().Where(w => ids.Contains(w.AdvisoryId)).ToListAsync(ct);
+        var acks = await db.Acknowledgements.AsNoTracking().Where(a => ids.Contains(a.AdvisoryId)).ToListAsync(ct);
         return new ProgramFacts
         {
             Generation = generation,
@@ -48,6 +52,7 @@ public sealed class ProgramFacts
             ArtifactsById = artifacts.ToDictionary(a => a.Id),
             ArtifactsOf = artifacts.OrderBy(a => a.Class).ThenBy(a => a.CreatedAt).ToLookup(a => a.AdvisoryId),
             WavesOf = waves.OrderBy(w => w.Number).ToLookup(w => w.AdvisoryId),
+            Acknowledged = acks.ToDictionary(a => (a.PartnerId, a.AdvisoryId), a => a.At),
         };
     }
 }

@@ -26,6 +26,7 @@ public static class ServerHost
         builder.Services.AddForewarnStore(store);
         builder.Services.AddHostedService<StoreStartup>();
         builder.Services.AddSingleton<FactsCache>();
+        builder.Services.AddSingleton<MyAdvisoriesCache>();
         builder.Services.AddScoped<RequestFacts>();
         builder.Services.AddScoped<PartnerView>();
         Telemetry.Add(builder.Services, builder.Configuration);
