@@ -28,10 +28,12 @@ public static class FactsGeneration
         db.Settings.Update(new ProgramSetting(Key, Guid.NewGuid().ToString("N")));
     }
 
-    /// <summary>
-    /// The token as the store holds it now. Read on every partner request, so it bypasses EF's
-    /// query pipeline: one prepared-shape command on the context's own connection.
-    /// </summary>
+    internal const string Sql = "SELECT \"Value\" FROM program_settings WHERE \"Key\" = 'facts.generation'";
+
+    internal static string Checked(object? value) =>
+        value as string ?? throw new InvalidOperationException("The store has no facts generation row; its migrations did not run.");
+
+    /// <summary>The token as the store holds it now, read on the context's own connection.</summary>
     public static async Task<string> ReadAsync(ForewarnDb db, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
@@ -40,9 +42,8 @@ public static class FactsGeneration
         try
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT \"Value\" FROM program_settings WHERE \"Key\" = 'facts.generation'";
-            return (string?)await command.ExecuteScalarAsync(ct)
-                   ?? throw new InvalidOperationException("The store has no facts generation row; its migrations did not run.");
+            command.CommandText = Sql;
+            return Checked(await command.ExecuteScalarAsync(ct));
         }
         finally
         {

@@ -7,14 +7,14 @@ namespace Forewarn.Server.Entitlements;
 /// generation token (one indexed row) and reloads when it moved, so a suspension, a revoked key
 /// or a policy change made by any server on the same store applies to the very next request.
 /// </summary>
-public sealed class FactsCache
+public sealed class FactsCache(IGenerationProbe probe)
 {
     private readonly SemaphoreSlim _reload = new(1, 1);
     private ProgramFacts? _current;
 
     public async Task<ProgramFacts> CurrentAsync(ForewarnDb db, CancellationToken ct)
     {
-        var generation = await FactsGeneration.ReadAsync(db, ct);
+        var generation = await probe.ReadAsync(ct);
         var facts = Volatile.Read(ref _current);
         if (facts?.Generation == generation) return facts;
         await _reload.WaitAsync(ct);

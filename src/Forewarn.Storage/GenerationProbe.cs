@@ -1,0 +1,66 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Forewarn.Storage;
+
+/// <summary>
+/// Reads the facts generation token (<see cref="FactsGeneration"/>) on the hot path of every
+/// partner request, as cheaply as the provider allows, always from the store itself — so a change
+/// committed by any process is seen by the very next read.
+/// </summary>
+public interface IGenerationProbe
+{
+    ValueTask<string> ReadAsync(CancellationToken ct);
+}
+
+/// <summary>
+/// SQLite: one connection kept open with the statement prepared. In WAL mode each execution is a
+/// fresh read transaction, which sees every commit finished before it — from any process.
+/// </summary>
+internal sealed class SqliteGenerationProbe(string connectionString) : IGenerationProbe, IDisposable
+{
+    private readonly Lock _gate = new();
+    private SqliteConnection? _connection;
+    private SqliteCommand? _command;
+
+    public ValueTask<string> ReadAsync(CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            if (_command is null)
+            {
+                _connection = new SqliteConnection(connectionString);
+                _connection.Open();
+                _command = _connection.CreateCommand();
+                _command.CommandText = FactsGeneration.Sql;
+                _command.Prepare();
+            }
+            return ValueTask.FromResult(FactsGeneration.Checked(_command.ExecuteScalar()));
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _command?.Dispose();
+            _connection?.Dispose();
+            _command = null;
+            _connection = null;
+        }
+    }
+}
+
+/// <summary>PostgreSQL: a pooled connection and one round trip.</summary>
+internal sealed class PostgresGenerationProbe(string connectionString) : IGenerationProbe, IDisposable
+{
+    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(connectionString);
+
+    public async ValueTask<string> ReadAsync(CancellationToken ct)
+    {
+        await using var command = _source.CreateCommand(FactsGeneration.Sql);
+        return FactsGeneration.Checked(await command.ExecuteScalarAsync(ct));
+    }
+
+    public void Dispose() => _source.Dispose();
+}
