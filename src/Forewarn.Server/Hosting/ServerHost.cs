@@ -18,7 +18,9 @@ public static class ServerHost
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // appsettings.json ships next to the binary; find it wherever the server is started from
+        // (the data directory still defaults to ./data under the working directory).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         ServerSettings.AddSources(builder.Configuration, args);
         var store = ServerSettings.Read(builder.Configuration);
 
