@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Server.Portal;
 
-/// <summary>What a person sees at the server's address: what this is, its state, where to go next.</summary>
+/// <summary>
+/// What a person sees at the server's address: what this is, its state, where to go next. The page
+/// is public, so it gives counts only — never a reference, title or date of anything under embargo.
+/// </summary>
 public static class LandingPage
 {
     public static void MapLandingPage(this IEndpointRouteBuilder app) =>
@@ -18,17 +21,10 @@ public static class LandingPage
         var partners = await db.Partners.AsNoTracking().ToListAsync(ct);
         var advisories = await db.Advisories.AsNoTracking().ToListAsync(ct);
         var waves = (await db.Waves.AsNoTracking().ToListAsync(ct)).ToLookup(w => w.AdvisoryId);
-        var embargoed = advisories.Where(a => a.StateAt(now, waves[a.Id]) is AdvisoryState.Scheduled or AdvisoryState.Notified)
-            .OrderBy(a => a.ReleaseAt).ToList();
+        var embargoed = advisories.Count(a => a.StateAt(now, waves[a.Id]) is AdvisoryState.Scheduled or AdvisoryState.Notified);
         var receiving = partners.Count(p => Forewarn.Domain.Partners.PartnerStatuses.Receives(p.Status));
 
         static string E(string s) => WebUtility.HtmlEncode(s);
-        var rows = string.Concat(embargoed.Select(a =>
-            $"<tr><td>{E(a.Reference)}</td><td>{E(a.Title)}</td><td>{a.ReleaseAt:yyyy-MM-dd HH:mm} UTC</td></tr>"));
-        var embargoTable = embargoed.Count == 0
-            ? "<p>No advisory is under embargo right now.</p>"
-            : $"<table><thead><tr><th>Advisory</th><th>Title</th><th>Release</th></tr></thead><tbody>{rows}</tbody></table>";
-
         var html = $$"""
             <!doctype html>
             <html lang="en">
@@ -49,11 +45,10 @@ public static class LandingPage
               <p class="sub">A Forewarn server: a vulnerability early-warning programme that shares embargoed vulnerability details with vetted partners, each seeing exactly what the programme's rules allow, no earlier.</p>
               <div class="stats">
                 <div class="stat"><b id="partners">{{partners.Count}}</b>partners ({{receiving}} receiving)</div>
-                <div class="stat"><b id="embargoed">{{embargoed.Count}}</b>advisories under embargo</div>
+                <div class="stat"><b id="embargoed">{{embargoed}}</b>advisories under embargo</div>
                 <div class="stat"><b id="advisories">{{advisories.Count}}</b>advisories in all</div>
               </div>
-              <h2>Under embargo</h2>
-              {{embargoTable}}
+              <p>This page is public, so it shows counts only: what is under embargo, and for whom, is for authenticated staff and partners.</p>
               <h2>Where to go next</h2>
               <ul>
                 <li><a href="/api/reference">Interactive API reference</a> (from the <a href="/openapi/v1.json">OpenAPI document</a>)</li>

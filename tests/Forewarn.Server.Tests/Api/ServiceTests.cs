@@ -21,7 +21,10 @@ public sealed class ServiceTests : IAsyncLifetime
         Assert.Contains("Halcyon Software Early Warning Program", html);
         Assert.Contains("<b id=\"partners\">13</b>", html);
         Assert.Contains("<b id=\"embargoed\">1</b>", html);
-        Assert.Contains(DemoFacts.EmbargoReference(_f), html);
+        // Public page: nothing that names or dates an embargoed advisory.
+        Assert.DoesNotContain(DemoFacts.EmbargoReference(_f), html);
+        Assert.DoesNotContain("Sync Agent", html);
+        Assert.DoesNotContain("2026-12-02", html);
         Assert.Contains("/api/reference", html);
     }
 
