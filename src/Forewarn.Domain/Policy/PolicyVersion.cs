@@ -17,9 +17,13 @@ public sealed class PolicyVersion
     public string Author { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>How far before "now" an effective time may lie (clock skew between staff and server).</summary>
+    public static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(1);
+
     /// <summary>
     /// Makes the next version. Rules that keep their id keep their <c>Since</c>; new rules take
-    /// the version's effective time. A version cannot take effect before the one it follows.
+    /// the version's effective time. A version cannot take effect before the one it follows, nor
+    /// in the past: what was decided under earlier rules stays explained by them.
     /// </summary>
     public static PolicyVersion Next(PolicyVersion? previous, IEnumerable<PolicyRule> rules, DateTimeOffset effectiveFrom,
         string? reason, string author, DateTimeOffset now)
@@ -28,6 +32,9 @@ public sealed class PolicyVersion
         var dup = list.GroupBy(r => r.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null)
             throw new DomainException("duplicate-rule", $"Rule id {dup.Key} appears twice.");
+        if (effectiveFrom < now - AllowedSkew)
+            throw new DomainException("policy-in-past",
+                $"A policy version cannot take effect in the past ({Moments.Show(effectiveFrom)}): decisions already made stay as the rules then in force made them. Give an effective time from now on.");
         if (previous is not null && effectiveFrom < previous.EffectiveFrom)
             throw new DomainException("policy-before-previous",
                 $"A policy version cannot take effect before version {previous.Number} ({Moments.Show(previous.EffectiveFrom)}).");

@@ -98,6 +98,16 @@ public sealed class PolicyVersionTests
     }
 
     [Fact]
+    public void A_version_cannot_take_effect_in_the_past_beyond_clock_skew()
+    {
+        var now = PolicyScene.Joined.AddDays(100);
+        Expect.Refusal("policy-in-past", () =>
+            PolicyVersion.Next(null, [], now - PolicyVersion.AllowedSkew - TimeSpan.FromSeconds(1), "Backdated", "staff", now));
+        var skewed = PolicyVersion.Next(null, [], now - PolicyVersion.AllowedSkew, "Within skew", "staff", now);
+        Assert.Equal(now - PolicyVersion.AllowedSkew, skewed.EffectiveFrom);
+    }
+
+    [Fact]
     public void A_version_needs_a_reason()
     {
         Expect.Refusal("invalid-field", () => PolicyVersion.Next(null, [], PolicyScene.Joined, "  ", "staff", PolicyScene.Joined));

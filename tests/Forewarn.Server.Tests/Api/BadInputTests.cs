@@ -128,6 +128,13 @@ public sealed class BadInputTests : IAsyncLifetime
             HttpStatusCode.Conflict, "duplicate");
 
     [Fact]
+    public Task Backdated_policy_version() =>
+        Refused(c => c.PostAsJsonAsync("/api/v1/policy/versions", new
+        {
+            effectiveFrom = ForewarnFactory.Start.AddDays(-1), reason = "rewrite history", rules = Array.Empty<object>(),
+        }), HttpStatusCode.BadRequest, "policy-in-past", "in the past");
+
+    [Fact]
     public Task Policy_version_with_an_unknown_fact() =>
         Refused(c => c.PostAsJsonAsync("/api/v1/policy/versions", new
         {
