@@ -47,13 +47,24 @@ public sealed class Wave
         {
             Id = WaveId.New(),
             AdvisoryId = advisory.Id,
-            Number = existing.Count(w => w.AdvisoryId == advisory.Id) + 1,
+            Number = existing.Where(w => w.AdvisoryId == advisory.Id).Select(w => w.Number).DefaultIfEmpty(0).Max() + 1,
             Kind = kind,
             At = at.ToUniversalTime(),
             ArtifactIds = ids,
             Note = Text.Optional(note, "wave note", 2000),
             CreatedAt = now,
         };
+    }
+
+    /// <summary>
+    /// Refuses to cancel a wave whose time has come: what it published may already have been
+    /// fetched, so it stays in the record. A wave still to come may be cancelled.
+    /// </summary>
+    public void EnsureCancellable(DateTimeOffset now)
+    {
+        if (At <= now)
+            throw new DomainException("wave-already-published",
+                $"Wave {Number} went out at {Moments.Show(At)}; a published wave cannot be cancelled. Plan a revised wave instead.");
     }
 
     public static WaveKind ParseKind(string? text) =>

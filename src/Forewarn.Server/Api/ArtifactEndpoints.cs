@@ -24,6 +24,8 @@ public static class ArtifactEndpoints
             .WithSummary("Plan a notification wave that publishes artifacts at a time");
         api.MapGet("/advisories/{id}/waves", Waves).WithTags("Waves").RequireAuthorization(AccessPolicies.StaffRead)
             .WithSummary("List an advisory's waves");
+        api.MapDelete("/advisories/{id}/waves/{number:int}", CancelWave).WithTags("Waves").RequireAuthorization(AccessPolicies.StaffWrite)
+            .WithSummary("Cancel a wave that has not gone out yet");
     }
 
     private static async Task<Created<ArtifactDto>> Add(string id, NewArtifact body, ForewarnDb db, TimeProvider clock, CancellationToken ct)
@@ -70,6 +72,17 @@ public static class ArtifactEndpoints
         db.Waves.Add(wave);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/advisories/{advisory.Reference}/waves/{wave.Number}", WaveDto.From(wave));
+    }
+
+    private static async Task<NoContent> CancelWave(string id, int number, ForewarnDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var advisory = await db.AdvisoryAsync(id, ct);
+        var wave = await db.Waves.FirstOrDefaultAsync(w => w.AdvisoryId == advisory.Id && w.Number == number, ct)
+                   ?? throw new NotFoundException("wave", $"{advisory.Reference}/{number}");
+        wave.EnsureCancellable(clock.GetUtcNow());
+        db.Waves.Remove(wave);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Ok<List<WaveDto>>> Waves(string id, ForewarnDb db, CancellationToken ct)

@@ -13,7 +13,7 @@ public static class ProblemTypes
     [
         "illegal-status-change", "status-change-in-past", "advisory-withdrawn", "already-released",
         "advisory-not-scheduled", "already-scheduled", "key-revoked", "initial-wave-exists", "duplicate",
-        "policy-before-previous", "tier-in-use",
+        "policy-before-previous", "tier-in-use", "wave-already-published",
     ];
 
     public static int StatusOf(DomainException e) => e switch
