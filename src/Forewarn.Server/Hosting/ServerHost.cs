@@ -55,7 +55,12 @@ public static class ServerHost
         app.MapGet("/health", Health.Check).WithTags("Service").WithSummary("Whether the server and its store answer");
         app.MapGet("/ping", () => "pong").ExcludeFromDescription();
 
-        var api = app.MapGroup("/api/v1");
+        // Embargoed content and programme data must not linger in browser or proxy caches.
+        var api = app.MapGroup("/api/v1").AddEndpointFilter(async (context, next) =>
+        {
+            context.HttpContext.Response.Headers.CacheControl = "no-store";
+            return await next(context);
+        });
         api.MapPartners();
         api.MapReferenceData();
         api.MapPolicy();

@@ -55,6 +55,7 @@ public sealed class PartnerViewTests : IAsyncLifetime
         _f.Clock.SetUtcNow(wave2);
         var response = await partner.GetAsync($"/api/v1/me/artifacts/{description}/content");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore, "Embargoed content must not be cached.");
         Assert.Contains("update cache", await response.Content.ReadAsStringAsync());
     }
 
