@@ -24,7 +24,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var addresses = Server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)).TrimEnd('/');
 
-        var chromium = Environment.GetEnvironmentVariable("FOREWARN_CHROMIUM") ?? "/usr/bin/chromium";
+        var chromium = BrowserFactAttribute.ChromiumPath;
         if (!File.Exists(chromium))
             throw new InvalidOperationException($"Chromium is not at {chromium}: install Debian's chromium package (apt-get install chromium) or set FOREWARN_CHROMIUM.");
         _playwright = await Playwright.CreateAsync();

@@ -5,7 +5,7 @@ namespace Forewarn.Browser.Tests;
 /// <summary>What a person sees opening the server in a real browser.</summary>
 public sealed class LandingPageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    [Fact]
+    [BrowserFact]
     public async Task The_landing_page_shows_the_programme_and_leads_to_the_api_reference()
     {
         var page = await fixture.Browser.NewPageAsync();
