@@ -66,6 +66,7 @@ public static class CliApp
         root.Add(JurisdictionsCommand.Create(context));
         root.Add(PolicyCommand.Create(context));
         root.Add(AdvisoriesCommand.Create(context));
+        root.Add(AccessRecordsCommand.Create(context));
         root.Add(KeysCommand.Create(context));
         root.Add(MeCommand.Create(context));
         return root;

@@ -19,6 +19,10 @@ public static class AdvisoriesCommand
             Schedule(context),
             ArtifactAdd.Create(context),
             WaveSchedule.Create(context),
+            AdvisoryChanges.CancelWave(context),
+            AdvisoryChanges.Revise(context),
+            AdvisoryChanges.MoveRelease(context),
+            AdvisoryChanges.Withdraw(context),
         };
 
     private static Command List(CliContext context)

@@ -17,6 +17,7 @@ public static class PartnersCommand
         command.Add(List(context));
         command.Add(Show(context));
         command.Add(Add(context));
+        command.Add(PartnerUpdate.Create(context));
         command.Add(SetTier(context));
         command.Add(StatusChange(context, "suspend", PartnerStatus.Suspended, "Suspend a partner: it receives nothing until reinstated"));
         command.Add(StatusChange(context, "reinstate", PartnerStatus.Active, "Reinstate a partner (back to active)"));

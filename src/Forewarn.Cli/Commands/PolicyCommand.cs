@@ -10,7 +10,10 @@ namespace Forewarn.Cli.Commands;
 public static class PolicyCommand
 {
     public static Command Create(CliContext context) =>
-        new("policy", "The entitlement policy (staff key)") { Show(context), Explain(context) };
+        new("policy", "The entitlement policy (staff key)")
+        {
+            Show(context), Explain(context), PolicyVersions.List(context), PolicyVersions.Publish(context),
+        };
 
     private static Command Show(CliContext context)
     {
