@@ -93,7 +93,9 @@ public static class AdvisoryChanges
         var number = new Argument<int>("number") { Description = "Wave number (see 'forewarn advisories show')" };
         number.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < 1) result.AddError("A wave number is 1 or more.");
+            // An unparsable number is already reported by the parser; only check the range here.
+            if (result.Tokens is [var token] && int.TryParse(token.Value, out var n) && n < 1)
+                result.AddError("A wave number is 1 or more.");
         });
         var command = new Command("cancel-wave", "Cancel a wave that has not gone out yet") { reference, number };
         command.SetAction((parse, ct) => context.RunAsync(parse, ct, async (api, ct) =>
