@@ -66,7 +66,12 @@ public static class PartnerEndpoints
         if (body.HeadquartersCountry is not null) partner.SetHeadquarters(body.HeadquartersCountry);
         if (body.Jurisdictions is not null) partner.SetJurisdictions(await RequireJurisdictionsAsync(db, body.Jurisdictions, ct));
         if (body.Category is not null) partner.SetCategory(PartnerCategories.Parse(body.Category));
-        if (body.Contract is { } c) partner.SetContract(Contract.Create(c.NdaVersion, c.SignedAt, c.ExpiresAt));
+        if (body.Contract is { } c)
+        {
+            // A partial contract changes only the fields it names.
+            var now = partner.Contract;
+            partner.SetContract(Contract.Create(c.NdaVersion ?? now.NdaVersion, c.SignedAt ?? now.SignedAt, c.ExpiresAt ?? now.ExpiresAt));
+        }
         if (body.Restrictions is not null) partner.SetRestrictions(body.Restrictions.Select(ContentClasses.Parse));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(PartnerDto.From(partner));
