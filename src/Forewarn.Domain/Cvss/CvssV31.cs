@@ -64,7 +64,7 @@ public sealed record CvssV31(string Vector, string Version, double BaseScore, st
             throw Invalid(vector, $"the base metric(s) {string.Join(", ", missing)} are missing");
 
         var score = BaseScoreOf(metrics);
-        return new CvssV31(text, version, score, SeverityOf(score));
+        return new CvssV31(text, version, score, CvssSeverity.Of(score));
     }
 
     private static double BaseScoreOf(Dictionary<string, string> m)
@@ -90,15 +90,6 @@ public sealed record CvssV31(string Vector, string Version, double BaseScore, st
         var intInput = (long)Math.Round(input * 100000);
         return intInput % 10000 == 0 ? intInput / 100000.0 : (Math.Floor(intInput / 10000.0) + 1) / 10.0;
     }
-
-    public static string SeverityOf(double score) => score switch
-    {
-        0 => "None",
-        < 4.0 => "Low",
-        < 7.0 => "Medium",
-        < 9.0 => "High",
-        _ => "Critical",
-    };
 
     public override string ToString() => $"{BaseScore.ToString("0.0", CultureInfo.InvariantCulture)} {Severity} ({Vector})";
 

@@ -173,18 +173,8 @@ public sealed record CvssV40(string Vector, double Score, string Severity)
             throw Invalid(vector, $"the base metric(s) {string.Join(", ", missing)} are missing");
 
         var score = ScoreOf(given);
-        return new CvssV40(text, score, SeverityOf(score));
+        return new CvssV40(text, score, CvssSeverity.Of(score));
     }
-
-    /// <summary>The specification's qualitative severity rating of a CVSS v4.0 score.</summary>
-    public static string SeverityOf(double score) => score switch
-    {
-        0 => "None",
-        < 4.0 => "Low",
-        < 7.0 => "Medium",
-        < 9.0 => "High",
-        _ => "Critical",
-    };
 
     /// <inheritdoc />
     public override string ToString() => $"{Score.ToString("0.0", CultureInfo.InvariantCulture)} {Severity} ({Vector})";

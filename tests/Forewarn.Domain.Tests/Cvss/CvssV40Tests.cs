@@ -160,21 +160,6 @@ public sealed class CvssV40Tests
     }
 
     [Theory]
-    [InlineData(0.0, "None")]
-    [InlineData(0.1, "Low")]
-    [InlineData(3.9, "Low")]
-    [InlineData(4.0, "Medium")]
-    [InlineData(6.9, "Medium")]
-    [InlineData(7.0, "High")]
-    [InlineData(8.9, "High")]
-    [InlineData(9.0, "Critical")]
-    [InlineData(10.0, "Critical")]
-    public void Severity_follows_the_qualitative_rating_scale(double score, string severity)
-    {
-        Assert.Equal(severity, CvssV40.SeverityOf(score));
-    }
-
-    [Theory]
     [InlineData("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "must start with 'CVSS:4.0/'")]
     [InlineData("AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", "must start with 'CVSS:4.0/'")]
     [InlineData("cvss:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", "must start with 'CVSS:4.0/'")]

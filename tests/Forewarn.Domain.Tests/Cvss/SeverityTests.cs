@@ -2,7 +2,7 @@ using Forewarn.Domain.Cvss;
 
 namespace Forewarn.Domain.Tests.Cvss;
 
-/// <summary>The qualitative severity rating scale (specification section 5).</summary>
+/// <summary>The qualitative severity rating scale shared by CVSS v3.1 and v4.0.</summary>
 public sealed class SeverityTests
 {
     [Theory]
@@ -17,6 +17,6 @@ public sealed class SeverityTests
     [InlineData(10.0, "Critical")]
     public void Scores_fall_into_firsts_bands(double score, string severity)
     {
-        Assert.Equal(severity, CvssV31.SeverityOf(score));
+        Assert.Equal(severity, CvssSeverity.Of(score));
     }
 }

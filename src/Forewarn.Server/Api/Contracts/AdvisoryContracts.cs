@@ -1,5 +1,5 @@
 using Forewarn.Domain.Advisories;
-using Forewarn.Domain.Cvss;
+using CvssRating = Forewarn.Domain.Cvss.CvssSeverity;
 
 namespace Forewarn.Server.Api.Contracts;
 
@@ -31,7 +31,7 @@ public sealed record AdvisoryDto(
     public static AdvisoryDto From(Advisory a, IReadOnlyCollection<Artifact> artifacts, IReadOnlyCollection<Wave> waves, DateTimeOffset now) => new(
         a.Id.Value, a.Reference, a.Title, a.Summary, a.StateAt(now, waves).Name(), a.ReleaseAt, a.ScheduledAt, a.WithdrawnAt,
         a.WithdrawnReason, a.CveIds, a.AffectedProducts, a.CvssVector, a.CvssScore,
-        a.CvssScore is { } s ? CvssV31.SeverityOf(s) : null,
+        a.CvssScore is { } s ? CvssRating.Of(s) : null,
         [.. a.Revisions.Select(r => new RevisionDto(r.Number, r.At, r.Summary, r.Actor))],
         [.. artifacts.OrderBy(x => x.CreatedAt).Select(ArtifactDto.From)],
         [.. waves.OrderBy(w => w.Number).Select(WaveDto.From)],
