@@ -1,5 +1,6 @@
 using Forewarn.Domain.Access;
 using Forewarn.Domain.Common;
+using Forewarn.Domain.Publishing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Storage;
@@ -21,7 +22,7 @@ public static class FactsGeneration
     {
         var factsChanged = db.ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is not AccessRecord and not ProgramSetting);
+            && e.Entity is not AccessRecord and not ProgramSetting and not Publication and not Notice);
         if (!factsChanged) return;
         var tracked = db.ChangeTracker.Entries<ProgramSetting>().FirstOrDefault(e => e.Entity.Key == Key);
         if (tracked is not null) tracked.State = EntityState.Detached;

@@ -5,6 +5,7 @@ using Forewarn.Domain.Jurisdictions;
 using Forewarn.Domain.Keys;
 using Forewarn.Domain.Partners;
 using Forewarn.Domain.Policy;
+using Forewarn.Domain.Publishing;
 using Forewarn.Domain.Tiers;
 using Forewarn.Storage.Mapping;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,8 @@ public abstract class ForewarnDb(DbContextOptions options) : DbContext(options)
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AccessRecord> AccessRecords => Set<AccessRecord>();
     public DbSet<Acknowledgement> Acknowledgements => Set<Acknowledgement>();
+    public DbSet<Publication> Publications => Set<Publication>();
+    public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<ProgramSetting> Settings => Set<ProgramSetting>();
 
     /// <summary>Which provider this store runs on ("sqlite" or "postgresql").</summary>

@@ -19,7 +19,14 @@ public sealed partial class Advisory
     public string Title { get; private set; } = "";
     public string Summary { get; private set; } = "";
     public IReadOnlyList<string> CveIds { get; private set; } = [];
-    public IReadOnlyList<string> AffectedProducts { get; private set; } = [];
+    /// <summary>The names of the products the advisory speaks about.</summary>
+    public IReadOnlyList<string> AffectedProducts => [.. Products.Select(p => p.Name)];
+    public IReadOnlyList<Product> Products { get; private set; } = [];
+    /// <summary>The label of the advisory document itself (artifacts carry their own).</summary>
+    public TlpLabel Tlp { get; private set; } = TlpLabel.Amber;
+    public IReadOnlyList<AdvisoryNote> Notes { get; private set; } = [];
+    public IReadOnlyList<AdvisoryReference> References { get; private set; } = [];
+    public IReadOnlyList<Vulnerability> Vulnerabilities { get; private set; } = [];
     public string? CvssVector { get; private set; }
     public double? CvssScore { get; private set; }
     public DateTimeOffset ReleaseAt { get; private set; }
@@ -34,7 +41,8 @@ public sealed partial class Advisory
 
     public static Advisory Create(
         string? reference, string? title, string? summary, IEnumerable<string>? cveIds,
-        IEnumerable<string>? products, string? cvssVector, DateTimeOffset releaseAt, DateTimeOffset at, string actor)
+        IEnumerable<string>? products, string? cvssVector, DateTimeOffset releaseAt, DateTimeOffset at, string actor,
+        AdvisoryDetails? details = null)
     {
         var r = reference?.Trim().ToUpperInvariant() ?? "";
         if (!ReferenceShape().IsMatch(r) || r.Length > 40)
@@ -48,6 +56,11 @@ public sealed partial class Advisory
             ReleaseAt = releaseAt.ToUniversalTime(),
         };
         advisory.Apply(title, summary, cveIds, products, cvssVector);
+        if (details is not null)
+        {
+            var named = advisory.Products;
+            advisory.SetDetails(details with { Products = details.Products.Count > 0 ? details.Products : named });
+        }
         advisory.Revisions = [new Revision(1, at, "Initial draft", actor)];
         return advisory;
     }
@@ -110,12 +123,55 @@ public sealed partial class Advisory
         AddRevision(at, Text.Required(change, "summary of the change", 500), actor);
     }
 
+    /// <summary>The structured details as one value.</summary>
+    public AdvisoryDetails Details => new(Tlp, Notes, References, Products, Vulnerabilities);
+
+    /// <summary>
+    /// Replaces the structured details (label, notes, references, products, vulnerabilities).
+    /// The CVE list then follows the vulnerabilities, and the headline CVSS vector, when none is
+    /// set, is the highest-scoring one among them.
+    /// </summary>
+    public void Describe(AdvisoryDetails details, string? change, DateTimeOffset at, string actor)
+    {
+        if (WithdrawnAt is not null)
+            throw new DomainException("advisory-withdrawn", $"{Reference} was withdrawn and cannot be revised.");
+        var summary = Text.Required(change, "summary of the change", 500);
+        SetDetails(details);
+        AddRevision(at, summary, actor);
+    }
+
+    private void SetDetails(AdvisoryDetails details)
+    {
+        var d = details.Checked();
+        Tlp = d.Tlp;
+        Notes = d.Notes;
+        References = d.References;
+        Products = d.Products;
+        Vulnerabilities = d.Vulnerabilities;
+        var cves = d.Vulnerabilities.Where(v => v.Cve is not null).Select(v => v.Cve!).ToList();
+        if (cves.Count > 0) CveIds = cves;
+        if (CvssVector is null)
+        {
+            var best = d.Vulnerabilities.SelectMany(v => v.Scores).Select(s => CvssVectors.Score(s.Vector))
+                .OrderByDescending(s => s.BaseScore).ThenByDescending(s => s.Version).FirstOrDefault();
+            CvssVector = best?.Vector;
+            CvssScore = best?.BaseScore;
+        }
+    }
+
     private void Apply(string? title, string? summary, IEnumerable<string>? cveIds, IEnumerable<string>? products, string? cvssVector)
     {
         Title = Text.Required(title, "title", 300);
         Summary = Text.Optional(summary, "summary", 8000);
         CveIds = [.. (cveIds ?? []).Select(CveId.Parse).Distinct()];
-        AffectedProducts = [.. (products ?? []).Select(p => Text.Required(p, "product name", 200)).Distinct()];
+        var named = Product.Named(products, Products);
+        var referenced = Vulnerabilities.SelectMany(ReferencedProducts).ToHashSet();
+        var dropped = Products.FirstOrDefault(p => referenced.Contains(p.Id) && named.All(n => n.Id != p.Id));
+        if (dropped is not null)
+            throw new DomainException("invalid-product",
+                $"{dropped.Name} cannot be removed: a vulnerability of the advisory refers to it; revise the vulnerabilities first.");
+        // Products named here keep the identifiers and details they already had.
+        Products = [.. named.Select(n => Products.FirstOrDefault(p => p.Id == n.Id) ?? n)];
         if (string.IsNullOrWhiteSpace(cvssVector))
         {
             CvssVector = null;
@@ -123,11 +179,16 @@ public sealed partial class Advisory
         }
         else
         {
-            var cvss = CvssV31.Parse(cvssVector);
+            var cvss = CvssVectors.Score(cvssVector);
             CvssVector = cvss.Vector;
             CvssScore = cvss.BaseScore;
         }
     }
+
+    private static IEnumerable<string> ReferencedProducts(Vulnerability v) =>
+        v.ProductStatuses.SelectMany(s => s.ProductIds)
+            .Concat(v.Scores.SelectMany(s => s.ProductIds))
+            .Concat(v.Remediations.SelectMany(r => r.ProductIds));
 
     private void AddRevision(DateTimeOffset at, string summary, string actor) =>
         Revisions = [.. Revisions, new Revision(Revisions.Count + 1, at, summary, actor)];

@@ -7,6 +7,8 @@ public enum WaveKind
     Initial,
     Update,
     Revised,
+    /// <summary>Publishes no content: tells recipients that the release moved or the advisory was withdrawn.</summary>
+    Notice,
 }
 
 /// <summary>One notification round of an advisory: at a time, it publishes some artifacts.</summary>
@@ -57,6 +59,22 @@ public sealed class Wave
     }
 
     /// <summary>
+    /// A wave that publishes nothing but its note, at once: how partners who were told of an
+    /// advisory learn that its release moved or that it was withdrawn.
+    /// </summary>
+    public static Wave Notice(Advisory advisory, IReadOnlyCollection<Wave> existing, string note, DateTimeOffset now) => new()
+    {
+        Id = WaveId.New(),
+        AdvisoryId = advisory.Id,
+        Number = existing.Where(w => w.AdvisoryId == advisory.Id).Select(w => w.Number).DefaultIfEmpty(0).Max() + 1,
+        Kind = WaveKind.Notice,
+        At = now,
+        ArtifactIds = [],
+        Note = Text.Required(note, "wave note", 2000),
+        CreatedAt = now,
+    };
+
+    /// <summary>
     /// Refuses to cancel a wave whose time has come: what it published may already have been
     /// fetched, so it stays in the record. A wave still to come may be cancelled.
     /// </summary>
@@ -69,6 +87,7 @@ public sealed class Wave
 
     public static WaveKind ParseKind(string? text) =>
         Enum.TryParse<WaveKind>(text?.Trim(), true, out var k) && Enum.IsDefined(k)
+            && k != WaveKind.Notice
             ? k
             : throw new DomainException("unknown-wave-kind", $"'{text}' is not a wave kind; use initial, update or revised.");
 }

@@ -5,6 +5,7 @@ using Forewarn.Domain.Jurisdictions;
 using Forewarn.Domain.Keys;
 using Forewarn.Domain.Partners;
 using Forewarn.Domain.Policy;
+using Forewarn.Domain.Publishing;
 using Forewarn.Domain.Tiers;
 using Microsoft.EntityFrameworkCore;
 
@@ -67,7 +68,13 @@ internal static class DomainMappings
             e.Property(a => a.Reference).HasMaxLength(40);
             e.HasIndex(a => a.Reference).IsUnique();
             e.Property(a => a.CveIds).AsJson();
-            e.Property(a => a.AffectedProducts).AsJson();
+            e.Ignore(a => a.AffectedProducts);
+            e.Ignore(a => a.Details);
+            e.Property(a => a.Products).AsJson();
+            e.Property(a => a.Tlp).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.Notes).AsJson();
+            e.Property(a => a.References).AsJson();
+            e.Property(a => a.Vulnerabilities).AsJson();
             e.Property(a => a.Revisions).AsJson();
             e.HasIndex(a => a.ReleaseAt);
         });
@@ -123,6 +130,31 @@ internal static class DomainMappings
             e.ToTable("acknowledgements");
             e.HasKey(a => a.Id);
             e.HasIndex(a => new { a.PartnerId, a.AdvisoryId }).IsUnique();
+        });
+
+        b.Entity<Publication>(e =>
+        {
+            e.ToTable("publications");
+            e.HasKey(p => p.Id);
+            e.HasOne<Advisory>().WithMany().HasForeignKey(p => p.AdvisoryId).OnDelete(DeleteBehavior.Restrict);
+            // The unique pair is what makes a release happen once, however many servers try.
+            e.HasIndex(p => new { p.AdvisoryId, p.Version }).IsUnique();
+            e.HasIndex(p => p.Path);
+            e.Property(p => p.TrackingId).HasMaxLength(100);
+            e.Property(p => p.Path).HasMaxLength(200);
+            e.Property(p => p.Sha256).HasMaxLength(64);
+            e.Property(p => p.Sha512).HasMaxLength(128);
+        });
+
+        b.Entity<Notice>(e =>
+        {
+            e.ToTable("notices");
+            e.HasKey(n => n.Id);
+            e.HasOne<Partner>().WithMany().HasForeignKey(n => n.PartnerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Advisory>().WithMany().HasForeignKey(n => n.AdvisoryId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(n => n.Kind).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(n => new { n.PartnerId, n.At });
+            e.HasIndex(n => new { n.AdvisoryId, n.At });
         });
 
         b.Entity<ProgramSetting>(e =>
