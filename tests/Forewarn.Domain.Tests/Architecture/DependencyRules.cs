@@ -11,6 +11,7 @@ internal static class DependencyRules
         "Forewarn.Storage",
         "Forewarn.Server",
         "Forewarn.Cli",
+        "Forewarn.Csaf",
         "Microsoft.EntityFrameworkCore",
         "Microsoft.AspNetCore",
     ];
