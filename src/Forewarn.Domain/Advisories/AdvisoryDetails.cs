@@ -52,6 +52,13 @@ public sealed record AdvisoryDetails(
                 throw new DomainException("invalid-vulnerability", $"'{s.Status}' is not a product status ({where}).");
             Known(s.ProductIds);
         }
+        // A product cannot be affected, not affected, fixed and under investigation at once (CSAF 6.1.6).
+        var contradiction = statuses.Where(s => ProductStatus.GroupOf(s.Status) is not null)
+            .SelectMany(s => s.ProductIds.Select(id => (Id: id, Group: ProductStatus.GroupOf(s.Status))))
+            .Distinct().GroupBy(x => x.Id).FirstOrDefault(g => g.Count() > 1);
+        if (contradiction is not null)
+            throw new DomainException("invalid-vulnerability",
+                $"Product id {contradiction.Key} cannot be both {string.Join(" and ", contradiction.Select(x => x.Group))} ({where}).");
         foreach (var s in v.Scores)
         {
             Known(s.ProductIds);
@@ -59,6 +66,12 @@ public sealed record AdvisoryDetails(
                 throw new DomainException("invalid-vulnerability", $"A score of {where} names no product.");
             CvssVectors.Score(s.Vector);
         }
+        // One score per product and CVSS version (CSAF 6.1.7).
+        var twice = v.Scores.SelectMany(s => s.ProductIds.Distinct().Select(id => (Id: id, CvssVectors.Score(s.Vector).Version)))
+            .GroupBy(x => x).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+            throw new DomainException("invalid-vulnerability",
+                $"Product id {twice.Key.Id} has more than one CVSS v{twice.Key.Version} score ({where}).");
         foreach (var r in v.Remediations)
         {
             if (!Remediation.Categories.Contains(r.Category))
