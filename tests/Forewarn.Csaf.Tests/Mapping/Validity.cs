@@ -18,7 +18,7 @@ internal static class Validity
 
     private static IEnumerable<string> Rules(JsonObject d)
     {
-        var ids = Strings(d["product_tree"]?["full_product_names"], "product_id").ToList();
+        var ids = ProductIds(d["product_tree"]).ToList();
         if (ids.Count != ids.Distinct().Count()) yield return "6.1.2 a product id is defined twice";
         var vulnerabilities = (d["vulnerabilities"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
         if (d["product_tree"] is null) yield return "6.1.27.4 no product tree";
@@ -69,6 +69,12 @@ internal static class Validity
 
     private static IEnumerable<string> Ids(JsonNode? array) => (array as JsonArray ?? []).Select(n => (string)n!);
 
-    private static IEnumerable<string> Strings(JsonNode? array, string property) =>
-        (array as JsonArray ?? []).Select(n => (string)n![property]!);
+    /// <summary>Every product id the tree defines: in branches, full product names and relationships.</summary>
+    private static IEnumerable<string> ProductIds(JsonNode? node) => node switch
+    {
+        JsonObject o => (o["product_id"] is JsonValue id ? [(string)id!] : Array.Empty<string>())
+            .Concat(o.Where(kv => kv.Key != "product_groups").SelectMany(kv => ProductIds(kv.Value))),
+        JsonArray a => a.SelectMany(ProductIds),
+        _ => [],
+    };
 }
