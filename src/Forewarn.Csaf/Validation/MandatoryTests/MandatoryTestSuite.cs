@@ -1,0 +1,52 @@
+namespace Forewarn.Csaf.Validation.MandatoryTests;
+
+/// <summary>Every mandatory test of CSAF 2.0 section 6.1, in the spec's order. The tests hold no state.</summary>
+internal static class MandatoryTestSuite
+{
+    public static IReadOnlyList<IMandatoryTest> All { get; } =
+    [
+        new MissingProductDefinition(),
+        new MultipleProductDefinition(),
+        new CircularProductDefinition(),
+        new MissingProductGroupDefinition(),
+        new MultipleProductGroupDefinition(),
+        new ContradictingProductStatus(),
+        new MultipleScoresPerProduct(),
+        new InvalidCvss(),
+        new InvalidCvssComputation(),
+        new InconsistentCvss(),
+        new UnknownCwe(),
+        new InvalidLanguage(),
+        new InvalidPurl(),
+        new UnsortedRevisionHistory(),
+        new TranslatorWithoutSourceLanguage(),
+        new OutdatedDocumentVersion(),
+        new UnmarkedDraft(),
+        new DraftRevisionInRelease(),
+        new PreReleaseRevision(),
+        new PreReleaseVersionInRelease(),
+        new MissingRevision(),
+        new DuplicateRevision(),
+        new DuplicateCve(),
+        new DuplicateInvolvement(),
+        new DuplicateHashAlgorithm(),
+        new ProhibitedDocumentCategory(),
+        new MissingDescribingNote(),
+        new MissingExternalReference(),
+        new VulnerabilitiesInInformationalAdvisory(),
+        new MissingProductTree(),
+        new MissingVulnerabilityNotes(),
+        new MissingProductStatus(),
+        new MissingVexProductStatus(),
+        new MissingVulnerabilityId(),
+        new MissingImpactStatement(),
+        new MissingActionStatement(),
+        new MissingVulnerabilities(),
+        new TranslationIntoSameLanguage(),
+        new RemediationWithoutProducts(),
+        new MixedVersioning(),
+        new VersionRangeInProductVersion(),
+        new FlagWithoutProducts(),
+        new MultipleVexJustifications(),
+    ];
+}
