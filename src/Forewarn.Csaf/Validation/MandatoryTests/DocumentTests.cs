@@ -10,7 +10,7 @@ internal sealed class TranslatorWithoutSourceLanguage() : MandatoryTest("6.1.15"
     {
         var meta = document.Get("document");
         if (meta.Get("publisher").Get("category").Text() == "translator" && meta.Get("source_lang").Text() is not { Length: > 0 })
-            yield return Fail("/document/source_lang", "The publisher is a translator, but the document does not give its source language (source_lang).");
+            yield return Fail(meta.Has("source_lang") ? "/document/source_lang" : "/document", "The publisher is a translator, but the document does not give its source language (source_lang).");
     }
 }
 
