@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Running;
 using Forewarn.Benchmarks.Http;
 
-// `policy [BenchmarkDotNet options]` runs the policy benchmarks; `http [options]` the load driver.
+// `policy [BenchmarkDotNet options]` runs the BenchmarkDotNet benchmarks (policy, CSAF validation); `http [options]`
+// the load driver; `release [options]` the end-to-end release driver.
 var mode = args.Length > 0 ? args[0].ToLowerInvariant() : "";
 var rest = args.Skip(1).ToArray();
 switch (mode)
@@ -11,12 +12,17 @@ switch (mode)
         return 0;
     case "http":
         return await LoadDriver.RunAsync(rest);
+    case "release":
+        return await Forewarn.Benchmarks.Release.ReleaseDriver.RunAsync(rest);
     default:
         Console.Error.WriteLine("""
             Usage:
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- policy [BenchmarkDotNet options]
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- http [--seconds 20] [--connections 32] [--warmup 10]
                   [--rounds 2] [--partner NAME] [--store sqlite|postgres|both] [--also PATH,PATH] [--markdown FILE] [--no-build]
+              dotnet run -c Release --project bench/Forewarn.Benchmarks -- release [--advisories 1000] [--lead 60]
+                  [--store sqlite|postgres|both] [--markdown FILE] [--no-build]
+              dotnet run -c Release --project bench/Forewarn.Benchmarks -- policy --filter '*Csaf*'   (CSAF validation)
             See docs/benchmarks.md.
             """);
         return 2;

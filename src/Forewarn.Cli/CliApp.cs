@@ -69,6 +69,7 @@ public static class CliApp
         root.Add(AccessRecordsCommand.Create(context));
         root.Add(KeysCommand.Create(context));
         root.Add(MeCommand.Create(context));
+        root.Add(CsafCommand.Create(context));
         return root;
     }
 

@@ -36,6 +36,18 @@ public sealed class ApiClient : IDisposable
 
     public Task<JsonNode?> PostAsync(string path, JsonNode? body, CancellationToken ct) => SendAsync(HttpMethod.Post, path, body, ct);
 
+    /// <summary>Posts a JSON document given as text, unchanged (a CSAF file, say).</summary>
+    public async Task<JsonNode?> PostJsonTextAsync(string path, string json, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        using var response = await SendRawAsync(request, ct);
+        var bytes = await ReadBytesAsync(response, ct);
+        return bytes.Length == 0 ? null : JsonNode.Parse(bytes);
+    }
+
     public Task<JsonNode?> PutAsync(string path, JsonNode? body, CancellationToken ct) => SendAsync(HttpMethod.Put, path, body, ct);
 
     public Task<JsonNode?> PatchAsync(string path, JsonNode? body, CancellationToken ct) => SendAsync(HttpMethod.Patch, path, body, ct);
@@ -161,7 +173,8 @@ public sealed class ApiClient : IDisposable
         }
         if (detail is null && status == HttpStatusCode.Forbidden)
             detail = "the API key in FOREWARN_API_KEY may not do this.";
-        return new ProblemException(status, title, detail, Read(problem, "type"), FieldErrors(problem?["errors"]));
+        return new ProblemException(status, title, detail, Read(problem, "type"),
+            [.. FieldErrors(problem?["errors"]), .. CsafFailures(problem?["failures"])]);
     }
 
     private static string? Read(JsonObject? problem, string name) =>
@@ -190,6 +203,12 @@ public sealed class ApiClient : IDisposable
         }
         return lines;
     }
+
+    /// <summary>CSAF validation failures as one line each: test, JSON pointer, sentence.</summary>
+    private static IEnumerable<string> CsafFailures(JsonNode? failures) =>
+        failures is JsonArray list
+            ? list.Select(f => $"{Plain(f?["test"])} {Plain(f?["pointer"])}: {Plain(f?["message"])}")
+            : [];
 
     private static string Plain(JsonNode? node) => node switch
     {

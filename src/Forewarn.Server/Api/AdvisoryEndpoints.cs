@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
+using Forewarn.Domain.Publishing;
 using Forewarn.Server.Api.Contracts;
 using Forewarn.Server.Auth;
+using Forewarn.Server.Publishing;
 using Forewarn.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -53,41 +55,62 @@ public static class AdvisoryEndpoints
         return TypedResults.Created($"/api/v1/advisories/{advisory.Reference}", await DtoAsync(db, advisory, now, ct));
     }
 
-    private static async Task<Ok<AdvisoryDto>> Revise(string id, AdvisoryChanges body, ForewarnDb db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Ok<AdvisoryDto>> Revise(string id, AdvisoryChanges body, ForewarnDb db, TimeProvider clock,
+        ClaimsPrincipal user, ReleaseSignal signal, CancellationToken ct)
     {
         var advisory = await db.AdvisoryAsync(id, ct);
         var now = clock.GetUtcNow();
         advisory.Revise(body.Title ?? advisory.Title, body.Summary ?? advisory.Summary, body.CveIds ?? advisory.CveIds,
             body.Products ?? advisory.AffectedProducts, body.CvssVector ?? advisory.CvssVector, body.Change, now, user.Actor());
         await db.SaveChangesAsync(ct);
+        signal.Poke();
         return TypedResults.Ok(await DtoAsync(db, advisory, now, ct));
     }
 
-    private static async Task<Ok<AdvisoryDto>> Schedule(string id, ForewarnDb db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Ok<AdvisoryDto>> Schedule(string id, ForewarnDb db, TimeProvider clock, ClaimsPrincipal user,
+        ReleaseSignal signal, CancellationToken ct)
     {
         var advisory = await db.AdvisoryAsync(id, ct);
         var now = clock.GetUtcNow();
         advisory.Schedule(now, user.Actor());
         await db.SaveChangesAsync(ct);
+        signal.Poke();
         return TypedResults.Ok(await DtoAsync(db, advisory, now, ct));
     }
 
-    private static async Task<Ok<AdvisoryDto>> MoveRelease(string id, ReleaseTimeChange body, ForewarnDb db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Ok<AdvisoryDto>> MoveRelease(string id, ReleaseTimeChange body, ForewarnDb db, TimeProvider clock,
+        ClaimsPrincipal user, AdvisoryAudience audience, ReleaseSignal signal, CancellationToken ct)
     {
         var advisory = await db.AdvisoryAsync(id, ct);
         var now = clock.GetUtcNow();
         var at = body.ReleaseAt ?? throw new DomainException("invalid-field", "Give the new releaseAt.");
+        var old = advisory.ReleaseAt;
+        var told = await audience.WhoKnowsAsync(advisory, now, ct);
         advisory.MoveRelease(at, body.Reason, now, user.Actor());
+        var kind = advisory.ReleaseAt > old ? "postponed" : "brought forward";
+        await audience.TellAsync(advisory, told, NoticeKind.Postponed,
+            $"The release of {advisory.Reference} is {kind} from {Moments.Show(old)} to {Moments.Show(advisory.ReleaseAt)}: {body.Reason?.Trim()}",
+            now, ct);
         await db.SaveChangesAsync(ct);
+        signal.Poke();
         return TypedResults.Ok(await DtoAsync(db, advisory, now, ct));
     }
 
-    private static async Task<Ok<AdvisoryDto>> Withdraw(string id, Withdrawal body, ForewarnDb db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Ok<AdvisoryDto>> Withdraw(string id, Withdrawal body, ForewarnDb db, TimeProvider clock,
+        ClaimsPrincipal user, AdvisoryAudience audience, ReleaseSignal signal, CancellationToken ct)
     {
         var advisory = await db.AdvisoryAsync(id, ct);
         var now = clock.GetUtcNow();
+        var released = advisory.ScheduledAt is not null && now >= advisory.ReleaseAt;
+        var told = released ? [] : await audience.WhoKnowsAsync(advisory, now, ct);
         advisory.Withdraw(body.Reason, now, user.Actor());
+        if (!released)
+        {
+            await audience.TellAsync(advisory, told, NoticeKind.Withdrawn,
+                $"{advisory.Reference} is withdrawn before its release: {advisory.WithdrawnReason} Its content is no longer served.", now, ct);
+        }
         await db.SaveChangesAsync(ct);
+        signal.Poke();
         return TypedResults.Ok(await DtoAsync(db, advisory, now, ct));
     }
 

@@ -21,7 +21,7 @@ internal static class DemoAdvisories
             "Server and have the server deserialize attacker-controlled data, leading to code execution as the service account. " +
             "A related spoofing flaw lets the request bypass authentication.",
             ["CVE-2025-90701", "CVE-2025-90702"], ["Halcyon Collaboration Server 2019", "Halcyon Collaboration Server Subscription Edition"],
-            "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", Utc(2025, 7, 8, 17), Utc(2025, 6, 19, 9), Actor);
+            "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", Utc(2025, 7, 8, 17), Utc(2025, 6, 19, 9), Actor, DemoDetails.Replay);
         a.Schedule(Utc(2025, 6, 20, 9), Actor);
         db.Advisories.Add(a);
 
@@ -54,7 +54,7 @@ internal static class DemoAdvisories
             "A local user can plant a library in the Sync Agent's update cache, which the agent's service loads with SYSTEM rights " +
             "on its next update check.",
             ["CVE-2026-91001"], ["Halcyon Sync Agent 4.x for Windows"], "CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H",
-            release, now.AddMinutes(-1), Actor);
+            release, now.AddMinutes(-1), Actor, DemoDetails.UnderEmbargo(release));
         a.Schedule(now, Actor);
         db.Advisories.Add(a);
 

@@ -4,6 +4,7 @@ using Forewarn.Server.Auth;
 using Forewarn.Server.Entitlements;
 using Forewarn.Server.Portal;
 using Forewarn.Server.Problems;
+using Forewarn.Server.Publishing;
 using Forewarn.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -27,6 +28,14 @@ public static class ServerHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddForewarnStore(store);
         builder.Services.AddHostedService<StoreStartup>();
+        builder.Services.AddSingleton(CsafSettings.Read(builder.Configuration));
+        builder.Services.AddSingleton<ReleaseSignal>();
+        builder.Services.AddSingleton<ProgramSigningKey>();
+        builder.Services.AddSingleton<ReleasePublisher>();
+        builder.Services.AddScoped<AdvisoryAudience>();
+        builder.Services.AddScoped<PublicDirectory>();
+        // After StoreStartup, so the first pass (releases missed while down) sees a migrated store.
+        builder.Services.AddHostedService<ReleaseScheduler>();
         builder.Services.AddSingleton<FactsCache>();
         builder.Services.AddSingleton<MyAdvisoriesCache>();
         builder.Services.AddScoped<RequestFacts>();
@@ -52,6 +61,7 @@ public static class ServerHost
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("Forewarn API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapLandingPage();
+        app.MapProviderDirectory();
         app.MapGet("/health", Health.Check).WithTags("Service").WithSummary("Whether the server and its store answer");
         app.MapGet("/ping", () => "pong").ExcludeFromDescription();
 
@@ -69,6 +79,8 @@ public static class ServerHost
         api.MapKeys();
         api.MapAccessRecords();
         api.MapMe();
+        api.MapNotices();
+        api.MapCsaf();
 
         app.Lifetime.ApplicationStarted.Register(() => StartBanner.Print(app.Services.GetRequiredService<IServer>(), store,
             token => DemoKeyUsable(app.Services, token)));

@@ -26,6 +26,9 @@ public static class Telemetry
     public static readonly Counter<long> ServedBytes =
         Meter.CreateCounter<long>("forewarn.content.served", "By", "Artifact content bytes served to partners");
 
+    public static readonly Counter<long> Releases =
+        Meter.CreateCounter<long>("forewarn.csaf.publications", "{document}", "Public CSAF document versions published");
+
     public static void Add(IServiceCollection services, IConfiguration config)
     {
         var otlp = !string.IsNullOrWhiteSpace(config["OTEL_EXPORTER_OTLP_ENDPOINT"]);

@@ -40,11 +40,15 @@ public sealed class ForewarnFactory : WebApplicationFactory<Program>
     public string? PostgresConnectionString { get; }
     public bool OnPostgres => PostgresConnectionString is not null;
 
+    /// <summary>Extra configuration for the server, set before it starts (e.g. <c>csaf:scheduler</c>).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("data", DataDirectory);
         if (PostgresConnectionString is not null) builder.UseSetting("database", PostgresConnectionString);
         builder.UseEnvironment("Production");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(s =>
         {
             s.RemoveAll<TimeProvider>();

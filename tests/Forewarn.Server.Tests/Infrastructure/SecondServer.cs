@@ -13,12 +13,16 @@ public sealed class SecondServer(ForewarnFactory first) : WebApplicationFactory<
     {
         builder.UseSetting("data", first.DataDirectory);
         if (first.PostgresConnectionString is not null) builder.UseSetting("database", first.PostgresConnectionString);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(s =>
         {
             s.RemoveAll<TimeProvider>();
             s.AddSingleton<TimeProvider>(first.Clock);
         });
     }
+
+    /// <summary>Extra configuration for this server, set before it starts.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
 
     public HttpClient WithKey(string key)
     {

@@ -1,0 +1,105 @@
+using System.Security.Cryptography;
+using Forewarn.Csaf.Mapping;
+using Forewarn.Csaf.Provider;
+using Forewarn.Domain.Advisories;
+using Forewarn.Domain.Common;
+using Forewarn.Domain.Partners;
+using Forewarn.Domain.Publishing;
+using Forewarn.Server.Hosting;
+using Forewarn.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forewarn.Server.Publishing;
+
+/// <summary>
+/// Publishes every public CSAF document that is due: at an advisory's release time its first
+/// version, after each later revision the next. Each publication is written with the notices to
+/// partners in one transaction, guarded by the unique (advisory, version) index — so when several
+/// servers try at once, exactly one succeeds and the others step aside.
+/// </summary>
+public sealed class ReleasePublisher(IServiceScopeFactory scopes, TimeProvider clock, ProgramSigningKey signingKey,
+    CsafSettings settings, ILogger<ReleasePublisher> log)
+{
+    /// <summary>Publishes what is due now; returns how many documents this server published.</summary>
+    public async Task<int> PublishDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        List<Advisory> candidates;
+        Dictionary<AdvisoryId, int> published;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ForewarnDb>();
+            candidates = await db.Advisories.AsNoTracking().Where(a => a.ScheduledAt != null && a.ReleaseAt <= now).ToListAsync(ct);
+            if (candidates.Count == 0) return 0;
+            published = await db.Publications.AsNoTracking().GroupBy(p => p.AdvisoryId)
+                .Select(g => new { g.Key, Version = g.Max(p => p.Version) })
+                .ToDictionaryAsync(x => x.Key, x => x.Version, ct);
+        }
+        var due = candidates.Where(a => ReleaseSchedule.IsDue(a, published.GetValueOrDefault(a.Id), now)).ToList();
+        if (due.Count == 0) return 0;
+        var partners = await ReceivingPartnersAsync(now, ct);
+        var count = 0;
+        foreach (var advisory in due)
+        {
+            if (await PublishAsync(advisory, partners, now, ct)) count++;
+        }
+        return count;
+    }
+
+    /// <summary>The next coordinated release time still to come, if any.</summary>
+    public async Task<DateTimeOffset?> NextReleaseAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ForewarnDb>();
+        var upcoming = await db.Advisories.AsNoTracking()
+            .Where(a => a.ScheduledAt != null && a.WithdrawnAt == null && a.ReleaseAt > now)
+            .Select(a => a.ReleaseAt).ToListAsync(ct);
+        return upcoming.Count == 0 ? null : upcoming.Min();
+    }
+
+    private async Task<bool> PublishAsync(Advisory advisory, IReadOnlyList<PartnerId> partners, DateTimeOffset now, CancellationToken ct)
+    {
+        var version = ReleaseSchedule.PublicVersionAt(advisory, now);
+        var document = CsafExport.Public(advisory, Publisher(), now);
+        var bytes = CsafExport.Bytes(document);
+        var path = $"{advisory.ReleaseAt.UtcDateTime.Year:D4}/{CsafFileName.For(advisory.Reference)}";
+        var current = ReleaseSchedule.PublicRevisions(advisory, now).Select(r => r.At).DefaultIfEmpty(advisory.ReleaseAt).Max();
+        var signature = await signingKey.SignAsync(bytes, now, ct);
+        var publication = Publication.Of(advisory.Id, advisory.Reference, version, advisory.Title, path, bytes,
+            Convert.ToHexStringLower(SHA256.HashData(bytes)), Convert.ToHexStringLower(SHA512.HashData(bytes)), signature,
+            advisory.ReleaseAt, current, now);
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ForewarnDb>();
+        db.Publications.Add(publication);
+        var (kind, text) = version == 1
+            ? (NoticeKind.Released, $"{advisory.Reference} is released: the embargo has ended and its public advisory is published (version 1).")
+            : (NoticeKind.Revised, $"{advisory.Reference} was revised after release: its public advisory is now version {version}.");
+        db.Notices.AddRange(partners.Select(p => Notice.To(p, advisory.Id, kind, text, now)));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (StoreErrors.IsUniqueViolation(e))
+        {
+            log.LogDebug("{Reference} version {Version} was published by another server", advisory.Reference, version);
+            return false;
+        }
+        Telemetry.Releases.Add(1);
+        log.LogInformation("Published {Reference} version {Version} at {Path}; {Count} partners told",
+            advisory.Reference, version, path, partners.Count);
+        return true;
+    }
+
+    private async Task<IReadOnlyList<PartnerId>> ReceivingPartnersAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ForewarnDb>();
+        var all = await db.Partners.AsNoTracking().ToListAsync(ct);
+        return [.. all.Where(p => p.StatusAt(now).Receives()).Select(p => p.Id)];
+    }
+
+    internal CsafPublisher Publisher() =>
+        new(settings.PublisherName, settings.PublisherNamespace, "vendor", settings.ContactDetails, settings.IssuingAuthority);
+}

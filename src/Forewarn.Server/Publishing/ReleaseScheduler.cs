@@ -1,0 +1,66 @@
+using Forewarn.Storage;
+
+namespace Forewarn.Server.Publishing;
+
+/// <summary>
+/// Releases advisories on time. It sleeps until the next coordinated release time, or at most
+/// the poll interval, then publishes everything due. What is due is worked out from the store
+/// and the clock each time, so a release whose moment passed while no server ran happens at the
+/// next start, and a postponement simply moves the next wake-up. Between release times a poll
+/// costs one read of the facts generation: the full pass runs only when something changed
+/// (on this server or another) or a release time has come.
+/// </summary>
+public sealed class ReleaseScheduler(ReleasePublisher publisher, ReleaseSignal signal, IGenerationProbe generation,
+    TimeProvider clock, CsafSettings settings, ILogger<ReleaseScheduler> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!settings.SchedulerOn)
+        {
+            log.LogWarning("The release scheduler is off (csaf:scheduler=off): this server publishes nothing at release times");
+            return;
+        }
+        string? seen = null;
+        DateTimeOffset? next = null;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var current = await generation.ReadAsync(stoppingToken);
+                var now = clock.GetUtcNow();
+                if (current != seen || next <= now)
+                {
+                    seen = null;
+                    await publisher.PublishDueAsync(stoppingToken);
+                    next = await publisher.NextReleaseAsync(stoppingToken);
+                    seen = current;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The store may be briefly unavailable: what is due stays due, and the next pass retries.
+                log.LogError(e, "Release pass failed; retrying");
+                seen = null;
+            }
+            var delay = settings.PollInterval;
+            if (next is { } n && n - clock.GetUtcNow() < delay)
+            {
+                delay = n - clock.GetUtcNow();
+                // The release time came while this pass ran: go again at once.
+                if (delay <= TimeSpan.Zero) continue;
+            }
+            try
+            {
+                await signal.WaitAsync(delay, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
