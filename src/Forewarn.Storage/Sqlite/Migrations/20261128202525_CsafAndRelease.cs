@@ -52,9 +52,8 @@ namespace Forewarn.Storage.Sqlite.Migrations
                 UPDATE advisories SET "Products" = (SELECT json_group_array(json_object('id', 'FWPID-' || (key + 1), 'name', value)) FROM json_each(advisories."AffectedProducts"));
                 """);
 
-            migrationBuilder.DropColumn(
-                name: "AffectedProducts",
-                table: "advisories");
+            // SQLite drops a plain column in place (3.35+): no table rebuild, so the whole migration stays one transaction.
+            migrationBuilder.Sql("ALTER TABLE advisories DROP COLUMN \"AffectedProducts\";");
 
             migrationBuilder.CreateTable(
                 name: "notices",
