@@ -23,6 +23,7 @@ internal static class StartBanner
             $"  Forewarn is running at {url}",
             $"  Store: {settings.Describe()}",
             $"  Open {url}/ in a browser for the overview, {url}/api/reference for the API reference.",
+            $"  Public CSAF advisories (released at their embargo's end): {url}/.well-known/csaf/provider-metadata.json",
         };
         if (demo is not null && !keyUsable(demo.Staff.ApiKey))
         {
