@@ -17,25 +17,39 @@ public static class CsafValidator
     /// <summary>Validates a CSAF document given as JSON text; text that is not JSON fails with the test id "json".</summary>
     public static CsafValidation Validate(string json)
     {
-        JsonNode? document;
+        JsonDocument parsed;
         try
         {
-            document = JsonNode.Parse(json, documentOptions: Reading);
+            parsed = JsonDocument.Parse(json, Reading);
         }
         catch (JsonException e)
         {
             return new CsafValidation([new CsafFailure(CsafFailure.Json, "", $"The text is not JSON: {e.Message}")]);
         }
-        return document is null
-            ? new CsafValidation([new CsafFailure(CsafFailure.Json, "", "The text is the JSON value null, not a CSAF document.")])
-            : Validate(document);
+        using (parsed)
+        {
+            var root = parsed.RootElement;
+            // A JsonObject over the parsed element is read lazily: no second parse, no copy.
+            var node = root.ValueKind == JsonValueKind.Object ? JsonObject.Create(root) : JsonNode.Parse(root.GetRawText());
+            return node is null
+                ? new CsafValidation([new CsafFailure(CsafFailure.Json, "", "The text is the JSON value null, not a CSAF document.")])
+                : Validate(root, node);
+        }
     }
 
     /// <summary>Validates a CSAF document: the JSON schema first, then every mandatory test.</summary>
-    public static CsafValidation Validate(JsonNode document)
+    public static CsafValidation Validate(JsonNode document) => Validate(JsonSerializer.SerializeToElement(document), document);
+
+    /// <summary>Validates a provider-metadata.json document against the CSAF 2.0 provider metadata schema.</summary>
+    public static CsafValidation ValidateProviderMetadata(JsonNode document)
     {
         var element = JsonSerializer.SerializeToElement(document);
-        var schemaFailures = SchemaFailures.From(CsafSchemas.Csaf.Evaluate(element, CsafSchemas.Evaluation), element);
+        return new CsafValidation(SchemaFailures.From(CsafSchemas.Evaluate(CsafSchemas.Provider, element), element));
+    }
+
+    private static CsafValidation Validate(JsonElement element, JsonNode document)
+    {
+        var schemaFailures = SchemaFailures.From(CsafSchemas.Evaluate(CsafSchemas.Csaf, element), element);
         var testFailures = MandatoryTestSuite.All.SelectMany(test => test.Run(document)).ToList();
 
         // Test 6.1.8 says precisely what is wrong with a CVSS object; the CSAF schema's oneOf over the
@@ -44,13 +58,6 @@ public static class CsafValidator
         cvssObjects.Remove("");
         var failures = schemaFailures.Where(f => !cvssObjects.Contains(CvssObjectOf(f.Pointer))).Concat(testFailures).ToList();
         return new CsafValidation(failures);
-    }
-
-    /// <summary>Validates a provider-metadata.json document against the CSAF 2.0 provider metadata schema.</summary>
-    public static CsafValidation ValidateProviderMetadata(JsonNode document)
-    {
-        var element = JsonSerializer.SerializeToElement(document);
-        return new CsafValidation(SchemaFailures.From(CsafSchemas.Provider.Evaluate(element, CsafSchemas.Evaluation), element));
     }
 
     /// <summary>The pointer of the cvss_v2/cvss_v3 object a pointer lies in, or "" when it lies in none.</summary>

@@ -47,7 +47,7 @@ internal sealed class InvalidCvss() : MandatoryTest("6.1.8")
                 continue;
             }
             var cvss = JsonSerializer.SerializeToElement(found.Cvss);
-            foreach (var failure in SchemaFailures.From(schema.Evaluate(cvss, CsafSchemas.Evaluation), cvss, Id))
+            foreach (var failure in SchemaFailures.From(CsafSchemas.Evaluate(schema, cvss), cvss, Id))
                 yield return failure with { Pointer = found.Pointer + failure.Pointer, Message = $"CVSS v{found.Version}: {failure.Message}" };
         }
     }

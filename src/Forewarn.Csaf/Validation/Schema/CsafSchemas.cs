@@ -29,12 +29,29 @@ internal static class CsafSchemas
     /// <summary>FIRST's CVSS v3.1 schema.</summary>
     public static JsonSchema CvssV31 => Built.Value.CvssV31;
 
-    /// <summary>Options for every evaluation: hierarchical output, and <c>format</c> asserted as CSAF requires.</summary>
-    public static EvaluationOptions Evaluation { get; } = new()
+    /// <summary>Options for the first, pass/fail evaluation: flag output, <c>format</c> asserted as CSAF requires.</summary>
+    public static EvaluationOptions Verdict { get; } = new()
+    {
+        OutputFormat = OutputFormat.Flag,
+        RequireFormatValidation = true,
+    };
+
+    /// <summary>Options for explaining a failed evaluation: hierarchical output, <c>format</c> asserted.</summary>
+    public static EvaluationOptions Explanation { get; } = new()
     {
         OutputFormat = OutputFormat.Hierarchical,
         RequireFormatValidation = true,
     };
+
+    /// <summary>
+    /// Evaluates an instance: a quick pass/fail first, and only for an invalid instance the detailed
+    /// evaluation that says where and why (most documents are valid, and the details cost several times more).
+    /// </summary>
+    public static EvaluationResults Evaluate(JsonSchema schema, JsonElement instance)
+    {
+        var verdict = schema.Evaluate(instance, Verdict);
+        return verdict.IsValid ? verdict : schema.Evaluate(instance, Explanation);
+    }
 
     private sealed record Catalog(JsonSchema Csaf, JsonSchema Provider, JsonSchema CvssV2, JsonSchema CvssV30, JsonSchema CvssV31);
 
