@@ -22,7 +22,7 @@ internal static class JsonReading
 
     /// <summary>The number, or null when the node is not a JSON number.</summary>
     public static double? Number(this JsonNode? node) =>
-        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.GetValue<double>() : null;
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var number) ? number : null;
 
     /// <summary>The items of an array with their index; nothing when the node is not an array.</summary>
     public static IEnumerable<(JsonNode? Item, int Index)> Items(this JsonNode? node) =>
