@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Unicode;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
 
@@ -19,7 +18,8 @@ public static class CsafExport
     private static readonly JsonSerializerOptions Indented = new()
     {
         WriteIndented = true,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        // Served as application/json, never inside HTML: keep "+", "<", "&" and quotes readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>

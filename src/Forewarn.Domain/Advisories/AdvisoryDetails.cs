@@ -20,20 +20,32 @@ public sealed record AdvisoryDetails(
     /// <summary>Validates every part and returns a normalised copy.</summary>
     public AdvisoryDetails Checked()
     {
-        var products = Products.Select(p => Product.Of(p.Id, p.Name, p.Cpe, p.Purl)).ToList();
+        var products = Present(Products).Select(p => Product.Of(p.Id, p.Name, p.Cpe, p.Purl)).ToList();
         var duplicate = products.GroupBy(p => p.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new DomainException("invalid-product", $"Product id {duplicate.Key} is defined twice.");
         var ids = products.Select(p => p.Id).ToHashSet();
-        var vulnerabilities = Vulnerabilities.Select((v, i) => Check(v, i, ids)).ToList();
+        var vulnerabilities = Present(Vulnerabilities).Select((v, i) => Check(Complete(v), i, ids)).ToList();
         var cves = vulnerabilities.Where(v => v.Cve is not null).GroupBy(v => v.Cve).FirstOrDefault(g => g.Count() > 1);
         if (cves is not null)
             throw new DomainException("invalid-vulnerability", $"{cves.Key} appears in more than one vulnerability.");
         return new AdvisoryDetails(Tlp,
-            [.. Notes.Select(n => AdvisoryNote.Of(n.Category, n.Title, n.Text))],
-            [.. References.Select(r => AdvisoryReference.Of(r.Url, r.Summary, r.Category))],
+            [.. Present(Notes).Select(n => AdvisoryNote.Of(n.Category, n.Title, n.Text))],
+            [.. Present(References).Select(r => AdvisoryReference.Of(r.Url, r.Summary, r.Category))],
             products, vulnerabilities);
     }
+
+    // Details may arrive deserialised from JSON, where any list can be missing or hold nulls.
+    private static IEnumerable<T> Present<T>(IEnumerable<T?>? items) where T : class =>
+        (items ?? []).Where(x => x is not null)!;
+
+    private static Vulnerability Complete(Vulnerability v) => v with
+    {
+        Notes = [.. Present(v.Notes)],
+        ProductStatuses = [.. Present(v.ProductStatuses).Select(s => s with { ProductIds = [.. Present(s.ProductIds)] })],
+        Scores = [.. Present(v.Scores).Select(s => s with { ProductIds = [.. Present(s.ProductIds)] })],
+        Remediations = [.. Present(v.Remediations).Select(r => r with { ProductIds = [.. Present(r.ProductIds)] })],
+    };
 
     private static Vulnerability Check(Vulnerability v, int index, HashSet<string> productIds)
     {

@@ -22,6 +22,7 @@ public static class AdvisoryEndpoints
         read.MapGet("/{id}", Show).WithSummary("Show an advisory (by id or reference) with artifacts, waves and revisions");
         write.MapPost("/", Create).WithSummary("Create a draft advisory");
         write.MapPatch("/{id}", Revise).WithSummary("Revise an advisory's description, CVEs, products or CVSS vector");
+        write.MapPut("/{id}/details", Describe).WithSummary("Replace the CSAF-shaped details: TLP label, notes, references, products, vulnerabilities");
         write.MapPost("/{id}/schedule", Schedule).WithSummary("Schedule a draft for its coordinated release time");
         write.MapPost("/{id}/release-time", MoveRelease).WithSummary("Move the coordinated release time before release");
         write.MapPost("/{id}/withdraw", Withdraw).WithSummary("Withdraw an advisory: nothing of it is served any more");
@@ -62,6 +63,20 @@ public static class AdvisoryEndpoints
         var now = clock.GetUtcNow();
         advisory.Revise(body.Title ?? advisory.Title, body.Summary ?? advisory.Summary, body.CveIds ?? advisory.CveIds,
             body.Products ?? advisory.AffectedProducts, body.CvssVector ?? advisory.CvssVector, body.Change, now, user.Actor());
+        await db.SaveChangesAsync(ct);
+        signal.Poke();
+        return TypedResults.Ok(await DtoAsync(db, advisory, now, ct));
+    }
+
+    private static async Task<Ok<AdvisoryDto>> Describe(string id, DetailsChange body, ForewarnDb db, TimeProvider clock,
+        ClaimsPrincipal user, ReleaseSignal signal, CancellationToken ct)
+    {
+        var advisory = await db.AdvisoryAsync(id, ct);
+        var now = clock.GetUtcNow();
+        var d = body.Details ?? throw new DomainException("invalid-field", "Give the details: tlp, notes, references, products, vulnerabilities.");
+        var details = new AdvisoryDetails(d.Tlp is null ? advisory.Tlp : TlpLabels.Parse(d.Tlp), d.Notes ?? [], d.References ?? [],
+            d.Products ?? advisory.Products, d.Vulnerabilities ?? []);
+        advisory.Describe(details, body.Change, now, user.Actor());
         await db.SaveChangesAsync(ct);
         signal.Poke();
         return TypedResults.Ok(await DtoAsync(db, advisory, now, ct));

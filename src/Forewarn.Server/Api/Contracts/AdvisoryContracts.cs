@@ -26,7 +26,7 @@ public sealed record AdvisoryDto(
     DateTimeOffset? ScheduledAt, DateTimeOffset? WithdrawnAt, string? WithdrawnReason, IReadOnlyList<string> CveIds,
     IReadOnlyList<string> Products, string? CvssVector, double? CvssScore, string? CvssSeverity,
     IReadOnlyList<RevisionDto> Revisions, IReadOnlyList<ArtifactDto> Artifacts, IReadOnlyList<WaveDto> Waves,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt, AdvisoryDetailsDto Details)
 {
     public static AdvisoryDto From(Advisory a, IReadOnlyCollection<Artifact> artifacts, IReadOnlyCollection<Wave> waves, DateTimeOffset now) => new(
         a.Id.Value, a.Reference, a.Title, a.Summary, a.StateAt(now, waves).Name(), a.ReleaseAt, a.ScheduledAt, a.WithdrawnAt,
@@ -35,8 +35,20 @@ public sealed record AdvisoryDto(
         [.. a.Revisions.Select(r => new RevisionDto(r.Number, r.At, r.Summary, r.Actor))],
         [.. artifacts.OrderBy(x => x.CreatedAt).Select(ArtifactDto.From)],
         [.. waves.OrderBy(w => w.Number).Select(WaveDto.From)],
-        a.CreatedAt);
+        a.CreatedAt, AdvisoryDetailsDto.From(a.Details));
 }
+
+/// <summary>
+/// The structured, CSAF-shaped part of an advisory. Staff replace it whole with
+/// <c>PUT /api/v1/advisories/{id}/details</c>; the values are the domain's records.
+/// </summary>
+public sealed record AdvisoryDetailsDto(string? Tlp, IReadOnlyList<AdvisoryNote>? Notes, IReadOnlyList<AdvisoryReference>? References,
+    IReadOnlyList<Product>? Products, IReadOnlyList<Vulnerability>? Vulnerabilities)
+{
+    public static AdvisoryDetailsDto From(AdvisoryDetails d) => new(d.Tlp.Name(), d.Notes, d.References, d.Products, d.Vulnerabilities);
+}
+
+public sealed record DetailsChange(AdvisoryDetailsDto? Details, string? Change);
 
 public sealed record NewAdvisory(string? Reference, string? Title, string? Summary, IReadOnlyList<string>? CveIds,
     IReadOnlyList<string>? Products, string? CvssVector, DateTimeOffset? ReleaseAt);
