@@ -10,6 +10,9 @@ switch (mode)
     case "policy":
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest.Length > 0 ? rest : ["--filter", "*"]);
         return 0;
+    case "csaf":
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(["--filter", "*Csaf*", .. rest]);
+        return 0;
     case "http":
         return await LoadDriver.RunAsync(rest);
     case "release":
@@ -22,7 +25,7 @@ switch (mode)
                   [--rounds 2] [--partner NAME] [--store sqlite|postgres|both] [--also PATH,PATH] [--markdown FILE] [--no-build]
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- release [--advisories 1000] [--lead 60]
                   [--store sqlite|postgres|both] [--markdown FILE] [--no-build]
-              dotnet run -c Release --project bench/Forewarn.Benchmarks -- policy --filter '*Csaf*'   (CSAF validation)
+              dotnet run -c Release --project bench/Forewarn.Benchmarks -- csaf [BenchmarkDotNet options]   (CSAF validation)
             See docs/benchmarks.md.
             """);
         return 2;
