@@ -22,10 +22,9 @@ public static class ProviderDirectoryEndpoints
         csaf.MapGet("/white/index.txt", Index).WithSummary("Paths of all public documents");
         csaf.MapGet("/white/changes.csv", Changes).WithSummary("Public documents by their latest change, newest first");
         csaf.MapGet($"/white/{ProviderLayout.WhiteFeedFileName}", Feed).WithSummary("ROLIE feed of TLP:WHITE documents");
+        // Routing matches a path with or without its trailing slash, so one route serves both "white" and "white/".
         csaf.MapGet("/white", FolderListing).ExcludeFromDescription();
-        csaf.MapGet("/white/", FolderListing).ExcludeFromDescription();
         csaf.MapGet("/white/{year:int}", YearListing).ExcludeFromDescription();
-        csaf.MapGet("/white/{year:int}/", YearListing).ExcludeFromDescription();
         csaf.MapGet("/white/{year:int}/{file}", File).WithSummary("A public CSAF document, or its .sha256, .sha512 or .asc");
         csaf.MapGet($"/{ProviderLayout.OpenPgpFolder}/{{file}}", PublicKey).WithSummary("The programme's public OpenPGP key");
         app.MapGet("/.well-known/security.txt", SecurityTxt).AllowAnonymous().ExcludeFromDescription();
