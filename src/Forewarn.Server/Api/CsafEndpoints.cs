@@ -6,6 +6,7 @@ using Forewarn.Csaf.Mapping;
 using Forewarn.Csaf.Validation;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
+using Forewarn.Domain.Publishing;
 using Forewarn.Server.Api.Contracts;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Problems;
@@ -29,7 +30,7 @@ public static class CsafEndpoints
             .WithSummary("Import a valid CSAF 2.0 document as a draft advisory; reports what Forewarn does not hold")
             .Accepts<JsonObject>("application/json");
         api.MapGet("/advisories/{id}/csaf", Export).WithTags("CSAF").RequireAuthorization(AccessPolicies.StaffRead)
-            .WithSummary("The advisory as a CSAF 2.0 csaf_security_advisory document, as of now")
+            .WithSummary("The advisory as a CSAF 2.0 csaf_security_advisory document as of now: interim before release, the public final document after")
             .Produces<JsonObject>(StatusCodes.Status200OK, "application/json");
     }
 
@@ -67,7 +68,11 @@ public static class CsafEndpoints
     {
         var advisory = await db.AdvisoryAsync(id, ct);
         var waves = await db.Waves.AsNoTracking().Where(w => w.AdvisoryId == advisory.Id).ToListAsync(ct);
-        var document = CsafExport.Embargoed(advisory, waves, publisher.Publisher(), clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        // After release the document of record is the public one, as the provider directory serves it.
+        var document = ReleaseSchedule.PublicVersionAt(advisory, now) > 0
+            ? CsafExport.Public(advisory, publisher.Publisher(), now)
+            : CsafExport.Embargoed(advisory, waves, publisher.Publisher(), now);
         return Results.Bytes(CsafExport.Bytes(document), "application/json",
             fileDownloadName: null, enableRangeProcessing: false);
     }

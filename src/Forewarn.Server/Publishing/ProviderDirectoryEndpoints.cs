@@ -125,7 +125,8 @@ public static class ProviderDirectoryEndpoints
             .Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Index of ").Append(WebUtility.HtmlEncode(path))
             .Append("</title></head><body><h1>Index of ").Append(WebUtility.HtmlEncode(path)).Append("</h1><ul>");
         foreach (var e in entries)
-            html.Append("<li><a href=\"").Append(WebUtility.HtmlEncode(e)).Append("\">").Append(WebUtility.HtmlEncode(e)).Append("</a></li>");
+            // Absolute paths: the links work whether the listing was asked for with or without its trailing slash.
+            html.Append("<li><a href=\"").Append(WebUtility.HtmlEncode(path + e)).Append("\">").Append(WebUtility.HtmlEncode(e)).Append("</a></li>");
         html.Append("</ul></body></html>");
         return Text(http, html.ToString(), "text/html; charset=utf-8", Listing);
     }

@@ -166,7 +166,7 @@ public sealed class CsafApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Export_of_the_released_demo_advisory_is_valid_staff_view_with_its_own_tlp_and_no_embargo()
+    public async Task Export_of_the_released_demo_advisory_is_the_public_final_document()
     {
         var staff = _f.Staff();
         var response = await staff.GetAsync("/api/v1/advisories/FW-2025-0708/csaf");
@@ -176,10 +176,9 @@ public sealed class CsafApiTests : IAsyncLifetime
         AssertValid(document, "FW-2025-0708");
         var doc = document["document"]!;
         Assert.Equal("FW-2025-0708", (string?)doc["tracking"]!["id"]);
-        // The staff export is always the embargoed view (docs/csaf.md): interim once scheduled, the advisory's
-        // own label; the final TLP:WHITE document is the public one in the provider directory.
-        Assert.Equal("interim", (string?)doc["tracking"]!["status"]);
-        Assert.Equal("AMBER", (string?)doc["distribution"]!["tlp"]!["label"]);
+        // After release the staff export is the document of record: the public, final TLP:WHITE one.
+        Assert.Equal("final", (string?)doc["tracking"]!["status"]);
+        Assert.Equal("WHITE", (string?)doc["distribution"]!["tlp"]!["label"]);
         Assert.DoesNotContain("Embargoed until", (string?)doc["distribution"]!["text"] ?? "", StringComparison.Ordinal);
         Assert.Equal(["CVE-2025-90701", "CVE-2025-90702"], document["vulnerabilities"]!.AsArray().Select(v => (string?)v!["cve"]).Order());
     }

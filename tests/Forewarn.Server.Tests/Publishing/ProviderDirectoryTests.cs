@@ -79,7 +79,11 @@ public sealed partial class ProviderDirectoryTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync();
-        return [.. Href().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value))];
+        // Links are absolute paths into the listed folder; return them relative to it.
+        var folder = url.TrimEnd('/') + "/";
+        var links = Href().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.All(links, l => Assert.StartsWith(folder, l, StringComparison.Ordinal));
+        return [.. links.Select(l => l[folder.Length..])];
     }
 
     [Fact]
