@@ -8,7 +8,7 @@ namespace Forewarn.Benchmarks.Csaf;
 
 /// <summary>
 /// CSAF 2.0 validation throughput: the JSON schema and every mandatory test of section 6.1 over all of
-/// the CSAF TC's example documents (<c>shared/standards/csaf-2.0/examples/csaf/**</c>, 19 advisories and
+/// the CSAF TC's example documents (<c>tests/standards/csaf-2.0/examples/csaf/**</c>, 19 advisories and
 /// VEX documents of 3 to 130 KB, 260 KB in all), loaded once. With <c>OperationsPerInvoke</c> set to the number of
 /// documents, Mean is the time to validate one document and Op/s is documents per second on one thread.
 /// </summary>
@@ -60,15 +60,8 @@ public class CsafValidationBenchmarks
     {
         if (Environment.GetEnvironmentVariable("FOREWARN_STANDARDS") is { Length: > 0 } configured)
             return Path.Combine(configured, "csaf-2.0", "examples", "csaf");
-        // BenchmarkDotNet runs the benchmark from a generated folder below bin/; the shared standards
-        // data sits next to the repository.
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "standards", "csaf-2.0", "examples", "csaf");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        throw new DirectoryNotFoundException("shared/standards/csaf-2.0/examples/csaf was not found above " + AppContext.BaseDirectory
-            + "; set FOREWARN_STANDARDS to the standards folder.");
+        // BenchmarkDotNet runs the benchmark from a generated folder below bin/, still inside the repository.
+        return Forewarn.Tests.Standards.CsafStandards.Examples;
     }
 
     /// <summary>Adds Op/s (documents per second), the median and the minimum.</summary>

@@ -43,11 +43,34 @@ public static class CsafExport
     /// advisory's release time; its version is 1 plus the revisions made since, as
     /// <see cref="Forewarn.Domain.Publishing.ReleaseSchedule.PublicVersionAt"/> counts them.
     /// </summary>
-    public static JsonObject Public(Advisory advisory, CsafPublisher publisher, DateTimeOffset at)
+    /// <param name="advisory">The released advisory.</param>
+    /// <param name="publisher">Who publishes the document.</param>
+    /// <param name="at">The moment the document describes; revisions after it are left out.</param>
+    /// <param name="canonicalUrl">
+    /// Where the provider directory serves the document; when given, it is stated as the
+    /// document's <c>self</c> reference (CSAF 6.2.11 recommends a canonical URL).
+    /// </param>
+    public static JsonObject Public(Advisory advisory, CsafPublisher publisher, DateTimeOffset at, string? canonicalUrl = null)
     {
         ArgumentNullException.ThrowIfNull(advisory);
         var history = CsafRevisionHistory.Public(advisory, at);
-        return Document(advisory, publisher, Distribution(TlpLabel.Clear, null), "final", history, at, released: true);
+        var document = Document(advisory, publisher, Distribution(TlpLabel.Clear, null), "final", history, at, released: true);
+        if (canonicalUrl is not null)
+        {
+            var references = document["document"]!["references"] as JsonArray;
+            if (references is null)
+            {
+                references = [];
+                document["document"]!["references"] = references;
+            }
+            references.Insert(0, new JsonObject
+            {
+                ["category"] = "self",
+                ["summary"] = "Canonical URL",
+                ["url"] = canonicalUrl,
+            });
+        }
+        return document;
     }
 
     /// <summary>The document as UTF-8 JSON without a byte order mark, indented, the same bytes for the same document.</summary>

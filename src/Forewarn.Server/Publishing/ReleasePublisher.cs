@@ -61,9 +61,11 @@ public sealed class ReleasePublisher(IServiceScopeFactory scopes, TimeProvider c
     private async Task<bool> PublishAsync(Advisory advisory, IReadOnlyList<PartnerId> partners, DateTimeOffset now, CancellationToken ct)
     {
         var version = ReleaseSchedule.PublicVersionAt(advisory, now);
-        var document = CsafExport.Public(advisory, Publisher(), now);
-        var bytes = CsafExport.Bytes(document);
         var path = $"{advisory.ReleaseAt.UtcDateTime.Year:D4}/{CsafFileName.For(advisory.Reference)}";
+        // The bytes are signed once, so the canonical URL can only be stated when the public URL is configured.
+        var canonical = settings.PublicUrl is { } url ? $"{new ProviderLayout(url).WhiteFolderUrl}/{path}" : null;
+        var document = CsafExport.Public(advisory, Publisher(), now, canonical);
+        var bytes = CsafExport.Bytes(document);
         var current = ReleaseSchedule.PublicRevisions(advisory, now).Select(r => r.At).DefaultIfEmpty(advisory.ReleaseAt).Max();
         var signature = await signingKey.SignAsync(bytes, now, ct);
         var publication = Publication.Of(advisory.Id, advisory.Reference, version, advisory.Title, path, bytes,

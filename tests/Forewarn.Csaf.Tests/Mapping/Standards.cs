@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Forewarn.Csaf.Tests.Mapping;
 
-/// <summary>The shared standards folder (…/shared/standards), found by walking up from the test binaries.</summary>
+/// <summary>The standards test data folder (tests/standards, see ORIGIN.md there).</summary>
 internal static class Standards
 {
     public static string Folder { get; } = Find();
@@ -16,13 +16,5 @@ internal static class Standards
     public static JsonObject Example(string name) =>
         (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "csaf-2.0", "examples", "csaf", name)))!;
 
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "standards");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        throw new DirectoryNotFoundException($"No shared/standards folder above {AppContext.BaseDirectory}.");
-    }
+    private static string Find() => Path.GetDirectoryName(Forewarn.Tests.Standards.CsafStandards.Root)!;
 }

@@ -1,8 +1,7 @@
 namespace Forewarn.Csaf.Tests.Validation;
 
 /// <summary>
-/// The official CSAF 2.0 test data in <c>shared/standards/csaf-2.0</c> next to the repository, found by
-/// walking up from the test's base directory (so it works from any clone and from CI).
+/// The official CSAF 2.0 test data in <c>tests/standards/csaf-2.0</c> (see ORIGIN.md there).
 /// </summary>
 internal static class StandardsData
 {
@@ -16,16 +15,5 @@ internal static class StandardsData
 
     public static string Read(string fileName) => File.ReadAllText(Path.Combine(MandatoryTests, fileName));
 
-    private static string Locate()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "standards", "csaf-2.0");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        const string absolute = "/work/shared/standards/csaf-2.0";
-        return Directory.Exists(absolute)
-            ? absolute
-            : throw new DirectoryNotFoundException("shared/standards/csaf-2.0 was not found next to the repository.");
-    }
+    private static string Locate() => Forewarn.Tests.Standards.CsafStandards.Root;
 }

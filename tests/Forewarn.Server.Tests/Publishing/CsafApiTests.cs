@@ -240,7 +240,7 @@ public sealed class CsafApiTests : IAsyncLifetime
     }
 }
 
-/// <summary>The official CSAF 2.0 files in <c>shared/standards/csaf-2.0</c>, found by walking up from the test binaries.</summary>
+/// <summary>The official CSAF 2.0 files in <c>tests/standards/csaf-2.0</c>.</summary>
 internal static class CsafStandardFiles
 {
     public static string Root { get; } = Locate();
@@ -249,16 +249,5 @@ internal static class CsafStandardFiles
 
     public static string Read(string relative) => File.ReadAllText(PathOf(relative));
 
-    private static string Locate()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "standards", "csaf-2.0");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        const string absolute = "/work/shared/standards/csaf-2.0";
-        return Directory.Exists(absolute)
-            ? absolute
-            : throw new DirectoryNotFoundException("shared/standards/csaf-2.0 was not found next to the repository.");
-    }
+    private static string Locate() => Forewarn.Tests.Standards.CsafStandards.Root;
 }

@@ -292,6 +292,15 @@ public sealed partial class ProviderDirectoryTests : IAsyncLifetime
             await anyone.GetStringAsync("/.well-known/security.txt"), StringComparison.Ordinal);
         // The metadata still passes the provider schema with the public base.
         Assert.True(CsafValidator.ValidateProviderMetadata(metadata).IsValid);
+        // Each document states its canonical URL as its self reference (CSAF 6.2.11).
+        foreach (var entry in feed["feed"]!["entry"]!.AsArray())
+        {
+            var src = (string)entry!["content"]!["src"]!;
+            var document = await anyone.GetJson(src[publicUrl.Length..]);
+            var self = document["document"]!["references"]!.AsArray().Single(r => (string?)r!["category"] == "self")!;
+            Assert.Equal(src, (string?)self["url"]);
+            Assert.True(CsafValidator.Validate(document.ToJsonString()).IsValid);
+        }
     }
 
     [Fact]
