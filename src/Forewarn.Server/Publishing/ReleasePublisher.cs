@@ -21,9 +21,11 @@ public sealed class ReleasePublisher(IServiceScopeFactory scopes, TimeProvider c
     CsafSettings settings, ILogger<ReleasePublisher> log)
 {
     /// <summary>Publishes what is due now; returns how many documents this server published.</summary>
-    public async Task<int> PublishDueAsync(CancellationToken ct)
+    public Task<int> PublishDueAsync(CancellationToken ct) => PublishDueAsync(clock.GetUtcNow(), ct);
+
+    /// <summary>Publishes what is due at <paramref name="now"/> (not later than the clock); returns how many documents this server published.</summary>
+    public async Task<int> PublishDueAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
         List<Advisory> candidates;
         Dictionary<AdvisoryId, int> published;
         await using (var scope = scopes.CreateAsyncScope())
@@ -46,10 +48,14 @@ public sealed class ReleasePublisher(IServiceScopeFactory scopes, TimeProvider c
         return count;
     }
 
-    /// <summary>The next coordinated release time still to come, if any.</summary>
-    public async Task<DateTimeOffset?> NextReleaseAsync(CancellationToken ct)
+    /// <summary>
+    /// The first coordinated release time after <paramref name="after"/>, if any. Give the moment
+    /// the last pass looked at, not the clock now: a release time that passed in between is then
+    /// still found (and found due), instead of falling through the gap between the two reads.
+    /// </summary>
+    public async Task<DateTimeOffset?> NextReleaseAsync(DateTimeOffset after, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = after;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ForewarnDb>();
         var upcoming = await db.Advisories.AsNoTracking()
@@ -74,6 +80,9 @@ public sealed class ReleasePublisher(IServiceScopeFactory scopes, TimeProvider c
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ForewarnDb>();
+        // Another server usually got there first when this one was slow to look: step aside quietly.
+        // Two at the very same moment are settled by the unique index below.
+        if (await db.Publications.AnyAsync(p => p.AdvisoryId == advisory.Id && p.Version == version, ct)) return false;
         db.Publications.Add(publication);
         var (kind, text) = version == 1
             ? (NoticeKind.Released, $"{advisory.Reference} is released: the embargo has ended and its public advisory is published (version 1).")

@@ -31,8 +31,8 @@ public sealed class ReleaseScheduler(ReleasePublisher publisher, ReleaseSignal s
                 if (current != seen || next <= now)
                 {
                     seen = null;
-                    await publisher.PublishDueAsync(stoppingToken);
-                    next = await publisher.NextReleaseAsync(stoppingToken);
+                    await publisher.PublishDueAsync(now, stoppingToken);
+                    next = await publisher.NextReleaseAsync(now, stoppingToken);
                     seen = current;
                 }
             }
@@ -46,16 +46,12 @@ public sealed class ReleaseScheduler(ReleasePublisher publisher, ReleaseSignal s
                 log.LogError(e, "Release pass failed; retrying");
                 seen = null;
             }
-            var delay = settings.PollInterval;
-            if (next is { } n && n - clock.GetUtcNow() < delay)
-            {
-                delay = n - clock.GetUtcNow();
-                // The release time came while this pass ran: go again at once.
-                if (delay <= TimeSpan.Zero) continue;
-            }
+            // Wake at the next release time, or after the poll interval to see other servers' changes.
+            var deadline = clock.GetUtcNow() + settings.PollInterval;
+            if (next is { } n && n < deadline) deadline = n;
             try
             {
-                await signal.WaitAsync(delay, clock, stoppingToken);
+                await signal.WaitUntilAsync(deadline, clock, stoppingToken);
             }
             catch (OperationCanceledException)
             {

@@ -17,13 +17,19 @@ public sealed class ReleaseSignal
         }
     }
 
-    /// <summary>Waits until poked or until <paramref name="delay"/> has passed on <paramref name="clock"/>.</summary>
-    public async Task WaitAsync(TimeSpan delay, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Waits until poked or until <paramref name="deadline"/> on <paramref name="clock"/>. The
+    /// deadline is absolute and checked again once the timer is set, so a clock that jumps while
+    /// the timer is being set cannot leave the wait hanging past it.
+    /// </summary>
+    public async Task WaitUntilAsync(DateTimeOffset deadline, TimeProvider clock, CancellationToken ct)
     {
+        var remaining = deadline - clock.GetUtcNow();
+        if (remaining <= TimeSpan.Zero) return;
         using var both = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var timer = Task.Delay(delay, clock, both.Token);
+        var timer = Task.Delay(remaining, clock, both.Token);
         var signal = poked.WaitAsync(both.Token);
-        await Task.WhenAny(timer, signal);
+        if (clock.GetUtcNow() < deadline) await Task.WhenAny(timer, signal);
         await both.CancelAsync();
         ct.ThrowIfCancellationRequested();
     }
