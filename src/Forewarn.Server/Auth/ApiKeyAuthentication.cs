@@ -1,16 +1,20 @@
 using System.Security.Claims;
+using System.Text;
 using System.Text.Encodings.Web;
 using Forewarn.Domain.Keys;
 using Forewarn.Server.Entitlements;
 using Forewarn.Server.Problems;
+using Forewarn.Server.Taxii;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace Forewarn.Server.Auth;
 
 /// <summary>
-/// Bearer API keys, looked up in the facts of the current generation: a revocation changes the
-/// generation, so it takes effect on the very next request; expiry is checked against the clock.
+/// API keys as Bearer tokens (or as the password of HTTP Basic, for TAXII clients), looked up
+/// in the facts of the current generation: a revocation changes the generation, so it takes
+/// effect on the very next request; expiry is checked against the clock.
 /// </summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
@@ -24,9 +28,18 @@ public sealed class ApiKeyAuthentication(
     {
         string? header = Request.Headers.Authorization;
         if (string.IsNullOrEmpty(header)) return AuthenticateResult.NoResult();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        string token;
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            token = header["Bearer ".Length..].Trim();
+        else if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            // TAXII clients speak HTTP Basic: any user name, the API key as the password.
+            if (BasicPassword(header["Basic ".Length..].Trim()) is not { } password)
+                return Fail("The Basic credentials must be base64 of '<any name>:<api key>'.");
+            token = password;
+        }
+        else
             return Fail("The Authorization header must read 'Bearer <api key>'.");
-        var token = header["Bearer ".Length..].Trim();
         if (!ApiKey.TryParseToken(token, out var prefix, out var secret))
             return Fail("The API key is not in Forewarn's format (fw_<prefix>_<secret>).");
         var known = await facts.GetAsync(Context.RequestAborted);
@@ -51,6 +64,20 @@ public sealed class ApiKeyAuthentication(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
+    private static string? BasicPassword(string encoded)
+    {
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(encoded));
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            return colon < 0 ? null : text[(colon + 1)..].Trim();
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
     private AuthenticateResult Fail(string why)
     {
         Context.Items[FailureKey] = why;
@@ -61,7 +88,9 @@ public sealed class ApiKeyAuthentication(
     {
         var why = Context.Items[FailureKey] as string
                   ?? "This endpoint needs an API key: send 'Authorization: Bearer <api key>'.";
-        Response.Headers.WWWAuthenticate = "Bearer";
+        Response.Headers.WWWAuthenticate = TaxiiMedia.IsTaxiiPath(Request.Path)
+            ? new StringValues(["Basic realm=\"Forewarn TAXII\"", "Bearer"])
+            : "Bearer";
         await Write(StatusCodes.Status401Unauthorized, "unauthenticated", why);
     }
 

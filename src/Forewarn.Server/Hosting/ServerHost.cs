@@ -5,6 +5,7 @@ using Forewarn.Server.Entitlements;
 using Forewarn.Server.Portal;
 using Forewarn.Server.Problems;
 using Forewarn.Server.Publishing;
+using Forewarn.Server.Taxii;
 using Forewarn.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -41,6 +42,7 @@ public static class ServerHost
         builder.Services.AddScoped<RequestFacts>();
         builder.Services.AddScoped<PartnerView>();
         Telemetry.Add(builder.Services, builder.Configuration);
+        builder.Services.AddTaxii(); // before AddProblemDetails: TAXII paths answer errors as TAXII error messages
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusProblems.Customize);
         builder.Services.AddExceptionHandler<ErrorHandling>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -62,6 +64,7 @@ public static class ServerHost
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("Forewarn API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapLandingPage();
         app.MapProviderDirectory();
+        app.MapTaxii();
         app.MapGet("/health", Health.Check).WithTags("Service").WithSummary("Whether the server and its store answer");
         app.MapGet("/ping", () => "pong").ExcludeFromDescription();
 

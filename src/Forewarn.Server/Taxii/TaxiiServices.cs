@@ -1,0 +1,14 @@
+namespace Forewarn.Server.Taxii;
+
+/// <summary>The TAXII service's registrations. Call before AddProblemDetails, so TAXII paths get TAXII error messages.</summary>
+public static class TaxiiServices
+{
+    public static IServiceCollection AddTaxii(this IServiceCollection services)
+    {
+        services.AddSingleton<IProblemDetailsWriter, TaxiiErrorWriter>();
+        services.AddSingleton<StixCatalogue>();
+        services.AddScoped<EntitledObjects>();
+        services.AddAuthorization(TaxiiAccess.Add);
+        return services;
+    }
+}
