@@ -1,6 +1,7 @@
 using Forewarn.Domain.Access;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Publishing;
+using Forewarn.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Storage;
@@ -22,7 +23,8 @@ public static class FactsGeneration
     {
         var factsChanged = db.ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is not AccessRecord and not ProgramSetting and not Publication and not Notice);
+            && e.Entity is not AccessRecord and not ProgramSetting and not Publication and not Notice
+            and not WebhookEndpoint and not WebhookDelivery);
         if (!factsChanged) return;
         var tracked = db.ChangeTracker.Entries<ProgramSetting>().FirstOrDefault(e => e.Entity.Key == Key);
         if (tracked is not null) tracked.State = EntityState.Detached;

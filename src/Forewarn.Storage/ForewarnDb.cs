@@ -7,6 +7,7 @@ using Forewarn.Domain.Partners;
 using Forewarn.Domain.Policy;
 using Forewarn.Domain.Publishing;
 using Forewarn.Domain.Tiers;
+using Forewarn.Domain.Webhooks;
 using Forewarn.Storage.Mapping;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +32,8 @@ public abstract class ForewarnDb(DbContextOptions options) : DbContext(options)
     public DbSet<Acknowledgement> Acknowledgements => Set<Acknowledgement>();
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<ProgramSetting> Settings => Set<ProgramSetting>();
 
     /// <summary>Which provider this store runs on ("sqlite" or "postgresql").</summary>

@@ -109,7 +109,9 @@ public static class KeyScopes
     public const string StaffWrite = "staff:write";
     public const string PartnerRead = "partner:read";
     public const string PartnerAcknowledge = "partner:acknowledge";
+    /// <summary>Register, rotate and remove the organisation's webhook endpoints.</summary>
+    public const string PartnerWebhooks = "partner:webhooks";
 
     public static IReadOnlyList<string> Staff { get; } = [StaffRead, StaffWrite];
-    public static IReadOnlyList<string> Partner { get; } = [PartnerRead, PartnerAcknowledge];
+    public static IReadOnlyList<string> Partner { get; } = [PartnerRead, PartnerAcknowledge, PartnerWebhooks];
 }

@@ -1,9 +1,12 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Partners;
+using Forewarn.Domain.Webhooks;
 using Forewarn.Server.Api.Contracts;
 using Forewarn.Server.Auth;
+using Forewarn.Server.Webhooks;
 using Forewarn.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -86,11 +89,22 @@ public static class PartnerEndpoints
     }
 
     private static async Task<Ok<PartnerDto>> ChangeStatus(string id, StatusRequest body, ForewarnDb db, TimeProvider clock,
-        ClaimsPrincipal user, CancellationToken ct)
+        ClaimsPrincipal user, DeliverySignal deliveries, CancellationToken ct)
     {
         var partner = await db.PartnerAsync(id, ct);
-        partner.ChangeStatus(PartnerStatuses.Parse(body.Status), body.Reason, clock.GetUtcNow(), user.Actor());
+        var now = clock.GetUtcNow();
+        var from = partner.StatusAt(now);
+        partner.ChangeStatus(PartnerStatuses.Parse(body.Status), body.Reason, now, user.Actor());
+        // The organisation hears of its own status, also when the change stops its other deliveries.
+        await WebhookOutboxWriter.EnqueueAsync(db, [partner.Id], WebhookEvents.PartnerStatusChanged, new JsonObject
+        {
+            ["partner"] = partner.Id.ToString(),
+            ["from"] = from.Name(),
+            ["to"] = partner.StatusAt(now).Name(),
+            ["links"] = new JsonObject { ["me"] = "/api/v1/me" },
+        }, now, ct);
         await db.SaveChangesAsync(ct);
+        deliveries.Poke();
         return TypedResults.Ok(PartnerDto.From(partner));
     }
 

@@ -10,6 +10,7 @@ public static class AccessPolicies
     public const string StaffWrite = "staff-write";
     public const string PartnerRead = "partner-read";
     public const string PartnerAcknowledge = "partner-acknowledge";
+    public const string PartnerWebhooks = "partner-webhooks";
 
     public static void Add(AuthorizationOptions o)
     {
@@ -17,6 +18,7 @@ public static class AccessPolicies
         o.AddPolicy(StaffWrite, p => Require(p, "staff", KeyScopes.StaffWrite));
         o.AddPolicy(PartnerRead, p => Require(p, "partner", KeyScopes.PartnerRead));
         o.AddPolicy(PartnerAcknowledge, p => Require(p, "partner", KeyScopes.PartnerAcknowledge));
+        o.AddPolicy(PartnerWebhooks, p => Require(p, "partner", KeyScopes.PartnerWebhooks));
     }
 
     private static void Require(AuthorizationPolicyBuilder p, string owner, string scope) =>

@@ -6,6 +6,7 @@ using Forewarn.Server.Portal;
 using Forewarn.Server.Problems;
 using Forewarn.Server.Publishing;
 using Forewarn.Server.Taxii;
+using Forewarn.Server.Webhooks;
 using Forewarn.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -37,6 +38,13 @@ public static class ServerHost
         builder.Services.AddScoped<PublicDirectory>();
         // After StoreStartup, so the first pass (releases missed while down) sees a migrated store.
         builder.Services.AddHostedService<ReleaseScheduler>();
+        var webhooks = WebhookSettings.Read(builder.Configuration);
+        builder.Services.AddSingleton(webhooks);
+        builder.Services.AddSingleton<DeliverySignal>();
+        builder.Services.AddHttpClient(WebhookSender.HttpClientName, c => c.Timeout = webhooks.Timeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        builder.Services.AddSingleton<WebhookSender>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<WebhookSender>());
         builder.Services.AddSingleton<FactsCache>();
         builder.Services.AddSingleton<MyAdvisoriesCache>();
         builder.Services.AddScoped<RequestFacts>();
@@ -84,6 +92,7 @@ public static class ServerHost
         api.MapMe();
         api.MapNotices();
         api.MapCsaf();
+        api.MapWebhooks();
 
         app.Lifetime.ApplicationStarted.Register(() => StartBanner.Print(app.Services.GetRequiredService<IServer>(), store,
             token => DemoKeyUsable(app.Services, token)));

@@ -1,7 +1,9 @@
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Publishing;
+using Forewarn.Domain.Webhooks;
 using Forewarn.Server.Entitlements;
+using Forewarn.Server.Webhooks;
 using Forewarn.Storage;
 
 namespace Forewarn.Server.Publishing;
@@ -34,7 +36,12 @@ public sealed class AdvisoryAudience(ForewarnDb db, RequestFacts requestFacts, P
     {
         var waves = (await requestFacts.GetAsync(ct)).WavesOf[advisory.Id].ToList();
         if (!waves.Any(w => w.At <= now)) return;
-        db.Waves.Add(Wave.Notice(advisory, waves, text, now));
+        var wave = Wave.Notice(advisory, waves, text, now);
+        db.Waves.Add(wave);
         db.Notices.AddRange(audience.Select(p => Notice.To(p, advisory.Id, kind, text, now)));
+        var data = WebhookOutboxWriter.AdvisoryData(advisory.Reference, text);
+        data["wave"] = wave.Number;
+        data["kind"] = "notice";
+        await WebhookOutboxWriter.EnqueueAsync(db, audience, WebhookEvents.WavePublished, data, now, ct);
     }
 }

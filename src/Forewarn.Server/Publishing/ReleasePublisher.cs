@@ -5,7 +5,9 @@ using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Partners;
 using Forewarn.Domain.Publishing;
+using Forewarn.Domain.Webhooks;
 using Forewarn.Server.Hosting;
+using Forewarn.Server.Webhooks;
 using Forewarn.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +20,7 @@ namespace Forewarn.Server.Publishing;
 /// servers try at once, exactly one succeeds and the others step aside.
 /// </summary>
 public sealed class ReleasePublisher(IServiceScopeFactory scopes, TimeProvider clock, ProgramSigningKey signingKey,
-    CsafSettings settings, ILogger<ReleasePublisher> log)
+    CsafSettings settings, DeliverySignal deliveries, ILogger<ReleasePublisher> log)
 {
     /// <summary>Publishes what is due now; returns how many documents this server published.</summary>
     public Task<int> PublishDueAsync(CancellationToken ct) => PublishDueAsync(clock.GetUtcNow(), ct);
@@ -88,6 +90,9 @@ public sealed class ReleasePublisher(IServiceScopeFactory scopes, TimeProvider c
             ? (NoticeKind.Released, $"{advisory.Reference} is released: the embargo has ended and its public advisory is published (version 1).")
             : (NoticeKind.Revised, $"{advisory.Reference} was revised after release: its public advisory is now version {version}.");
         db.Notices.AddRange(partners.Select(p => Notice.To(p, advisory.Id, kind, text, now)));
+        await WebhookOutboxWriter.EnqueueAsync(db, partners, version == 1 ? WebhookEvents.AdvisoryReleased : WebhookEvents.AdvisoryRevised,
+            WebhookOutboxWriter.AdvisoryData(advisory.Reference, text, version, $"{ProviderLayout.WellKnownPath}/{ProviderLayout.WhiteFolder}/{path}"),
+            now, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -98,6 +103,7 @@ public sealed class ReleasePublisher(IServiceScopeFactory scopes, TimeProvider c
             return false;
         }
         Telemetry.Releases.Add(1);
+        deliveries.Poke();
         log.LogInformation("Published {Reference} version {Version} at {Path}; {Count} partners told",
             advisory.Reference, version, path, partners.Count);
         return true;

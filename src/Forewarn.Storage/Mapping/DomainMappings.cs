@@ -7,6 +7,7 @@ using Forewarn.Domain.Partners;
 using Forewarn.Domain.Policy;
 using Forewarn.Domain.Publishing;
 using Forewarn.Domain.Tiers;
+using Forewarn.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Storage.Mapping;
@@ -155,6 +156,32 @@ internal static class DomainMappings
             e.Property(n => n.Kind).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(n => new { n.PartnerId, n.At });
             e.HasIndex(n => new { n.AdvisoryId, n.At });
+        });
+
+        b.Entity<WebhookEndpoint>(e =>
+        {
+            e.ToTable("webhook_endpoints");
+            e.HasKey(w => w.Id);
+            e.HasOne<Partner>().WithMany().HasForeignKey(w => w.PartnerId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(w => w.Url).HasMaxLength(2000);
+            e.Property(w => w.Events).AsJson();
+            e.Property(w => w.Secrets).AsJson();
+            e.HasIndex(w => w.PartnerId);
+        });
+
+        b.Entity<WebhookDelivery>(e =>
+        {
+            e.ToTable("webhook_deliveries");
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Id).HasMaxLength(40);
+            e.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(d => d.EndpointId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(d => d.EventType).HasMaxLength(60);
+            e.Property(d => d.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.ClaimedBy).HasMaxLength(100);
+            e.Property(d => d.LastError).HasMaxLength(500);
+            // The senders' question: what is pending and due, oldest first.
+            e.HasIndex(d => new { d.State, d.NextAttemptAt });
+            e.HasIndex(d => new { d.PartnerId, d.CreatedAt });
         });
 
         b.Entity<ProgramSetting>(e =>

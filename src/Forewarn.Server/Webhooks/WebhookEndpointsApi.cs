@@ -1,0 +1,132 @@
+using System.Security.Claims;
+using Forewarn.Domain.Common;
+using Forewarn.Domain.Webhooks;
+using Forewarn.Server.Auth;
+using Forewarn.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forewarn.Server.Webhooks;
+
+public sealed record NewWebhookEndpoint(string? Url, IReadOnlyList<string>? Events, int? MaxConcurrency);
+
+public sealed record SecretRotation(double? OverlapHours);
+
+public sealed record WebhookEndpointDto(Guid Id, string Url, IReadOnlyList<string> Events, int MaxConcurrency, bool Enabled,
+    DateTimeOffset CreatedAt, IReadOnlyList<DateTimeOffset?> SecretRetirements)
+{
+    public static WebhookEndpointDto From(WebhookEndpoint e) =>
+        new(e.Id, e.Url, e.Events, e.MaxConcurrency, e.Enabled, e.CreatedAt, [.. e.Secrets.Select(s => s.RetiresAt)]);
+}
+
+/// <summary>The endpoint and, this once, its secret: the partner verifies signatures with it.</summary>
+public sealed record RegisteredWebhookEndpoint(WebhookEndpointDto Endpoint, string Secret);
+
+public sealed record WebhookDeliveryDto(string Id, Guid EndpointId, Guid PartnerId, string EventType, string State, int Attempts,
+    DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, DateTimeOffset? DeliveredAt, int? LastStatus, string? LastError)
+{
+    public static WebhookDeliveryDto From(WebhookDelivery d) => new(d.Id, d.EndpointId, d.PartnerId.Value, d.EventType,
+        d.State.ToString().ToLowerInvariant(), d.Attempts, d.CreatedAt, d.NextAttemptAt, d.DeliveredAt, d.LastStatus, d.LastError);
+}
+
+/// <summary>
+/// Partners register where their webhooks go and rotate the signing secret; staff see
+/// deliveries and send dead-lettered ones again.
+/// </summary>
+public static class WebhookEndpointsApi
+{
+    public static void MapWebhooks(this IEndpointRouteBuilder api)
+    {
+        var mine = api.MapGroup("/me/webhooks").WithTags("Webhooks").RequireAuthorization(AccessPolicies.PartnerWebhooks);
+        mine.MapGet("/", Mine).WithSummary("My webhook endpoints");
+        mine.MapPost("/", Register).WithSummary("Register a webhook endpoint (HTTPS, or loopback http); the answer shows its secret once");
+        mine.MapPost("/{id:guid}/rotate", Rotate).WithSummary("A new signing secret; the old one stays live for the overlap (default 24 h)");
+        mine.MapDelete("/{id:guid}", Disable).WithSummary("Stop sending to an endpoint");
+        mine.MapGet("/deliveries", MyDeliveries).WithSummary("Recent deliveries to my endpoints, newest first");
+        var staff = api.MapGroup("/webhooks").WithTags("Webhooks");
+        staff.MapGet("/deliveries", Deliveries).RequireAuthorization(AccessPolicies.StaffRead)
+            .WithSummary("Deliveries, newest first; filter by state (pending, delivered, dead) and partner");
+        staff.MapPost("/deliveries/{id}/revive", Revive).RequireAuthorization(AccessPolicies.StaffWrite)
+            .WithSummary("Send a dead-lettered delivery again, with the same webhook-id");
+    }
+
+    private static async Task<Ok<List<WebhookEndpointDto>>> Mine(ClaimsPrincipal user, ForewarnDb db, CancellationToken ct)
+    {
+        var partner = user.PartnerId();
+        var list = await db.WebhookEndpoints.AsNoTracking().Where(e => e.PartnerId == partner).ToListAsync(ct);
+        return TypedResults.Ok(list.OrderBy(e => e.CreatedAt).Select(WebhookEndpointDto.From).ToList());
+    }
+
+    private static async Task<Created<RegisteredWebhookEndpoint>> Register(NewWebhookEndpoint body, ClaimsPrincipal user, ForewarnDb db,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var partner = user.PartnerId();
+        if (await db.WebhookEndpoints.CountAsync(e => e.PartnerId == partner && e.Enabled, ct) >= 10)
+            throw new ConflictException("too-many-webhooks", "An organisation may have at most 10 active webhook endpoints; remove one first.");
+        var (endpoint, secret) = WebhookEndpoint.Register(partner, body.Url, body.Events, body.MaxConcurrency, clock.GetUtcNow());
+        db.WebhookEndpoints.Add(endpoint);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/me/webhooks/{endpoint.Id}",
+            new RegisteredWebhookEndpoint(WebhookEndpointDto.From(endpoint), secret.ToString()));
+    }
+
+    private static async Task<Ok<RegisteredWebhookEndpoint>> Rotate(Guid id, SecretRotation? body, ClaimsPrincipal user, ForewarnDb db,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var endpoint = await OwnAsync(db, user, id, ct);
+        var secret = endpoint.Rotate(clock.GetUtcNow(), TimeSpan.FromHours(body?.OverlapHours ?? 24));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new RegisteredWebhookEndpoint(WebhookEndpointDto.From(endpoint), secret.ToString()));
+    }
+
+    private static async Task<NoContent> Disable(Guid id, ClaimsPrincipal user, ForewarnDb db, CancellationToken ct)
+    {
+        var endpoint = await OwnAsync(db, user, id, ct);
+        endpoint.Disable();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<List<WebhookDeliveryDto>>> MyDeliveries(ClaimsPrincipal user, ForewarnDb db, int? limit, CancellationToken ct)
+    {
+        var partner = user.PartnerId();
+        return TypedResults.Ok(await ListAsync(db.WebhookDeliveries.Where(d => d.PartnerId == partner), limit, ct));
+    }
+
+    private static async Task<Ok<List<WebhookDeliveryDto>>> Deliveries(ForewarnDb db, string? state, Guid? partner, int? limit, CancellationToken ct)
+    {
+        IQueryable<WebhookDelivery> q = db.WebhookDeliveries;
+        if (!string.IsNullOrWhiteSpace(state))
+        {
+            var s = Enum.TryParse<DeliveryState>(state, true, out var parsed) && Enum.IsDefined(parsed)
+                ? parsed
+                : throw new DomainException("invalid-field", $"'{state}' is not a delivery state; use pending, delivered or dead.");
+            q = q.Where(d => d.State == s);
+        }
+        if (partner is { } p) q = q.Where(d => d.PartnerId == new PartnerId(p));
+        return TypedResults.Ok(await ListAsync(q, limit, ct));
+    }
+
+    private static async Task<Ok<WebhookDeliveryDto>> Revive(string id, ForewarnDb db, TimeProvider clock, DeliverySignal signal, CancellationToken ct)
+    {
+        var delivery = await db.WebhookDeliveries.FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException("delivery", id);
+        delivery.Revive(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        signal.Poke();
+        return TypedResults.Ok(WebhookDeliveryDto.From(delivery));
+    }
+
+    private static async Task<List<WebhookDeliveryDto>> ListAsync(IQueryable<WebhookDelivery> q, int? limit, CancellationToken ct)
+    {
+        var take = Math.Clamp(limit ?? 200, 1, 1000);
+        var rows = await q.AsNoTracking().OrderByDescending(d => d.Id).Take(take).ToListAsync(ct);
+        return [.. rows.Select(WebhookDeliveryDto.From)];
+    }
+
+    private static async Task<WebhookEndpoint> OwnAsync(ForewarnDb db, ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var partner = user.PartnerId();
+        return await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == id && e.PartnerId == partner, ct)
+               ?? throw new NotFoundException("webhook endpoint", id.ToString());
+    }
+}
