@@ -23,7 +23,7 @@ public static class FactsGeneration
     {
         var factsChanged = db.ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is not AccessRecord and not ProgramSetting and not Publication and not Notice
+            && e.Entity is not AccessRecord and not ProgramSetting and not Publication and not Notice and not WaveAnnouncement
             and not WebhookEndpoint and not WebhookDelivery);
         if (!factsChanged) return;
         var tracked = db.ChangeTracker.Entries<ProgramSetting>().FirstOrDefault(e => e.Entity.Key == Key);

@@ -32,6 +32,7 @@ public abstract class ForewarnDb(DbContextOptions options) : DbContext(options)
     public DbSet<Acknowledgement> Acknowledgements => Set<Acknowledgement>();
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<WaveAnnouncement> WaveAnnouncements => Set<WaveAnnouncement>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<ProgramSetting> Settings => Set<ProgramSetting>();

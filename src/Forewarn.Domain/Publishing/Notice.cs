@@ -9,6 +9,8 @@ public enum NoticeKind
     Revised,
     Postponed,
     Withdrawn,
+    /// <summary>A wave went out: something new of the advisory is open to the partner.</summary>
+    Wave,
 }
 
 /// <summary>

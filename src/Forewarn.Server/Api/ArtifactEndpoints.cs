@@ -3,6 +3,7 @@ using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
 using Forewarn.Server.Api.Contracts;
 using Forewarn.Server.Auth;
+using Forewarn.Server.Publishing;
 using Forewarn.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -61,7 +62,8 @@ public static class ArtifactEndpoints
         return TypedResults.File(content.Bytes, artifact.MediaType, artifact.FileName);
     }
 
-    private static async Task<Created<WaveDto>> PlanWave(string id, NewWave body, ForewarnDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Created<WaveDto>> PlanWave(string id, NewWave body, ForewarnDb db, TimeProvider clock, ReleaseSignal signal,
+        CancellationToken ct)
     {
         var advisory = await db.AdvisoryAsync(id, ct);
         var now = clock.GetUtcNow();
@@ -71,6 +73,7 @@ public static class ArtifactEndpoints
             body.At ?? now, (body.ArtifactIds ?? []).Select(g => new ArtifactId(g)), body.Note, now);
         db.Waves.Add(wave);
         await db.SaveChangesAsync(ct);
+        signal.Poke(); // the scheduler announces the wave at its time
         return TypedResults.Created($"/api/v1/advisories/{advisory.Reference}/waves/{wave.Number}", WaveDto.From(wave));
     }
 

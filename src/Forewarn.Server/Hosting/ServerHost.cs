@@ -34,6 +34,7 @@ public static class ServerHost
         builder.Services.AddSingleton<ReleaseSignal>();
         builder.Services.AddSingleton<ProgramSigningKey>();
         builder.Services.AddSingleton<ReleasePublisher>();
+        builder.Services.AddSingleton<WaveAnnouncer>();
         builder.Services.AddScoped<AdvisoryAudience>();
         builder.Services.AddScoped<PublicDirectory>();
         // After StoreStartup, so the first pass (releases missed while down) sees a migrated store.

@@ -3,16 +3,18 @@ using Forewarn.Storage;
 namespace Forewarn.Server.Publishing;
 
 /// <summary>
-/// Releases advisories on time. It sleeps until the next coordinated release time, or at most
+/// Releases advisories on time, and announces waves when their time comes. It sleeps until the next coordinated release time, or at most
 /// the poll interval, then publishes everything due. What is due is worked out from the store
 /// and the clock each time, so a release whose moment passed while no server ran happens at the
 /// next start, and a postponement simply moves the next wake-up. Between release times a poll
 /// costs one read of the facts generation: the full pass runs only when something changed
 /// (on this server or another) or a release time has come.
 /// </summary>
-public sealed class ReleaseScheduler(ReleasePublisher publisher, ReleaseSignal signal, IGenerationProbe generation,
+public sealed class ReleaseScheduler(ReleasePublisher publisher, WaveAnnouncer waves, ReleaseSignal signal, IGenerationProbe generation,
     TimeProvider clock, CsafSettings settings, ILogger<ReleaseScheduler> log) : BackgroundService
 {
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!settings.SchedulerOn)
@@ -32,7 +34,8 @@ public sealed class ReleaseScheduler(ReleasePublisher publisher, ReleaseSignal s
                 {
                     seen = null;
                     await publisher.PublishDueAsync(now, stoppingToken);
-                    next = await publisher.NextReleaseAsync(now, stoppingToken);
+                    await waves.AnnounceDueAsync(now, stoppingToken);
+                    next = Earliest(await publisher.NextReleaseAsync(now, stoppingToken), await waves.NextWaveAsync(now, stoppingToken));
                     seen = current;
                 }
             }

@@ -158,6 +158,15 @@ internal static class DomainMappings
             e.HasIndex(n => new { n.AdvisoryId, n.At });
         });
 
+        b.Entity<WaveAnnouncement>(e =>
+        {
+            e.ToTable("wave_announcements");
+            // One row per wave: the key is what makes a wave announced once.
+            e.HasKey(w => w.WaveId);
+            e.HasOne<Wave>().WithMany().HasForeignKey(w => w.WaveId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(w => w.Silent).HasMaxLength(200);
+        });
+
         b.Entity<WebhookEndpoint>(e =>
         {
             e.ToTable("webhook_endpoints");

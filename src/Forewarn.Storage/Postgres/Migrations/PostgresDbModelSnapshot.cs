@@ -574,6 +574,32 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.ToTable("publications", (string)null);
                 });
 
+            modelBuilder.Entity("Forewarn.Domain.Publishing.WaveAnnouncement", b =>
+                {
+                    b.Property<Guid>("WaveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AdvisoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Silent")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("WaveAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("WaveId");
+
+                    b.ToTable("wave_announcements", (string)null);
+                });
+
             modelBuilder.Entity("Forewarn.Domain.Tiers.Tier", b =>
                 {
                     b.Property<string>("Name")
@@ -749,6 +775,15 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.HasOne("Forewarn.Domain.Advisories.Advisory", null)
                         .WithMany()
                         .HasForeignKey("AdvisoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Forewarn.Domain.Publishing.WaveAnnouncement", b =>
+                {
+                    b.HasOne("Forewarn.Domain.Advisories.Wave", null)
+                        .WithMany()
+                        .HasForeignKey("WaveId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -569,6 +569,32 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.ToTable("publications", (string)null);
                 });
 
+            modelBuilder.Entity("Forewarn.Domain.Publishing.WaveAnnouncement", b =>
+                {
+                    b.Property<Guid>("WaveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AdvisoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnnouncedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Silent")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WaveAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WaveId");
+
+                    b.ToTable("wave_announcements", (string)null);
+                });
+
             modelBuilder.Entity("Forewarn.Domain.Tiers.Tier", b =>
                 {
                     b.Property<string>("Name")
@@ -744,6 +770,15 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.HasOne("Forewarn.Domain.Advisories.Advisory", null)
                         .WithMany()
                         .HasForeignKey("AdvisoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Forewarn.Domain.Publishing.WaveAnnouncement", b =>
+                {
+                    b.HasOne("Forewarn.Domain.Advisories.Wave", null)
+                        .WithMany()
+                        .HasForeignKey("WaveId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

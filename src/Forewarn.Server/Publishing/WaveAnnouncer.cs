@@ -1,0 +1,91 @@
+using Forewarn.Domain.Advisories;
+using Forewarn.Domain.Common;
+using Forewarn.Domain.Publishing;
+using Forewarn.Domain.Webhooks;
+using Forewarn.Server.Entitlements;
+using Forewarn.Server.Webhooks;
+using Forewarn.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forewarn.Server.Publishing;
+
+/// <summary>
+/// Tells partners when a wave's time comes: each receiving partner to whom something the wave
+/// publishes is open gets a notice and a <c>wave.published</c> webhook, written together with
+/// the wave's announcement row — whose key lets only one server announce a wave. Waves that
+/// only a late server sees after the advisory went public are recorded silently.
+/// </summary>
+public sealed class WaveAnnouncer(IServiceScopeFactory scopes, DeliverySignal deliveries, ILogger<WaveAnnouncer> log)
+{
+    /// <summary>Announces every wave due at <paramref name="now"/> and not yet announced; returns how many this server announced.</summary>
+    public async Task<int> AnnounceDueAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        List<Wave> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ForewarnDb>();
+            var announced = db.WaveAnnouncements.Select(a => a.WaveId);
+            due = await db.Waves.AsNoTracking()
+                .Where(w => w.At <= now && w.Kind != WaveKind.Notice && !announced.Contains(w.Id))
+                .ToListAsync(ct);
+        }
+        var count = 0;
+        foreach (var wave in due.OrderBy(w => w.At))
+        {
+            if (await AnnounceAsync(wave, now, ct)) count++;
+        }
+        return count;
+    }
+
+    /// <summary>The first wave time after <paramref name="after"/>, if any.</summary>
+    public async Task<DateTimeOffset?> NextWaveAsync(DateTimeOffset after, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ForewarnDb>();
+        var times = await db.Waves.AsNoTracking().Where(w => w.At > after && w.Kind != WaveKind.Notice).Select(w => w.At).ToListAsync(ct);
+        return times.Count == 0 ? null : times.Min();
+    }
+
+    private async Task<bool> AnnounceAsync(Wave wave, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ForewarnDb>();
+        var facts = await scope.ServiceProvider.GetRequiredService<RequestFacts>().GetAsync(ct);
+        var view = scope.ServiceProvider.GetRequiredService<PartnerView>();
+        if (!facts.AdvisoriesById.TryGetValue(wave.AdvisoryId, out var advisory))
+            return await SaveAsync(db, WaveAnnouncement.Of(wave.Id, wave.AdvisoryId, wave.At, now, 0, "advisory not served (withdrawn)"), wave, ct);
+        if (advisory.ScheduledAt is not null && now >= advisory.ReleaseAt && wave.At < advisory.ReleaseAt)
+            return await SaveAsync(db, WaveAnnouncement.Of(wave.Id, wave.AdvisoryId, wave.At, now, 0, "advisory already released when first seen"), wave, ct);
+
+        var recipients = new List<PartnerId>();
+        foreach (var partner in facts.Partners.Values)
+        {
+            var seen = await view.AdvisoriesAsync(partner, now, advisory.Id, ct);
+            var open = seen.Items.SelectMany(a => a.Artifacts).Where(x => x.Open).Select(x => new ArtifactId(x.Id)).ToHashSet();
+            if (wave.ArtifactIds.Any(open.Contains)) recipients.Add(partner.Id);
+        }
+        var text = $"Wave {wave.Number} of {advisory.Reference} is out: {(wave.Note.Length > 0 ? wave.Note : "new content is open to you")}";
+        db.Notices.AddRange(recipients.Select(p => Notice.To(p, advisory.Id, NoticeKind.Wave, text, now)));
+        var data = WebhookOutboxWriter.AdvisoryData(advisory.Reference, text);
+        data["wave"] = wave.Number;
+        data["kind"] = wave.Kind.ToString().ToLowerInvariant();
+        await WebhookOutboxWriter.EnqueueAsync(db, recipients, WebhookEvents.WavePublished, data, now, ct);
+        return await SaveAsync(db, WaveAnnouncement.Of(wave.Id, wave.AdvisoryId, wave.At, now, recipients.Count), wave, ct);
+    }
+
+    private async Task<bool> SaveAsync(ForewarnDb db, WaveAnnouncement announcement, Wave wave, CancellationToken ct)
+    {
+        db.WaveAnnouncements.Add(announcement);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (StoreErrors.IsUniqueViolation(e))
+        {
+            log.LogDebug("Wave {Wave} was announced by another server", wave.Id);
+            return false;
+        }
+        if (announcement.Recipients > 0) deliveries.Poke();
+        return true;
+    }
+}
