@@ -70,6 +70,7 @@ public static class CliApp
         root.Add(KeysCommand.Create(context));
         root.Add(MeCommand.Create(context));
         root.Add(CsafCommand.Create(context));
+        root.Add(DeliveriesCommand.Create(context));
         return root;
     }
 

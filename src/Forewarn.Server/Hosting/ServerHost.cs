@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Forewarn.Server.Api;
 using Forewarn.Server.Auth;
+using Forewarn.Server.Deliveries;
 using Forewarn.Server.Entitlements;
 using Forewarn.Server.Portal;
 using Forewarn.Server.Problems;
@@ -94,6 +95,7 @@ public static class ServerHost
         api.MapNotices();
         api.MapCsaf();
         api.MapWebhooks();
+        api.MapWaveDeliveries();
 
         app.Lifetime.ApplicationStarted.Register(() => StartBanner.Print(app.Services.GetRequiredService<IServer>(), store,
             token => DemoKeyUsable(app.Services, token)));

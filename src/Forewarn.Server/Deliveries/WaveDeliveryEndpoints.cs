@@ -1,0 +1,73 @@
+using Forewarn.Domain.Common;
+using Forewarn.Domain.Publishing;
+using Forewarn.Domain.Webhooks;
+using Forewarn.Server.Api;
+using Forewarn.Server.Auth;
+using Forewarn.Server.Entitlements;
+using Forewarn.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forewarn.Server.Deliveries;
+
+public sealed record PartnerDeliveryDto(Guid PartnerId, string Partner, string Status, DateTimeOffset? MadeAvailableAt,
+    DateTimeOffset? OpensAt, DateTimeOffset? NotifiedAt, string? NotifiedBy, DateTimeOffset? FirstFetchedAt, string? FetchChannel,
+    DateTimeOffset? AcknowledgedAt, double? HoursSinceNotice);
+
+public sealed record WaveDeliveriesDto(string Advisory, int Wave, string Kind, DateTimeOffset At, DateTimeOffset? AnnouncedAt,
+    int Partners, int Notified, int Fetched, int Acknowledged, IReadOnlyList<PartnerDeliveryDto> Rows);
+
+/// <summary>
+/// For one wave and every partner it concerns: when its content was made available to the
+/// partner, when the partner was told (notice, and webhook when delivered), when it first
+/// fetched any of it on any channel, and when it acknowledged the advisory. Who has not
+/// acknowledged comes first, longest since notice first.
+/// </summary>
+public static class WaveDeliveryEndpoints
+{
+    public static void MapWaveDeliveries(this IEndpointRouteBuilder api) =>
+        api.MapGet("/advisories/{id}/waves/{number:int}/deliveries", Show).WithTags("Waves").RequireAuthorization(AccessPolicies.StaffRead)
+            .WithSummary("Delivery matrix of a wave: made available, notified, first fetched, acknowledged — per partner");
+
+    private static async Task<Ok<WaveDeliveriesDto>> Show(string id, int number, ForewarnDb db, PartnerView view, RequestFacts requestFacts,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var advisory = await db.AdvisoryAsync(id, ct);
+        var wave = await db.Waves.AsNoTracking().FirstOrDefaultAsync(w => w.AdvisoryId == advisory.Id && w.Number == number, ct)
+                   ?? throw new NotFoundException("wave", $"{advisory.Reference}/{number}");
+        var now = clock.GetUtcNow();
+        var announcement = await db.WaveAnnouncements.AsNoTracking().FirstOrDefaultAsync(a => a.WaveId == wave.Id, ct);
+        var artifactIds = wave.ArtifactIds.ToList();
+        var fetches = (await db.AccessRecords.AsNoTracking().Where(r => r.Allowed && artifactIds.Contains(r.ArtifactId)).ToListAsync(ct))
+            .GroupBy(r => r.PartnerId).ToDictionary(g => g.Key, g => g.MinBy(r => r.At)!);
+        var acks = await db.Acknowledgements.AsNoTracking().Where(a => a.AdvisoryId == advisory.Id).ToDictionaryAsync(a => a.PartnerId, ct);
+        var announcedAt = announcement?.AnnouncedAt;
+        var notices = announcedAt is null ? [] : await db.Notices.AsNoTracking()
+            .Where(n => n.AdvisoryId == advisory.Id && n.Kind == NoticeKind.Wave && n.At == announcedAt).Select(n => n.PartnerId).ToListAsync(ct);
+        var hooks = announcedAt is null ? [] : await db.WebhookDeliveries.AsNoTracking()
+            .Where(d => d.EventType == WebhookEvents.WavePublished && d.CreatedAt == announcedAt && d.State == DeliveryState.Delivered)
+            .ToListAsync(ct);
+
+        var rows = new List<PartnerDeliveryDto>();
+        foreach (var partner in (await requestFacts.GetAsync(ct)).Partners.Values)
+        {
+            var seen = await view.AdvisoriesAsync(partner, now, advisory.Id, ct);
+            var items = seen.Items.SelectMany(a => a.Artifacts).Where(a => artifactIds.Contains(new ArtifactId(a.Id))).ToList();
+            var fetched = fetches.GetValueOrDefault(partner.Id);
+            if (items.Count == 0 && fetched is null) continue;
+            var available = items.Where(a => a.Open).Select(a => a.OpensAt).Min();
+            var opens = items.Where(a => !a.Open).Select(a => a.OpensAt).Min();
+            var hook = hooks.Where(h => h.PartnerId == partner.Id).Select(h => h.DeliveredAt).Min();
+            DateTimeOffset? notified = notices.Contains(partner.Id) ? announcedAt : null;
+            var by = hook is not null ? "notice+webhook" : notified is not null ? "notice" : null;
+            var ack = acks.GetValueOrDefault(partner.Id)?.At;
+            rows.Add(new PartnerDeliveryDto(partner.Id.Value, partner.LegalName, partner.StatusAt(now).ToString().ToLowerInvariant(),
+                available, opens, notified, by, fetched?.At, fetched?.Channel, ack,
+                ack is null && notified is { } n ? Math.Round((now - n).TotalHours, 1) : null));
+        }
+        var ordered = rows.OrderBy(r => r.AcknowledgedAt is not null).ThenByDescending(r => r.HoursSinceNotice ?? -1).ThenBy(r => r.Partner).ToList();
+        return TypedResults.Ok(new WaveDeliveriesDto(advisory.Reference, wave.Number, wave.Kind.ToString().ToLowerInvariant(), wave.At, announcedAt,
+            rows.Count, rows.Count(r => r.NotifiedAt is not null), rows.Count(r => r.FirstFetchedAt is not null),
+            rows.Count(r => r.AcknowledgedAt is not null), ordered));
+    }
+}
