@@ -37,6 +37,8 @@ public sealed class StixCatalogue(CsafSettings settings)
             .Select(a => new StixArtifact(a, contents[a.Id], FirstWave(waves, a.Id)));
         var set = StixMapping.Map(advisory, inputs, Programme);
         _sets[advisory.Id] = new Entry(facts.Generation, set);
+        // Withdrawn or deleted advisories are no longer servable: forget their objects.
+        foreach (var gone in _sets.Keys.Where(id => !facts.AdvisoriesById.ContainsKey(id)).ToList()) _sets.TryRemove(gone, out _);
         return set;
     }
 

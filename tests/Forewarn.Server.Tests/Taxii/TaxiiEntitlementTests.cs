@@ -69,6 +69,23 @@ public sealed class TaxiiEntitlementTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_withdrawn_advisory_leaves_the_feed_at_once()
+    {
+        var staff = _f.Staff();
+        var reference = DemoFacts.EmbargoReference(_f);
+        var partner = _f.Partner(DemoFacts.Trusted).AcceptingTaxii();
+        var before = await partner.AllObjects();
+        Assert.True(Taxii.HasReportOf(before, reference));
+        var reportId = (string)before.First(o => Taxii.HasReportOf([o], reference))["id"]!;
+
+        await staff.PostJson($"/api/v1/advisories/{reference}/withdraw", new { reason = "Not a vulnerability after all." }, HttpStatusCode.OK);
+
+        Assert.False(Taxii.HasReportOf(await partner.AllObjects(), reference));
+        Assert.False(Taxii.HasReportOf(await _f.Staff().AcceptingTaxii().AllObjects("limit=1000"), reference));
+        await (await partner.GetAsync($"{Taxii.Objects}{reportId}/")).TaxiiError(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_revoked_key_is_refused_at_once()
     {
         var staff = _f.Staff();
