@@ -126,7 +126,24 @@ public sealed class WebhookSender(IServiceScopeFactory scopes, IHttpClientFactor
             inFlight.AddOrUpdate(delivery.EndpointId, 0, (_, n) => Math.Max(0, n - 1));
         }
         if (ct.IsCancellationRequested) return; // the claim runs out and another sender retries
-        await RecordAsync(delivery.Id, status, error, ct);
+        // A busy store (another process writing the same moment) must not turn a sent delivery into a resend.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await RecordAsync(delivery.Id, status, error, ct);
+                return;
+            }
+            catch (Exception e) when (attempt < 8 && !ct.IsCancellationRequested && e is DbUpdateException or System.Data.Common.DbException)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(25 * attempt), ct);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                log.LogError(e, "Could not record the outcome of webhook {Id}; its claim will run out and it is sent again", delivery.Id);
+                return;
+            }
+        }
     }
 
     private async Task RecordAsync(string id, int? status, string? error, CancellationToken ct)

@@ -49,9 +49,9 @@ internal static class Releases
     }
 
     /// <summary>Waits (real time) until <paramref name="condition"/> holds; the background scheduler works on its own.</summary>
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 20)
     {
-        var until = DateTime.UtcNow.AddSeconds(20);
+        var until = DateTime.UtcNow.AddSeconds(seconds);
         while (DateTime.UtcNow < until)
         {
             if (await condition()) return;

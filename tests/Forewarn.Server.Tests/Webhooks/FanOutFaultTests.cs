@@ -1,0 +1,109 @@
+using Forewarn.Domain.Webhooks;
+using Forewarn.Server.Tests.Infrastructure;
+using Forewarn.Server.Tests.Publishing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forewarn.Server.Tests.Webhooks;
+
+/// <summary>
+/// Real server processes on one store (PostgreSQL in CI's second run, one SQLite file
+/// otherwise) sending a fan-out of outbox rows to a loopback receiver: two healthy processes
+/// share the work without sending any delivery twice; a process killed with SIGKILL in the
+/// middle loses nothing — after it, every delivery still arrives, with its own webhook-id.
+/// </summary>
+public sealed class FanOutFaultTests : IAsyncLifetime
+{
+    private const int Deliveries = 600;
+    private readonly ForewarnFactory _f = new();
+    private WebhookReceiver _receiver = null!;
+
+    public async Task InitializeAsync()
+    {
+        _f.Settings["webhooks:sender"] = "off";
+        _f.Settings["csaf:scheduler"] = "off";
+        _receiver = await WebhookReceiver.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _receiver.DisposeAsync();
+        await _f.DisposeAsync();
+    }
+
+    private static readonly Dictionary<string, string> Sender = new()
+    {
+        ["csaf:scheduler"] = "off",
+        ["webhooks:timeoutSeconds"] = "2",
+        ["webhooks:pollSeconds"] = "0.2",
+        ["webhooks:batchSize"] = "100",
+    };
+
+    /// <summary>Ten endpoints of the demo partners, all to the receiver, and the outbox rows of a fan-out.</summary>
+    private async Task<HashSet<string>> SeedAsync()
+    {
+        _f.CreateClient();
+        return await _f.InStoreAsync(async db =>
+        {
+            var partners = await db.Partners.AsNoTracking().Select(p => p.Id).Take(10).ToListAsync();
+            var now = DateTimeOffset.UtcNow;
+            var endpoints = partners.Select(p => WebhookEndpoint.Register(p, _receiver.Url, [WebhookEvents.WavePublished], 4, now).Endpoint).ToList();
+            db.WebhookEndpoints.AddRange(endpoints);
+            var rows = Enumerable.Range(0, Deliveries).Select(i =>
+            {
+                var e = endpoints[i % endpoints.Count];
+                return WebhookDelivery.For(e.Id, e.PartnerId, WebhookEvents.WavePublished, $"{{\"type\":\"wave.published\",\"n\":{i}}}", now);
+            }).ToList();
+            db.WebhookDeliveries.AddRange(rows);
+            await db.SaveChangesAsync();
+            return rows.Select(r => r.Id).ToHashSet();
+        });
+    }
+
+    private Task<int> DeliveredAsync() =>
+        _f.InStoreAsync(db => db.WebhookDeliveries.CountAsync(d => d.State == DeliveryState.Delivered));
+
+    [Fact]
+    public async Task Two_processes_share_a_fan_out_and_send_no_delivery_twice()
+    {
+        _receiver.Answer = _ => 204;
+        var ids = await SeedAsync();
+        await using var a = ServerProcess.Start(_f, Sender);
+        await using var b = ServerProcess.Start(_f, Sender);
+        try
+        {
+            await Releases.EventuallyAsync(async () => await DeliveredAsync() == Deliveries, $"all {Deliveries} delivered", seconds: 120);
+        }
+        catch (Xunit.Sdk.FailException)
+        {
+            Assert.Fail($"{await DeliveredAsync()} of {Deliveries} delivered, {_receiver.Requests.Count} received.\nA:\n{a.Output}\nB:\n{b.Output}");
+        }
+
+        var received = _receiver.Requests.GroupBy(r => r.Id!).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(ids.Order(), received.Keys.Order());
+        Assert.All(received, kv => Assert.True(kv.Value == 1, $"{kv.Key} was sent {kv.Value} times"));
+        var senders = await _f.InStoreAsync(db => db.WebhookDeliveries.CountAsync(d => d.Attempts != 1));
+        Assert.Equal(0, senders);
+    }
+
+    [Fact]
+    public async Task A_process_killed_mid_fan_out_loses_nothing()
+    {
+        // A slow receiver keeps the fan-out busy long enough to kill the sender in the middle of it.
+        _receiver.Answer = _ => { Thread.Sleep(15); return 204; };
+        var ids = await SeedAsync();
+        var first = ServerProcess.Start(_f, Sender);
+        await Releases.EventuallyAsync(() => Task.FromResult(_receiver.Requests.Count >= Deliveries / 5), $"the fan-out started\n{first.Output}", seconds: 120);
+        first.KillHard();
+        var beforeRestart = await DeliveredAsync();
+        Assert.True(beforeRestart < Deliveries, "the kill came in the middle of the fan-out");
+
+        await using var second = ServerProcess.Start(_f, Sender);
+        await Releases.EventuallyAsync(async () => await DeliveredAsync() == Deliveries, $"all delivered after the restart\n{second.Output}", seconds: 120);
+        await first.DisposeAsync();
+
+        var received = _receiver.Requests.Select(r => r.Id!).ToHashSet();
+        Assert.True(ids.SetEquals(received), $"missing: {string.Join(", ", ids.Except(received).Take(5))}");
+        // At least once: whatever was in flight at the kill may arrive twice, always under its own id.
+        Assert.All(_receiver.Requests, r => Assert.Contains(r.Id!, ids));
+    }
+}
