@@ -19,7 +19,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    public sealed record Received(string? Id, string? Timestamp, string? Signature, byte[] Body, string ContentType)
+    public sealed record Received(string? Id, string? Timestamp, string? Signature, byte[] Body, string ContentType,
+        DateTime Started = default, DateTime Finished = default)
     {
         public string Text => Encoding.UTF8.GetString(Body);
 
@@ -29,6 +30,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
     }
 
     public ConcurrentQueue<Received> Requests { get; } = new();
+
+    private int count;
 
     /// <summary>The status to answer the n-th request (0-based) with; 204 by default.</summary>
     public Func<int, int> Answer { get; set; } = _ => 204;
@@ -46,12 +49,14 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var receiver = new WebhookReceiver(app);
         app.MapPost("/hook", async (HttpContext http) =>
         {
+            var started = DateTime.UtcNow;
             using var buffer = new MemoryStream();
             await http.Request.Body.CopyToAsync(buffer);
-            var n = receiver.Requests.Count;
+            var n = Interlocked.Increment(ref receiver.count) - 1;
+            var status = receiver.Answer(n);
             receiver.Requests.Enqueue(new Received(http.Request.Headers["webhook-id"], http.Request.Headers["webhook-timestamp"],
-                http.Request.Headers["webhook-signature"], buffer.ToArray(), http.Request.ContentType ?? ""));
-            return Results.StatusCode(receiver.Answer(n));
+                http.Request.Headers["webhook-signature"], buffer.ToArray(), http.Request.ContentType ?? "", started, DateTime.UtcNow));
+            return Results.StatusCode(status);
         });
         await app.StartAsync();
         return receiver;
