@@ -15,6 +15,8 @@ switch (mode)
         return 0;
     case "http":
         return await LoadDriver.RunAsync(rest);
+    case "fanout":
+        return await Forewarn.Benchmarks.FanOut.FanOutDriver.RunAsync(rest);
     case "release":
         return await Forewarn.Benchmarks.Release.ReleaseDriver.RunAsync(rest);
     default:
@@ -25,6 +27,7 @@ switch (mode)
                   [--rounds 2] [--partner NAME] [--store sqlite|postgres|both] [--also PATH,PATH] [--markdown FILE] [--no-build]
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- release [--advisories 1000] [--lead 60]
                   [--store sqlite|postgres|both] [--markdown FILE] [--no-build]
+              dotnet run -c Release --project bench/Forewarn.Benchmarks -- fanout [--partners 10000] [--lead 20] [--markdown FILE] [--no-build]
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- csaf [BenchmarkDotNet options]   (CSAF validation)
             See docs/benchmarks.md.
             """);

@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Forewarn.Benchmarks.Http;
+using Forewarn.Domain.Webhooks;
+
+namespace Forewarn.Benchmarks.FanOut;
+
+/// <summary>
+/// End-to-end webhook fan-out: N partners (created through the API, each active, with its own key
+/// and a webhook endpoint on a loopback receiver) and one wave that opens a notice to all of them.
+/// From the wave's time, the real server process announces the wave, writes N outbox rows and
+/// sends them; the receiver counts distinct webhook-ids. In the same run a bare loop posts the
+/// same number of signed requests straight to the receiver with no persistence.
+/// </summary>
+public static class FanOutDriver
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var n = Int(args, "--partners", 10_000);
+        var lead = Int(args, "--lead", 20);
+        using var cts = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+        var root = Root();
+        if (!args.Contains("--no-build")) await ServerProcess.BuildAsync(root, cts.Token);
+        await using var receiver = await CountingReceiver.StartAsync();
+        await using var server = await ServerProcess.StartAsync(ServerProcess.DllPath(root), Environment.GetEnvironmentVariable(LoadOptions.PostgresVariable), cts.Token);
+        using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(120) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await StaffKeyAsync(server.DataDirectory, cts.Token));
+
+        var seed = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(1, n), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cts.Token }, async (i, ct) =>
+        {
+            var partner = await PostAsync(http, "/api/v1/partners", new
+            {
+                legalName = $"Fan-out Partner {i:00000} Ltd",
+                headquartersCountry = "DE",
+                jurisdictions = new[] { "DE" },
+                category = "antivirus-edr",
+                tier = "Trusted",
+                contract = new { ndaVersion = "NDA-2026", signedAt = DateTimeOffset.UtcNow.AddDays(-30), expiresAt = DateTimeOffset.UtcNow.AddYears(2) },
+            }, ct);
+            var id = (string)partner["id"]!;
+            await PostAsync(http, $"/api/v1/partners/{id}/status", new { status = "active", reason = "Fan-out benchmark" }, ct);
+            var key = await PostAsync(http, "/api/v1/keys", new { owner = "partner", partnerId = id, name = "fan-out" }, ct);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/me/webhooks")
+            {
+                Content = JsonContent.Create(new { url = receiver.Url, events = new[] { "wave.published" } }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", (string)key["token"]!);
+            using var registered = await http.SendAsync(request, ct);
+            Check(registered, HttpStatusCode.Created, "webhook registration");
+        });
+        seed.Stop();
+        Console.WriteLine($"{n} partners with a webhook each set up in {seed.Elapsed.TotalSeconds:0.0} s.");
+
+        var now = DateTimeOffset.UtcNow;
+        var waveAt = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, TimeSpan.Zero).AddSeconds(lead);
+        await PostAsync(http, "/api/v1/advisories", new
+        {
+            reference = "FW-FANOUT-0001", title = "Fan-out benchmark advisory", summary = "Measures webhook fan-out.",
+            cveIds = new[] { "CVE-2026-59999" }, products = new[] { "Halcyon Gateway 5.2" },
+            cvssVector = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", releaseAt = now.AddDays(2),
+        }, CancellationToken.None);
+        var artifact = await PostAsync(http, "/api/v1/advisories/FW-FANOUT-0001/artifacts",
+            new { title = "Advance notice", @class = "notice", tlp = "AMBER", text = "A fix ships in two days." }, CancellationToken.None);
+        await PostAsync(http, "/api/v1/advisories/FW-FANOUT-0001/schedule", new { }, CancellationToken.None);
+        await PostAsync(http, "/api/v1/advisories/FW-FANOUT-0001/waves",
+            new { kind = "initial", at = waveAt, artifactIds = new[] { (string)artifact["id"]! } }, CancellationToken.None);
+        if (DateTimeOffset.UtcNow >= waveAt) throw new InvalidOperationException("Set-up passed the wave time; use a larger --lead.");
+        receiver.Reset();
+
+        var deadline = waveAt.AddMinutes(10);
+        while (receiver.Distinct < n && DateTimeOffset.UtcNow < deadline) await Task.Delay(20, cts.Token);
+        if (receiver.Distinct < n) throw new TimeoutException($"Only {receiver.Distinct} of {n} deliveries arrived within 10 minutes.\n{server.RecentOutput()}");
+        var early = receiver.FirstAt < waveAt;
+        var endToEnd = (receiver.LastAt!.Value - waveAt).TotalSeconds;
+        var sending = (receiver.LastAt!.Value - receiver.FirstAt!.Value).TotalSeconds;
+        var serverRate = n / endToEnd;
+
+        receiver.Reset();
+        var bare = await BareLoopAsync(receiver.Url, n, cts.Token);
+        var report = string.Create(CultureInfo.InvariantCulture, $"""
+            Webhook fan-out of one wave to {n} partners — {DateTime.UtcNow:yyyy-MM-dd}, {MachineFacts.Read().Cores} cores, store {(Environment.GetEnvironmentVariable(LoadOptions.PostgresVariable) is null ? "SQLite" : "PostgreSQL")}
+
+            | | Deliveries | Seconds | Deliveries/s |
+            |---|---:|---:|---:|
+            | Forewarn: wave time → last delivery (announce, outbox, claim, sign, send, record) | {n} | {endToEnd:0.00} | {serverRate:0} |
+            | Forewarn: first → last delivery (sending only) | {n} | {sending:0.00} | {n / sending:0} |
+            | Bare loop: the same signed POSTs, 64 at a time, no persistence | {n} | {bare:0.00} | {n / bare:0} |
+            | Ratio (end to end / bare) | | | {serverRate / (n / bare) * 100:0} % |
+
+            First delivery before the wave time: {(early ? "YES (a bug)" : "no")}. Receiver saw {receiver.Requests} bare requests.
+            """);
+        Console.WriteLine(report);
+        if (Text(args, "--markdown") is { Length: > 0 } file) await File.WriteAllTextAsync(file, report);
+        return 0;
+    }
+
+    /// <summary>The reference: signed requests posted as fast as 64 workers can, nothing stored.</summary>
+    private static async Task<double> BareLoopAsync(string url, int n, CancellationToken ct)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var secret = WebhookSecret.Generate();
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, n), new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct }, async (i, ct) =>
+        {
+            var id = "msg_" + Guid.CreateVersion7().ToString("N");
+            var body = Encoding.UTF8.GetBytes($"{{\"type\":\"wave.published\",\"timestamp\":\"{DateTime.UtcNow:O}\",\"data\":{{\"advisory\":\"FW-FANOUT-0001\",\"wave\":1,\"n\":{i}}}}}");
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            var at = DateTimeOffset.UtcNow;
+            request.Headers.Add("webhook-id", id);
+            request.Headers.Add("webhook-timestamp", at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+            request.Headers.Add("webhook-signature", WebhookSignature.Sign(secret, id, at, body));
+            using var response = await client.SendAsync(request, ct);
+            response.EnsureSuccessStatusCode();
+        });
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<JsonNode> PostAsync(HttpClient http, string path, object body, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync(path, body, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    private static void Check(HttpResponseMessage response, HttpStatusCode expected, string what)
+    {
+        if (response.StatusCode != expected)
+            throw new InvalidOperationException($"{what}: expected {(int)expected}, got {(int)response.StatusCode}");
+    }
+
+    private static async Task<string> StaffKeyAsync(string data, CancellationToken ct)
+    {
+        var path = Path.Combine(data, "demo-credentials.json");
+        for (var i = 0; i < 40 && !File.Exists(path); i++) await Task.Delay(250, ct);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(path, ct));
+        return json.RootElement.GetProperty("staff").GetProperty("apiKey").GetString()!;
+    }
+
+    private static int Int(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) && v > 0 ? v : fallback;
+    }
+
+    private static string? Text(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static string Root()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Forewarn.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("Cannot find the repository (Forewarn.slnx) above the current directory.");
+    }
+}
