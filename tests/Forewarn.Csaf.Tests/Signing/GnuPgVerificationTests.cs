@@ -1,3 +1,5 @@
+using Forewarn.Tests.Shared;
+
 namespace Forewarn.Csaf.Tests.Signing;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
@@ -9,6 +8,7 @@ using Forewarn.Csaf.Provider;
 using Forewarn.Csaf.Signing;
 using Forewarn.Csaf.Validation;
 using Forewarn.Server.Tests.Infrastructure;
+using Forewarn.Tests.Shared;
 using Org.BouncyCastle.Bcpg.OpenPgp;
 
 namespace Forewarn.Server.Tests.Publishing;
@@ -354,72 +354,17 @@ public sealed partial class ProviderDirectoryTests : IAsyncLifetime
         var document = await anyone.GetByteArrayAsync(Releases.DocumentUrl(First));
         var signature = await anyone.GetStringAsync(Releases.DocumentUrl(First) + ".asc");
 
-        using var gpg = new GnuPgHome();
-        var imported = gpg.Run("--import", gpg.Write("key.asc", Encoding.ASCII.GetBytes(key)));
-        Assert.True(imported.Exit == 0, imported.Output);
-        var good = gpg.Run("--verify", gpg.Write("doc.json.asc", Encoding.ASCII.GetBytes(signature)), gpg.Write("doc.json", document));
-        Assert.True(good.Exit == 0, good.Output);
+        using var gpg = new GnuPg();
+        var imported = gpg.Run("--import", gpg.WriteFile("key.asc", Encoding.ASCII.GetBytes(key)));
+        Assert.True(imported.ExitCode == 0, imported.Output);
+        var good = gpg.Run("--verify", gpg.WriteFile("doc.json.asc", Encoding.ASCII.GetBytes(signature)), gpg.WriteFile("doc.json", document));
+        Assert.True(good.ExitCode == 0, good.Output);
         Assert.Contains("[GNUPG:] GOODSIG", good.Output, StringComparison.Ordinal);
         Assert.Contains(FingerprintOf(key), good.Output, StringComparison.Ordinal);
 
         document[^2] ^= 0x01;
-        var bad = gpg.Run("--verify", Path.Combine(gpg.Home, "doc.json.asc"), gpg.Write("doc.json", document));
-        Assert.NotEqual(0, bad.Exit);
+        var bad = gpg.Run("--verify", Path.Combine(gpg.Home, "doc.json.asc"), gpg.WriteFile("doc.json", document));
+        Assert.NotEqual(0, bad.ExitCode);
         Assert.Contains("[GNUPG:] BADSIG", bad.Output, StringComparison.Ordinal);
-    }
-}
-
-/// <summary>A fact that needs GnuPG: skipped where gpg is missing, except on CI, where it must be there.</summary>
-internal sealed class GnuPgFactAttribute : FactAttribute
-{
-    public GnuPgFactAttribute()
-    {
-        if (GnuPgHome.Gpg is null && Environment.GetEnvironmentVariable("CI") != "true")
-            Skip = "gpg is not installed here (and CI is not \"true\").";
-    }
-}
-
-/// <summary>GnuPG in a throw-away home directory, so no user keyring is read or changed.</summary>
-internal sealed class GnuPgHome : IDisposable
-{
-    public static string? Gpg { get; } = File.Exists("/usr/bin/gpg")
-        ? "/usr/bin/gpg"
-        : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Select(f => Path.Combine(f, "gpg")).FirstOrDefault(File.Exists);
-
-    public string Home { get; } = Directory.CreateTempSubdirectory("forewarn-gnupg-").FullName;
-
-    public (int Exit, string Output) Run(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Gpg ?? "gpg") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in (string[])["--homedir", Home, "--batch", "--no-tty", "--status-fd", "1", .. arguments])
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
-
-    public string Write(string name, byte[] bytes)
-    {
-        var path = Path.Combine(Home, name);
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
-
-    public void Dispose()
-    {
-        // Importing a key can start a gpg-agent for this home; it must not outlive the test.
-        var gpgconf = Path.Combine(Path.GetDirectoryName(Gpg ?? "") ?? "", "gpgconf");
-        if (File.Exists(gpgconf))
-        {
-            var start = new ProcessStartInfo(gpgconf) { UseShellExecute = false, RedirectStandardError = true };
-            foreach (var argument in (string[])["--homedir", Home, "--kill", "all"]) start.ArgumentList.Add(argument);
-            using var process = Process.Start(start)!;
-            process.StandardError.ReadToEnd();
-            process.WaitForExit();
-        }
-        try { Directory.Delete(Home, recursive: true); } catch (IOException) { }
     }
 }

@@ -1,10 +1,10 @@
-namespace Forewarn.Csaf.Tests.Signing;
+namespace Forewarn.Tests.Shared;
 
 /// <summary>
 /// A fact that needs the <c>gpg</c> program. Where it is missing the test is skipped, except in
 /// CI (environment variable <c>CI</c> = <c>true</c>), where a missing gpg must fail loudly.
 /// </summary>
-public sealed class GnuPgFactAttribute : FactAttribute
+internal sealed class GnuPgFactAttribute : FactAttribute
 {
     public GnuPgFactAttribute()
     {

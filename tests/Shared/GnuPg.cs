@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Forewarn.Csaf.Tests.Signing;
+namespace Forewarn.Tests.Shared;
 
 /// <summary>Runs GnuPG in a throw-away home directory, so no user keyring is read or changed.</summary>
 internal sealed class GnuPg : IDisposable
