@@ -31,7 +31,14 @@ public sealed class ForewarnFactory : WebApplicationFactory<Program>
         if (!string.IsNullOrWhiteSpace(_postgresAdmin))
         {
             _postgresDatabase = "fw_test_" + Guid.NewGuid().ToString("N")[..16];
-            PostgresConnectionString = new NpgsqlConnectionStringBuilder(_postgresAdmin) { Database = _postgresDatabase }.ToString();
+            // Many servers run side by side in the suite (and some spawn child processes): a small
+            // pool each keeps the whole run well under the PostgreSQL server's connection limit.
+            PostgresConnectionString = new NpgsqlConnectionStringBuilder(_postgresAdmin)
+            {
+                Database = _postgresDatabase,
+                MaxPoolSize = 15,
+                ConnectionIdleLifetime = 15,
+            }.ToString();
         }
     }
 
