@@ -22,6 +22,10 @@ public sealed record StixSighting(
     private const int MaxCount = 999_999_999;
     private const int MaxDescription = 10_000;
 
+    /// <summary>What a sighting cannot be of: STIX relationship and meta objects (sighting_of_ref names an SDO).</summary>
+    private static readonly HashSet<string> NotSightable =
+        ["relationship", "sighting", "marking-definition", "language-content", "extension-definition", "bundle"];
+
     /// <summary>
     /// Reads an inbound sighting. <paramref name="ours"/> are the ids of the objects we published:
     /// a sighting of anything else is refused.
@@ -43,8 +47,16 @@ public sealed record StixSighting(
         var of = Text(o, "sighting_of_ref");
         if (!StixId.IsWellFormed(of))
             throw Invalid($"sighting_of_ref '{of}' is not a STIX id.");
+        if (NotSightable.Contains(StixId.TypeOf(of!)))
+            throw Invalid($"sighting_of_ref must name a STIX domain object (an indicator, vulnerability, note, report…), not a {StixId.TypeOf(of!)}.");
+        // The same sentence whether the object does not exist or exists but is not open to the
+        // sender: a sighting must never tell anyone what else the programme holds.
         if (!ours.Contains(of!))
-            throw Invalid($"sighting_of_ref {of} is not one of the objects this programme shared.");
+            throw Invalid($"sighting_of_ref {of} is an unknown object: it is none of the objects shared with you.");
+        if (o.ContainsKey("created_by_ref") && !(Text(o, "created_by_ref") is { } by && StixId.IsWellFormed(by) && StixId.TypeOf(by) == "identity"))
+            throw Invalid("created_by_ref must be an identity id.");
+        if (o.ContainsKey("summary") && o["summary"]?.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+            throw Invalid("summary must be true or false.");
         var created = Time(o, "created") ?? throw Invalid("The sighting has no created timestamp.");
         var modified = Time(o, "modified") ?? throw Invalid("The sighting has no modified timestamp.");
         if (modified < created)

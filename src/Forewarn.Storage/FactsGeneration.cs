@@ -1,6 +1,7 @@
 using Forewarn.Domain.Access;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Publishing;
+using Forewarn.Domain.Sightings;
 using Forewarn.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,7 @@ public static class FactsGeneration
         var factsChanged = db.ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
             && e.Entity is not AccessRecord and not ProgramSetting and not Publication and not Notice and not WaveAnnouncement
-            and not WebhookEndpoint and not WebhookDelivery);
+            and not WebhookEndpoint and not WebhookDelivery and not Sighting and not SightingSubmission);
         if (!factsChanged) return;
         var tracked = db.ChangeTracker.Entries<ProgramSetting>().FirstOrDefault(e => e.Entity.Key == Key);
         if (tracked is not null) tracked.State = EntityState.Detached;

@@ -6,6 +6,7 @@ using Forewarn.Domain.Keys;
 using Forewarn.Domain.Partners;
 using Forewarn.Domain.Policy;
 using Forewarn.Domain.Publishing;
+using Forewarn.Domain.Sightings;
 using Forewarn.Domain.Tiers;
 using Forewarn.Domain.Webhooks;
 using Forewarn.Storage.Mapping;
@@ -35,6 +36,8 @@ public abstract class ForewarnDb(DbContextOptions options) : DbContext(options)
     public DbSet<WaveAnnouncement> WaveAnnouncements => Set<WaveAnnouncement>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<Sighting> Sightings => Set<Sighting>();
+    public DbSet<SightingSubmission> SightingSubmissions => Set<SightingSubmission>();
     public DbSet<ProgramSetting> Settings => Set<ProgramSetting>();
 
     /// <summary>Which provider this store runs on ("sqlite" or "postgresql").</summary>

@@ -111,7 +111,9 @@ public static class KeyScopes
     public const string PartnerAcknowledge = "partner:acknowledge";
     /// <summary>Register, rotate and remove the organisation's webhook endpoints.</summary>
     public const string PartnerWebhooks = "partner:webhooks";
+    /// <summary>Send sightings of the programme's objects to the TAXII inbound collection.</summary>
+    public const string PartnerSightings = "partner:sightings";
 
     public static IReadOnlyList<string> Staff { get; } = [StaffRead, StaffWrite];
-    public static IReadOnlyList<string> Partner { get; } = [PartnerRead, PartnerAcknowledge, PartnerWebhooks];
+    public static IReadOnlyList<string> Partner { get; } = [PartnerRead, PartnerAcknowledge, PartnerWebhooks, PartnerSightings];
 }

@@ -91,6 +91,7 @@ public static class ServerHost
         api.MapArtifacts();
         api.MapKeys();
         api.MapAccessRecords();
+        api.MapSightings();
         api.MapMe();
         api.MapNotices();
         api.MapCsaf();

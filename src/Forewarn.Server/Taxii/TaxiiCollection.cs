@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Forewarn.Server.Taxii;
 
 /// <summary>
-/// The one collection: the intelligence the caller is entitled to now. Its id is fixed, so a
+/// The read collection: the intelligence the caller is entitled to now. Its id is fixed, so a
 /// TAXII client configured once keeps working; what it holds depends on who asks and when.
 /// </summary>
 public static class TaxiiCollection

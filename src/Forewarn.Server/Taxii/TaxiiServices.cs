@@ -8,6 +8,7 @@ public static class TaxiiServices
         services.AddSingleton<IProblemDetailsWriter, TaxiiErrorWriter>();
         services.AddSingleton<StixCatalogue>();
         services.AddScoped<EntitledObjects>();
+        services.AddScoped<SightingIntake>();
         services.AddAuthorization(TaxiiAccess.Add);
         return services;
     }

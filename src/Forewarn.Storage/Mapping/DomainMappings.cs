@@ -6,6 +6,7 @@ using Forewarn.Domain.Keys;
 using Forewarn.Domain.Partners;
 using Forewarn.Domain.Policy;
 using Forewarn.Domain.Publishing;
+using Forewarn.Domain.Sightings;
 using Forewarn.Domain.Tiers;
 using Forewarn.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -191,6 +192,31 @@ internal static class DomainMappings
             // The senders' question: what is pending and due, oldest first.
             e.HasIndex(d => new { d.State, d.NextAttemptAt });
             e.HasIndex(d => new { d.PartnerId, d.CreatedAt });
+        });
+
+        b.Entity<Sighting>(e =>
+        {
+            e.ToTable("sightings");
+            e.HasKey(s => s.Id);
+            e.HasOne<Partner>().WithMany().HasForeignKey(s => s.PartnerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Advisory>().WithMany().HasForeignKey(s => s.AdvisoryId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<SightingSubmission>().WithMany().HasForeignKey(s => s.SubmissionId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(s => s.StixId).HasMaxLength(Sighting.MaxStixId);
+            e.Property(s => s.SightingOfRef).HasMaxLength(Sighting.MaxStixId);
+            // A STIX object version is its id and modified: the same pair again is the same sighting.
+            e.HasIndex(s => new { s.PartnerId, s.StixId, s.Modified }).IsUnique();
+            e.HasIndex(s => new { s.AdvisoryId, s.ReceivedAt });
+        });
+
+        b.Entity<SightingSubmission>(e =>
+        {
+            e.ToTable("taxii_statuses");
+            e.HasKey(s => s.Id);
+            e.HasOne<Partner>().WithMany().HasForeignKey(s => s.PartnerId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(s => s.Successes).AsJson();
+            e.Property(s => s.Failures).AsJson();
+            e.Ignore(s => s.TotalCount);
+            e.HasIndex(s => new { s.PartnerId, s.RequestedAt });
         });
 
         b.Entity<ProgramSetting>(e =>

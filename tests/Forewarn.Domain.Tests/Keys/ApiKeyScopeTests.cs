@@ -37,7 +37,7 @@ public sealed class ApiKeyScopeTests
         var (partner, _) = ApiKey.Issue(KeyOwner.Partner, PartnerId.New(), "feed", [], Now.AddDays(30), Now, "staff");
 
         Assert.Equal([KeyScopes.StaffRead, KeyScopes.StaffWrite], staff.Scopes);
-        Assert.Equal([KeyScopes.PartnerRead, KeyScopes.PartnerAcknowledge, KeyScopes.PartnerWebhooks], partner.Scopes);
+        Assert.Equal([KeyScopes.PartnerRead, KeyScopes.PartnerAcknowledge, KeyScopes.PartnerWebhooks, KeyScopes.PartnerSightings], partner.Scopes);
     }
 
     [Fact]

@@ -36,7 +36,8 @@ public sealed class TaxiiDiscoveryTests : IAsyncLifetime
         foreach (var client in new[] { _f.Partner(DemoFacts.Entry).AcceptingTaxii(), _f.Staff().AcceptingTaxii() })
         {
             var collections = (await client.TaxiiGet("/taxii2/api/collections/"))["collections"]!.AsArray();
-            var c = Assert.Single(collections)!;
+            // The read collection, beside the inbound one for sightings (TaxiiSightingsTests).
+            var c = Assert.Single(collections, x => (string?)x!["id"] == Taxii.CollectionId)!;
             Assert.Equal(Taxii.CollectionId, (string?)c["id"]);
             Assert.True((bool)c["can_read"]!);
             Assert.False((bool)c["can_write"]!);
@@ -115,7 +116,10 @@ public sealed class TaxiiDiscoveryTests : IAsyncLifetime
         var ackOnly = _f.WithKey((string)issued["token"]!).AcceptingTaxii();
         await (await ackOnly.GetAsync("/taxii2/api/collections/")).TaxiiError(HttpStatusCode.Forbidden);
 
+        // The read collection does not take objects (can_write false): 403, as TAXII 2.1 answers Add Objects there.
         var post = await _f.Partner(DemoFacts.Trusted).AcceptingTaxii().PostAsync(Taxii.Objects, new StringContent("{}", Encoding.UTF8, "application/taxii+json"));
-        await post.TaxiiError(HttpStatusCode.MethodNotAllowed);
+        await post.TaxiiError(HttpStatusCode.Forbidden);
+        var delete = await _f.Partner(DemoFacts.Trusted).AcceptingTaxii().DeleteAsync(Taxii.Objects);
+        await delete.TaxiiError(HttpStatusCode.MethodNotAllowed);
     }
 }

@@ -48,6 +48,11 @@ public sealed class SightingTests
         { "time", new JsonObject { ["first_seen"] = "yesterday" } },
         { "where", new JsonObject { ["where_sighted_refs"] = new JsonArray("indicator--6b0e3856-95f3-4c04-a882-116832996da0") } },
         { "spec", new JsonObject { ["spec_version"] = "2.0" } },
+        { "sro", new JsonObject { ["sighting_of_ref"] = "relationship--6b0e3856-95f3-4c04-a882-116832996da0" } },
+        { "marking", new JsonObject { ["sighting_of_ref"] = "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487" } },
+        { "by", new JsonObject { ["created_by_ref"] = "indicator--6b0e3856-95f3-4c04-a882-116832996da0" } },
+        { "summary", new JsonObject { ["summary"] = "yes" } },
+        { "modified", new JsonObject { ["modified"] = "2026-03-05T09:00:00.000Z" } },
     };
 
     [Theory]
@@ -64,4 +69,28 @@ public sealed class SightingTests
     [Fact]
     public void Not_an_object_is_refused() =>
         Assert.Equal("invalid-stix", Assert.Throws<DomainException>(() => StixSighting.Read(JsonNode.Parse("[1]"), Known)).Code);
+
+    [Fact]
+    public void A_sighting_of_something_not_shared_names_it_unknown_whether_it_exists_or_not()
+    {
+        var hidden = Sighting();
+        hidden["sighting_of_ref"] = StixId.For("note", "exists but is not open to this partner");
+        var nothing = Sighting();
+        nothing["sighting_of_ref"] = StixId.For("note", "never existed");
+        var a = Assert.Throws<DomainException>(() => StixSighting.Read(hidden, Known)).Message;
+        var b = Assert.Throws<DomainException>(() => StixSighting.Read(nothing, Known)).Message;
+        Assert.Contains("unknown object", a, StringComparison.Ordinal);
+        Assert.Equal(a.Replace((string)hidden["sighting_of_ref"]!, "X", StringComparison.Ordinal),
+            b.Replace((string)nothing["sighting_of_ref"]!, "X", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Optional_created_by_ref_and_summary_are_accepted_when_well_formed()
+    {
+        var node = Sighting();
+        node["created_by_ref"] = "identity--f431f809-377b-45e0-aa1c-6a4751cae5ff";
+        node["summary"] = false;
+        StixSchemas.AssertValid(node);
+        Assert.Equal(Ours, StixSighting.Read(node, Known).SightingOfRef);
+    }
 }
