@@ -17,23 +17,34 @@ namespace Forewarn.Server.Taxii;
 /// (date_added) when it became available to that partner. For staff: everything servable, dated
 /// by its version.
 /// </summary>
-public sealed class EntitledObjects(RequestFacts requestFacts, StixCatalogue catalogue, ForewarnDb db)
+public sealed class EntitledObjects(RequestFacts requestFacts, StixCatalogue catalogue, TaxiiViewCache cache, ForewarnDb db)
 {
     public const string Channel = "taxii";
 
-    public async Task<IReadOnlyList<TaxiiObject>> ForPartnerAsync(Partner partner, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The partner's view at <paramref name="now"/>, built once and reused until the facts or its horizon move.</summary>
+    public async Task<OrderedObjects> ForPartnerAsync(Partner partner, DateTimeOffset now, CancellationToken ct)
     {
-        if (!partner.StatusAt(now).Receives()) return [];
+        if (!partner.StatusAt(now).Receives()) return OrderedObjects.Empty;
         var facts = await requestFacts.GetAsync(ct);
+        if (cache.Find(partner.Id, facts.Generation, now) is { } kept) return kept;
         var policy = facts.Policy.InForce(now);
+        var validUntil = facts.Policy.NextVersionAfter(now);
+        void Consider(DateTimeOffset? t)
+        {
+            if (t is { } v && (validUntil is null || v < validUntil)) validUntil = v;
+        }
+
         var found = new List<TaxiiObject>();
         foreach (var advisory in facts.Servable)
         {
             var waves = facts.WavesOf[advisory.Id].ToList();
+            Consider(DecisionHorizon.AdvisoryHorizon(advisory, waves, now));
             var open = new Dictionary<ArtifactId, DateTimeOffset>();
             foreach (var artifact in facts.ArtifactsOf[advisory.Id])
             {
-                var (allowed, opensAt) = EntitlementPolicy.Check(facts.Policy.Query(partner, advisory, artifact, waves, now, policy));
+                var query = facts.Policy.Query(partner, advisory, artifact, waves, now, policy);
+                Consider(DecisionHorizon.StableUntil(query));
+                var (allowed, opensAt) = EntitlementPolicy.Check(query);
                 if (allowed && opensAt is { } at) open[artifact.Id] = at;
             }
             if (open.Count == 0) continue;
@@ -48,19 +59,25 @@ public sealed class EntitledObjects(RequestFacts requestFacts, StixCatalogue cat
                 else found.Add(TaxiiObject.Of(entry.Object, null, advisoryOpens));
             }
         }
-        return WithMarkings(found);
+        var view = new OrderedObjects(WithMarkings(found));
+        cache.Keep(partner.Id, facts.Generation, now, validUntil, view);
+        return view;
     }
 
-    public async Task<IReadOnlyList<TaxiiObject>> ForStaffAsync(CancellationToken ct)
+    /// <summary>Everything servable, dated by version; the same at any time, so kept per facts generation.</summary>
+    public async Task<OrderedObjects> ForStaffAsync(CancellationToken ct)
     {
         var facts = await requestFacts.GetAsync(ct);
+        if (cache.FindStaff(facts.Generation) is { } kept) return kept;
         var found = new List<TaxiiObject>();
         foreach (var advisory in facts.Servable)
         {
             var set = await catalogue.ObjectsOfAsync(advisory, facts, db, ct);
             found.AddRange(set.Entries.Select(e => TaxiiObject.Of(e.Object, e.Artifact, DateTimeOffset.MinValue)));
         }
-        return WithMarkings(found);
+        var view = new OrderedObjects(WithMarkings(found));
+        cache.KeepStaff(facts.Generation, view);
+        return view;
     }
 
     /// <summary>

@@ -66,7 +66,7 @@ public sealed class SightingIntake(EntitledObjects entitled, StixCatalogue catal
     /// </summary>
     private async Task<Dictionary<string, AdvisoryId>> SightableAsync(Partner partner, DateTimeOffset now, CancellationToken ct)
     {
-        var open = (await entitled.ForPartnerAsync(partner, now, ct)).Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        var open = (await entitled.ForPartnerAsync(partner, now, ct)).All.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
         var facts = await requestFacts.GetAsync(ct);
         var owners = new Dictionary<string, AdvisoryId>(StringComparer.Ordinal);
         foreach (var advisory in facts.Servable)

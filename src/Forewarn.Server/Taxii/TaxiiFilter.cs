@@ -47,25 +47,35 @@ public sealed record TaxiiFilter(
             Set(query, "match[spec_version]")), null);
     }
 
-    /// <summary>The objects that pass, version selection included.</summary>
-    public IEnumerable<TaxiiObject> Apply(IEnumerable<TaxiiObject> objects)
+    /// <summary>Whether an object passes every filter but match[version].</summary>
+    public bool Matches(TaxiiObject o) =>
+        (AddedAfter is not { } after || o.DateAdded > after)
+        && (Ids is null || Ids.Contains(o.Id))
+        && (Types is null || Types.Contains(o.Type))
+        && (SpecVersions is null || SpecVersions.Contains(o.SpecVersion));
+
+    /// <summary>
+    /// match[version] as a test of one object that <see cref="Matches"/>, given all the versions of
+    /// its id in the view (oldest first): first and last are chosen among the versions that match.
+    /// </summary>
+    public Func<TaxiiObject, IReadOnlyList<TaxiiObject>, bool> VersionChoice()
     {
-        var passing = objects.Where(o =>
-            (AddedAfter is not { } after || o.DateAdded > after)
-            && (Ids is null || Ids.Contains(o.Id))
-            && (Types is null || Types.Contains(o.Type))
-            && (SpecVersions is null || SpecVersions.Contains(o.SpecVersion)));
-        if (Versions.Contains("all")) return passing;
+        if (Versions.Contains("all")) return (_, _) => true;
+        var first = Versions.Contains("first");
+        var last = Versions.Contains("last");
         var stamps = Versions.Where(v => v is not ("first" or "last")).Select(TaxiiTime.Parse).ToHashSet();
-        return passing.GroupBy(o => o.Id).SelectMany(g =>
+        return (o, versions) => stamps.Contains(o.Version)
+            || (first && ReferenceEquals(o, FirstMatching(versions, 0, 1)))
+            || (last && ReferenceEquals(o, FirstMatching(versions, versions.Count - 1, -1)));
+    }
+
+    private TaxiiObject? FirstMatching(IReadOnlyList<TaxiiObject> versions, int from, int step)
+    {
+        for (var i = from; i >= 0 && i < versions.Count; i += step)
         {
-            var chosen = new HashSet<TaxiiObject>();
-            var ordered = g.OrderBy(o => o.Version).ToList();
-            if (Versions.Contains("first")) chosen.Add(ordered[0]);
-            if (Versions.Contains("last")) chosen.Add(ordered[^1]);
-            chosen.UnionWith(ordered.Where(o => stamps.Contains(o.Version)));
-            return chosen;
-        });
+            if (Matches(versions[i])) return versions[i];
+        }
+        return null;
     }
 
     private static List<string>? List(IQueryCollection query, string name) =>

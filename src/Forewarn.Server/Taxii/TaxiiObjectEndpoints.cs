@@ -40,9 +40,9 @@ public static class TaxiiObjectEndpoints
         var (filter, error) = TaxiiFilter.Read(http.Request.Query, allowMatchIdType: false, allowVersion: true);
         if (filter is null) return TaxiiResponses.BadRequest(error!);
         var now = clock.GetUtcNow();
-        var all = (await ReadAsync(http, entitled, now, ct)).Where(o => o.Id == objectId).ToList();
+        var all = (await ReadAsync(http, entitled, now, ct)).VersionsOf(objectId);
         if (all.Count == 0) return UnknownObject(objectId);
-        var (page, pageError) = TaxiiPage.Of(all, filter, "object " + objectId, http.Request.Query);
+        var (page, pageError) = TaxiiPage.Of(new OrderedObjects(all), filter, "object " + objectId, http.Request.Query);
         if (page is null) return TaxiiResponses.BadRequest(pageError!);
         await RecordAsync(http, entitled, page, now, ct);
         page.WriteHeaders(http.Response);
@@ -54,9 +54,9 @@ public static class TaxiiObjectEndpoints
         if (!TaxiiCollection.Is(id)) return TaxiiEndpoints.UnknownCollection(id);
         var (filter, error) = TaxiiFilter.Read(http.Request.Query, allowMatchIdType: false, allowVersion: false);
         if (filter is null) return TaxiiResponses.BadRequest(error!);
-        var all = (await ReadAsync(http, entitled, clock.GetUtcNow(), ct)).Where(o => o.Id == objectId).ToList();
+        var all = (await ReadAsync(http, entitled, clock.GetUtcNow(), ct)).VersionsOf(objectId);
         if (all.Count == 0) return UnknownObject(objectId);
-        var (page, pageError) = TaxiiPage.Of(all, filter with { Versions = ["all"] }, "versions " + objectId, http.Request.Query);
+        var (page, pageError) = TaxiiPage.Of(new OrderedObjects(all), filter with { Versions = ["all"] }, "versions " + objectId, http.Request.Query);
         if (page is null) return TaxiiResponses.BadRequest(pageError!);
         page.WriteHeaders(http.Response);
         return TaxiiResponses.Ok(Envelope(page, "versions", page.Items.Select(o => (JsonNode)o.VersionText)));
@@ -79,7 +79,7 @@ public static class TaxiiObjectEndpoints
         })));
     }
 
-    private static async Task<IReadOnlyList<TaxiiObject>> ReadAsync(HttpContext http, EntitledObjects entitled, DateTimeOffset now, CancellationToken ct) =>
+    private static async Task<OrderedObjects> ReadAsync(HttpContext http, EntitledObjects entitled, DateTimeOffset now, CancellationToken ct) =>
         TaxiiGate.PartnerOf(http) is { } partner
             ? await entitled.ForPartnerAsync(partner, now, ct)
             : await entitled.ForStaffAsync(ct);

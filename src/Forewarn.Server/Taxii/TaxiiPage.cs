@@ -9,8 +9,8 @@ public sealed record TaxiiPage(IReadOnlyList<TaxiiObject> Items, bool More, stri
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 
-    /// <summary>Reads limit and next, filters, orders and cuts the page; or a sentence saying what is wrong.</summary>
-    public static (TaxiiPage? Page, string? Error) Of(IEnumerable<TaxiiObject> objects, TaxiiFilter filter, string endpoint, IQueryCollection query)
+    /// <summary>Reads limit and next, then takes the page from the ordered view; or a sentence saying what is wrong.</summary>
+    public static (TaxiiPage? Page, string? Error) Of(OrderedObjects objects, TaxiiFilter filter, string endpoint, IQueryCollection query)
     {
         var limit = DefaultLimit;
         if (query.TryGetValue("limit", out var l))
@@ -28,7 +28,7 @@ public sealed record TaxiiPage(IReadOnlyList<TaxiiObject> Items, bool More, stri
             if (after.Query != fingerprint)
                 return (null, "next belongs to another request: repeat the same filters (and added_after) as the request that returned it.");
         }
-        var ordered = TaxiiCursor.Order(filter.Apply(objects)).Where(o => after is null || after.Precedes(o)).Take(limit + 1).ToList();
+        var ordered = objects.Select(filter, after).Take(limit + 1).ToList();
         var more = ordered.Count > limit;
         if (more) ordered.RemoveAt(limit);
         return (new TaxiiPage(ordered, more, more ? TaxiiCursor.After(ordered[^1], fingerprint).Encode() : null), null);
