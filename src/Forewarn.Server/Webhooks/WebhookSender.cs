@@ -28,6 +28,7 @@ public sealed class WebhookSender : BackgroundService
     private readonly SemaphoreSlim writes = new(1, 1);
     private readonly ConcurrentDictionary<Guid, int> inFlight = new();
     private readonly ConcurrentDictionary<Guid, int> limits = new();
+    private readonly EndpointCache endpointCache;
     private readonly ConcurrentDictionary<Task, byte> running = new();
     private int total;
     private volatile bool backlog;
@@ -38,6 +39,7 @@ public sealed class WebhookSender : BackgroundService
         WebhookSettings settings, ILogger<WebhookSender> log)
     {
         (this.scopes, this.http, this.signal, this.clock, this.settings, this.log) = (scopes, http, signal, clock, settings, log);
+        endpointCache = new EndpointCache(clock);
         outcomes = new OutcomeRecorder(scopes, sender, settings, signal, writes, log);
     }
 
@@ -102,11 +104,11 @@ public sealed class WebhookSender : BackgroundService
             .Where(d => d.State == DeliveryState.Pending && d.NextAttemptAt <= now && (d.ClaimedUntil == null || d.ClaimedUntil <= now))
             .Where(d => !full.Contains(d.EndpointId))
             .OrderBy(d => d.NextAttemptAt).Take(take)
-            .Select(d => new { d.Id, d.EndpointId }).ToListAsync(ct);
+            .ToListAsync(ct);
         backlog = due.Count == take;
         if (due.Count == 0) return 0;
         var endpointIds = due.Select(d => d.EndpointId).Distinct().ToList();
-        var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => endpointIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        var endpoints = await endpointCache.GetAsync(db, endpointIds, ct);
         var picked = new List<string>();
         foreach (var group in due.GroupBy(d => d.EndpointId))
         {
@@ -126,12 +128,16 @@ public sealed class WebhookSender : BackgroundService
         {
             writes.Release();
         }
-        var rows = await db.WebhookDeliveries.AsNoTracking().Where(d => claimed.Contains(d.Id)).ToListAsync(ct);
+        var mine = claimed.ToHashSet();
+        var rows = due.Where(d => mine.Contains(d.Id)).ToList();
         foreach (var delivery in rows)
         {
             inFlight.AddOrUpdate(delivery.EndpointId, 1, (_, n) => n + 1);
             Interlocked.Increment(ref total);
-            var task = SendAsync(delivery, endpoints[delivery.EndpointId], ct);
+            var endpoint = endpoints[delivery.EndpointId];
+            // Each send starts on the thread pool: preparing and writing hundreds of requests is
+            // work for every core, not for the pass that claimed them.
+            var task = Task.Run(() => SendAsync(delivery, endpoint, ct), CancellationToken.None);
             running.TryAdd(task, 0);
             _ = task.ContinueWith(t => running.TryRemove(t, out _), TaskScheduler.Default);
         }

@@ -23,7 +23,7 @@ public sealed record WebhookSettings(bool SenderOn, TimeSpan PollInterval, TimeS
             timeout,
             (int)Seconds("batchSize", 500),
             // Sends at once on this server, over all endpoints (each endpoint also has its own limit).
-            (int)Seconds("maxInFlight", 256),
+            (int)Seconds("maxInFlight", 512),
             RetryPolicy.Default);
     }
 }
