@@ -44,7 +44,8 @@ public static class ServerHost
         builder.Services.AddSingleton(webhooks);
         builder.Services.AddSingleton<DeliverySignal>();
         builder.Services.AddHttpClient(WebhookSender.HttpClientName, c => c.Timeout = webhooks.Timeout)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .RemoveAllLoggers(); // the sender records every outcome itself; per-request log scopes cost a fan-out dearly
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddHostedService(s => s.GetRequiredService<WebhookSender>());
         builder.Services.AddSingleton<FactsCache>();

@@ -1,5 +1,6 @@
 using Forewarn.Domain.Advisories;
-using Forewarn.Domain.Common;
+using Forewarn.Domain.Partners;
+using Forewarn.Domain.Policy;
 using Forewarn.Domain.Publishing;
 using Forewarn.Domain.Webhooks;
 using Forewarn.Server.Entitlements;
@@ -48,37 +49,57 @@ public sealed class WaveAnnouncer(IServiceScopeFactory scopes, DeliverySignal de
 
     private async Task<bool> AnnounceAsync(Wave wave, DateTimeOffset now, CancellationToken ct)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ForewarnDb>();
         var facts = await scope.ServiceProvider.GetRequiredService<RequestFacts>().GetAsync(ct);
-        var view = scope.ServiceProvider.GetRequiredService<PartnerView>();
         if (!facts.AdvisoriesById.TryGetValue(wave.AdvisoryId, out var advisory))
-            return await SaveAsync(db, WaveAnnouncement.Of(wave.Id, wave.AdvisoryId, wave.At, now, 0, "advisory not served (withdrawn)"), wave, ct);
+            return await SaveAsync(db, WaveAnnouncement.Of(wave.Id, wave.AdvisoryId, wave.At, now, 0, "advisory not served (withdrawn)"), wave, ct: ct);
         if (advisory.ScheduledAt is not null && now >= advisory.ReleaseAt && wave.At < advisory.ReleaseAt)
-            return await SaveAsync(db, WaveAnnouncement.Of(wave.Id, wave.AdvisoryId, wave.At, now, 0, "advisory already released when first seen"), wave, ct);
+            return await SaveAsync(db, WaveAnnouncement.Of(wave.Id, wave.AdvisoryId, wave.At, now, 0, "advisory already released when first seen"), wave, ct: ct);
 
-        var recipients = new List<PartnerId>();
-        foreach (var partner in facts.Partners.Values)
-        {
-            var seen = await view.AdvisoriesAsync(partner, now, advisory.Id, ct);
-            var open = seen.Items.SelectMany(a => a.Artifacts).Where(x => x.Open).Select(x => new ArtifactId(x.Id)).ToHashSet();
-            if (wave.ArtifactIds.Any(open.Contains)) recipients.Add(partner.Id);
-        }
+        // Each receiving partner to whom one of the wave's artifacts is open now.
+        var waves = facts.WavesOf[advisory.Id].ToList();
+        var policy = facts.Policy.InForce(now);
+        var published = facts.ArtifactsOf[advisory.Id].Where(a => wave.ArtifactIds.Contains(a.Id)).ToList();
+        var recipients = facts.Partners.Values
+            .Where(p => p.StatusAt(now).Receives()
+                        && published.Any(a => EntitlementPolicy.Check(facts.Policy.Query(p, advisory, a, waves, now, policy)).Allowed))
+            .Select(p => p.Id).ToList();
         var text = $"Wave {wave.Number} of {advisory.Reference} is out: {(wave.Note.Length > 0 ? wave.Note : "new content is open to you")}";
-        db.Notices.AddRange(recipients.Select(p => Notice.To(p, advisory.Id, NoticeKind.Wave, text, now)));
+        var notices = recipients.Select(p => Notice.To(p, advisory.Id, NoticeKind.Wave, text, now)).ToList();
         var data = WebhookOutboxWriter.AdvisoryData(advisory.Reference, text);
         data["wave"] = wave.Number;
         data["kind"] = wave.Kind.ToString().ToLowerInvariant();
-        await WebhookOutboxWriter.EnqueueAsync(db, recipients, WebhookEvents.WavePublished, data, now, ct);
-        return await SaveAsync(db, WaveAnnouncement.Of(wave.Id, wave.AdvisoryId, wave.At, now, recipients.Count), wave, ct);
+        var audience = watch.Elapsed;
+        var webhooks = await WebhookOutboxWriter.DeliveriesAsync(db, recipients, WebhookEvents.WavePublished, data, now, ct);
+        var saved = await SaveAsync(db, WaveAnnouncement.Of(wave.Id, wave.AdvisoryId, wave.At, now, recipients.Count), wave, notices, webhooks, ct);
+        if (saved)
+            log.LogInformation("Wave {Number} of {Advisory} announced to {Recipients} partners with {Webhooks} webhooks in {Total} ms (facts and audience {Audience} ms)",
+                wave.Number, advisory.Reference, recipients.Count, webhooks.Count, (int)watch.Elapsed.TotalMilliseconds, (int)audience.TotalMilliseconds);
+        return saved;
     }
 
-    private async Task<bool> SaveAsync(ForewarnDb db, WaveAnnouncement announcement, Wave wave, CancellationToken ct)
+    /// <summary>
+    /// The announcement row first (its key lets one server announce a wave), then a row per
+    /// recipient in bulk — one transaction, so either all of it is written or none.
+    /// </summary>
+    private async Task<bool> SaveAsync(ForewarnDb db, WaveAnnouncement announcement, Wave wave,
+        IReadOnlyList<Notice>? notices = null, IReadOnlyList<WebhookDelivery>? webhooks = null, CancellationToken ct = default)
     {
-        db.WaveAnnouncements.Add(announcement);
+        var strategy = db.Database.CreateExecutionStrategy();
         try
         {
-            await db.SaveChangesAsync(ct);
+            await strategy.ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                db.WaveAnnouncements.Add(announcement);
+                await db.SaveChangesAsync(ct);
+                await BulkInsert.AddAsync(db, notices ?? [], ct);
+                await BulkInsert.AddAsync(db, webhooks ?? [], ct);
+                await transaction.CommitAsync(ct);
+            });
         }
         catch (DbUpdateException e) when (StoreErrors.IsUniqueViolation(e))
         {

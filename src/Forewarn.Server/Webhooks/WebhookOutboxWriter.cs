@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Webhooks;
@@ -18,22 +17,27 @@ public static class WebhookOutboxWriter
     public static async Task<int> EnqueueAsync(ForewarnDb db, IReadOnlyCollection<PartnerId> recipients, string eventType,
         JsonObject data, DateTimeOffset at, CancellationToken ct)
     {
-        if (recipients.Count == 0) return 0;
-        var ids = recipients.Select(r => r.Value).ToList();
+        var deliveries = await DeliveriesAsync(db, recipients, eventType, data, at, ct);
+        db.WebhookDeliveries.AddRange(deliveries);
+        return deliveries.Count;
+    }
+
+    /// <summary>The deliveries of an event, for the caller to write (e.g. in bulk, with the change they report).</summary>
+    public static async Task<IReadOnlyList<WebhookDelivery>> DeliveriesAsync(ForewarnDb db, IReadOnlyCollection<PartnerId> recipients,
+        string eventType, JsonObject data, DateTimeOffset at, CancellationToken ct)
+    {
+        if (recipients.Count == 0) return [];
+        var ids = recipients.Select(r => r.Value).ToHashSet();
         var endpoints = (await db.WebhookEndpoints.AsNoTracking().Where(e => e.Enabled).ToListAsync(ct))
             .Where(e => ids.Contains(e.PartnerId.Value) && e.Wants(eventType)).ToList();
-        foreach (var endpoint in endpoints)
+        // Every recipient gets the same body: what happened and where to look, nothing of its own.
+        var payload = new JsonObject
         {
-            var payload = new JsonObject
-            {
-                ["type"] = eventType,
-                ["timestamp"] = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
-                ["data"] = data.DeepClone(),
-            };
-            db.WebhookDeliveries.Add(WebhookDelivery.For(endpoint.Id, endpoint.PartnerId, eventType,
-                payload.ToJsonString(new JsonSerializerOptions { WriteIndented = false }), at));
-        }
-        return endpoints.Count;
+            ["type"] = eventType,
+            ["timestamp"] = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            ["data"] = data.DeepClone(),
+        }.ToJsonString();
+        return endpoints.Select(e => WebhookDelivery.For(e.Id, e.PartnerId, eventType, payload, at)).ToList();
     }
 
     /// <summary>The data of an advisory event: its reference, what happened and where to look.</summary>

@@ -13,14 +13,35 @@ namespace Forewarn.Server.Webhooks;
 /// attempt (same webhook-id) or dead-letters. A sender that dies leaves its claims to expire,
 /// and another sender — on any server — takes them over.
 /// </summary>
-public sealed class WebhookSender(IServiceScopeFactory scopes, IHttpClientFactory http, DeliverySignal signal, TimeProvider clock,
-    WebhookSettings settings, ILogger<WebhookSender> log) : BackgroundService
+public sealed class WebhookSender : BackgroundService
 {
+    private readonly IServiceScopeFactory scopes;
+    private readonly IHttpClientFactory http;
+    private readonly DeliverySignal signal;
+    private readonly TimeProvider clock;
+    private readonly WebhookSettings settings;
+    private readonly ILogger<WebhookSender> log;
     private readonly string sender = Name();
+    private readonly OutcomeRecorder outcomes;
+    // This sender's claims and outcome records take turns: on SQLite two writers of one process
+    // would otherwise meet the file lock and back off for a long while; on PostgreSQL it costs nothing.
+    private readonly SemaphoreSlim writes = new(1, 1);
     private readonly ConcurrentDictionary<Guid, int> inFlight = new();
+    private readonly ConcurrentDictionary<Guid, int> limits = new();
+    private readonly EndpointCache endpointCache;
     private readonly ConcurrentDictionary<Task, byte> running = new();
+    private int total;
+    private volatile bool backlog;
 
     public const string HttpClientName = "webhooks";
+
+    public WebhookSender(IServiceScopeFactory scopes, IHttpClientFactory http, DeliverySignal signal, TimeProvider clock,
+        WebhookSettings settings, ILogger<WebhookSender> log)
+    {
+        (this.scopes, this.http, this.signal, this.clock, this.settings, this.log) = (scopes, http, signal, clock, settings, log);
+        endpointCache = new EndpointCache(clock);
+        outcomes = new OutcomeRecorder(scopes, sender, settings, signal, writes, log);
+    }
 
     // Unique per process and instance, so a claim says which sender holds it.
     private static string Name()
@@ -65,32 +86,63 @@ public sealed class WebhookSender(IServiceScopeFactory scopes, IHttpClientFactor
     /// <summary>Claims and starts what is due now; returns how many sends it started.</summary>
     public async Task<int> PassAsync(CancellationToken ct)
     {
+        var room = settings.MaxInFlight - Volatile.Read(ref total);
+        if (room <= 0)
+        {
+            backlog = true; // a finishing send pokes the loop
+            return 0;
+        }
         var now = clock.GetUtcNow();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ForewarnDb>();
+        // Endpoints with no free slot here are left out, so one slow endpoint's queue cannot fill
+        // the batch and hold up everyone else's deliveries behind it.
+        var full = inFlight.Where(e => e.Value >= limits.GetValueOrDefault(e.Key, int.MaxValue)).Select(e => e.Key).ToList();
+        var take = Math.Min(settings.BatchSize, room);
         var due = await db.WebhookDeliveries.AsNoTracking()
             .Where(d => d.State == DeliveryState.Pending && d.NextAttemptAt <= now && (d.ClaimedUntil == null || d.ClaimedUntil <= now))
-            .OrderBy(d => d.NextAttemptAt).Take(settings.BatchSize)
-            .Select(d => new { d.Id, d.EndpointId }).ToListAsync(ct);
+            .Where(d => !full.Contains(d.EndpointId))
+            .OrderBy(d => d.NextAttemptAt).Take(take)
+            .ToListAsync(ct);
+        backlog = due.Count == take;
         if (due.Count == 0) return 0;
         var endpointIds = due.Select(d => d.EndpointId).Distinct().ToList();
-        var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => endpointIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        var endpoints = await endpointCache.GetAsync(db, endpointIds, ct);
         var picked = new List<string>();
         foreach (var group in due.GroupBy(d => d.EndpointId))
         {
             if (!endpoints.TryGetValue(group.Key, out var endpoint)) continue;
+            limits[endpoint.Id] = endpoint.MaxConcurrency;
             var free = endpoint.MaxConcurrency - inFlight.GetValueOrDefault(group.Key);
+            if (free < group.Count()) backlog = true;
             picked.AddRange(group.Take(Math.Max(0, free)).Select(d => d.Id));
         }
-        var claimed = await WebhookOutbox.ClaimAsync(db, picked, sender, now, settings.Lease, ct);
-        var rows = await db.WebhookDeliveries.AsNoTracking().Where(d => claimed.Contains(d.Id)).ToListAsync(ct);
+        IReadOnlyList<string> claimed;
+        await writes.WaitAsync(ct);
+        try
+        {
+            claimed = await WebhookOutbox.ClaimAsync(db, picked, sender, now, settings.Lease, ct);
+        }
+        finally
+        {
+            writes.Release();
+        }
+        var mine = claimed.ToHashSet();
+        var rows = due.Where(d => mine.Contains(d.Id)).ToList();
         foreach (var delivery in rows)
         {
             inFlight.AddOrUpdate(delivery.EndpointId, 1, (_, n) => n + 1);
-            var task = SendAsync(delivery, endpoints[delivery.EndpointId], ct);
+            Interlocked.Increment(ref total);
+            var endpoint = endpoints[delivery.EndpointId];
+            // Each send starts on the thread pool: preparing and writing hundreds of requests is
+            // work for every core, not for the pass that claimed them.
+            var task = Task.Run(() => SendAsync(delivery, endpoint, ct), CancellationToken.None);
             running.TryAdd(task, 0);
             _ = task.ContinueWith(t => running.TryRemove(t, out _), TaskScheduler.Default);
         }
+        log.LogDebug("Webhook pass: {Due} due, {Claimed} claimed and started in {Ms} ms; {InFlight} in flight",
+            due.Count, rows.Count, watch.ElapsedMilliseconds, Volatile.Read(ref total));
         return rows.Count;
     }
 
@@ -124,40 +176,10 @@ public sealed class WebhookSender(IServiceScopeFactory scopes, IHttpClientFactor
         finally
         {
             inFlight.AddOrUpdate(delivery.EndpointId, 0, (_, n) => Math.Max(0, n - 1));
+            // More is due than the last pass could start: take it as soon as a quarter of the room is free.
+            if (Interlocked.Decrement(ref total) <= settings.MaxInFlight * 3 / 4 && backlog) signal.Poke();
         }
         if (ct.IsCancellationRequested) return; // the claim runs out and another sender retries
-        // A busy store (another process writing the same moment) must not turn a sent delivery into a resend.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await RecordAsync(delivery.Id, status, error, ct);
-                return;
-            }
-            catch (Exception e) when (attempt < 8 && !ct.IsCancellationRequested && e is DbUpdateException or System.Data.Common.DbException)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(25 * attempt), ct);
-            }
-            catch (Exception e) when (!ct.IsCancellationRequested)
-            {
-                log.LogError(e, "Could not record the outcome of webhook {Id}; its claim will run out and it is sent again", delivery.Id);
-                return;
-            }
-        }
-    }
-
-    private async Task RecordAsync(string id, int? status, string? error, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ForewarnDb>();
-        var row = await db.WebhookDeliveries.FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (row is null || row.ClaimedBy != sender) return; // the lease ran out and another sender took it over
-        var at = clock.GetUtcNow();
-        if (error is null) row.Succeeded(status ?? 200, at);
-        else row.Failed(status, error, at, settings.Retry, Random.Shared.NextDouble());
-        await db.SaveChangesAsync(ct);
-        if (row.State == DeliveryState.Dead)
-            log.LogWarning("Webhook {Id} to endpoint {Endpoint} is dead-lettered after {Attempts} attempts: {Error}", row.Id, row.EndpointId, row.Attempts, error);
-        else if (error is not null) signal.Poke();
+        await outcomes.RecordAsync(delivery.Id, status, error, clock.GetUtcNow());
     }
 }

@@ -7,7 +7,7 @@ namespace Forewarn.Server.Webhooks;
 /// How the sender works: configuration section <c>webhooks</c> (e.g. <c>FOREWARN_WEBHOOKS__SENDER=off</c>,
 /// <c>FOREWARN_WEBHOOKS__TIMEOUTSECONDS=10</c>).
 /// </summary>
-public sealed record WebhookSettings(bool SenderOn, TimeSpan PollInterval, TimeSpan Lease, TimeSpan Timeout, int BatchSize, RetryPolicy Retry)
+public sealed record WebhookSettings(bool SenderOn, TimeSpan PollInterval, TimeSpan Lease, TimeSpan Timeout, int BatchSize, int MaxInFlight, RetryPolicy Retry)
 {
     public static WebhookSettings Read(IConfiguration config)
     {
@@ -22,6 +22,8 @@ public sealed record WebhookSettings(bool SenderOn, TimeSpan PollInterval, TimeS
             timeout * 4,
             timeout,
             (int)Seconds("batchSize", 500),
+            // Sends at once on this server, over all endpoints (each endpoint also has its own limit).
+            (int)Seconds("maxInFlight", 512),
             RetryPolicy.Default);
     }
 }
