@@ -34,6 +34,7 @@ public abstract class ForewarnDb(DbContextOptions options) : DbContext(options)
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<WaveAnnouncement> WaveAnnouncements => Set<WaveAnnouncement>();
+    public DbSet<WaveOpening> WaveOpenings => Set<WaveOpening>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<Sighting> Sightings => Set<Sighting>();

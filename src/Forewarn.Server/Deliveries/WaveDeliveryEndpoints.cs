@@ -44,8 +44,12 @@ public static class WaveDeliveryEndpoints
         var announcedAt = announcement?.AnnouncedAt;
         var notices = announcedAt is null ? [] : await db.Notices.AsNoTracking()
             .Where(n => n.AdvisoryId == advisory.Id && n.Kind == NoticeKind.Wave && n.At == announcedAt).Select(n => n.PartnerId).ToListAsync(ct);
+        // Partners the content opened to after the wave were told when it opened (WaveOpenings).
+        var toldLater = (await db.WaveOpenings.AsNoTracking().Where(o => o.WaveId == wave.Id && o.Outcome == WaveOpening.Told)
+            .Select(o => new { o.PartnerId, o.SettledAt }).ToListAsync(ct)).ToDictionary(o => o.PartnerId, o => o.SettledAt!.Value);
+        var times = toldLater.Values.Append(announcedAt ?? DateTimeOffset.MinValue).Distinct().ToList();
         var hooks = announcedAt is null ? [] : await db.WebhookDeliveries.AsNoTracking()
-            .Where(d => d.EventType == WebhookEvents.WavePublished && d.CreatedAt == announcedAt && d.State == DeliveryState.Delivered)
+            .Where(d => d.EventType == WebhookEvents.WavePublished && times.Contains(d.CreatedAt) && d.State == DeliveryState.Delivered)
             .ToListAsync(ct);
 
         var rows = new List<PartnerDeliveryDto>();
@@ -57,8 +61,9 @@ public static class WaveDeliveryEndpoints
             if (items.Count == 0 && fetched is null) continue;
             var available = items.Where(a => a.Open).Select(a => a.OpensAt).Min();
             var opens = items.Where(a => !a.Open).Select(a => a.OpensAt).Min();
-            var hook = hooks.Where(h => h.PartnerId == partner.Id).Select(h => h.DeliveredAt).Min();
-            DateTimeOffset? notified = notices.Contains(partner.Id) ? announcedAt : null;
+            DateTimeOffset? notified = notices.Contains(partner.Id) ? announcedAt
+                : toldLater.TryGetValue(partner.Id, out var opened) ? opened : null;
+            var hook = hooks.Where(h => h.PartnerId == partner.Id && h.CreatedAt == notified).Select(h => h.DeliveredAt).Min();
             var by = hook is not null ? "notice+webhook" : notified is not null ? "notice" : null;
             var ack = acks.GetValueOrDefault(partner.Id)?.At;
             rows.Add(new PartnerDeliveryDto(partner.Id.Value, partner.LegalName, partner.StatusAt(now).ToString().ToLowerInvariant(),

@@ -35,6 +35,7 @@ public static class ServerHost
         builder.Services.AddSingleton<ReleaseSignal>();
         builder.Services.AddSingleton<ProgramSigningKey>();
         builder.Services.AddSingleton<ReleasePublisher>();
+        builder.Services.AddSingleton<WaveOpenings>();
         builder.Services.AddSingleton<WaveAnnouncer>();
         builder.Services.AddScoped<AdvisoryAudience>();
         builder.Services.AddScoped<PublicDirectory>();

@@ -1,6 +1,5 @@
 using Forewarn.Domain.Advisories;
-using Forewarn.Domain.Partners;
-using Forewarn.Domain.Policy;
+using Forewarn.Domain.Common;
 using Forewarn.Domain.Publishing;
 using Forewarn.Domain.Webhooks;
 using Forewarn.Server.Entitlements;
@@ -16,7 +15,7 @@ namespace Forewarn.Server.Publishing;
 /// the wave's announcement row — whose key lets only one server announce a wave. Waves that
 /// only a late server sees after the advisory went public are recorded silently.
 /// </summary>
-public sealed class WaveAnnouncer(IServiceScopeFactory scopes, DeliverySignal deliveries, ILogger<WaveAnnouncer> log)
+public sealed class WaveAnnouncer(IServiceScopeFactory scopes, DeliverySignal deliveries, WaveOpenings openings, ILogger<WaveAnnouncer> log)
 {
     /// <summary>Announces every wave due at <paramref name="now"/> and not yet announced; returns how many this server announced.</summary>
     public async Task<int> AnnounceDueAsync(DateTimeOffset now, CancellationToken ct)
@@ -35,15 +34,18 @@ public sealed class WaveAnnouncer(IServiceScopeFactory scopes, DeliverySignal de
         {
             if (await AnnounceAsync(wave, now, ct)) count++;
         }
+        if (await openings.SettleDueAsync(now, ct) > 0) deliveries.Poke();
         return count;
     }
 
-    /// <summary>The first wave time after <paramref name="after"/>, if any.</summary>
+    /// <summary>The first wave time, or time a wave's content opens to a partner, after <paramref name="after"/>, if any.</summary>
     public async Task<DateTimeOffset?> NextWaveAsync(DateTimeOffset after, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ForewarnDb>();
         var times = await db.Waves.AsNoTracking().Where(w => w.At > after && w.Kind != WaveKind.Notice).Select(w => w.At).ToListAsync(ct);
+        var openings = await db.WaveOpenings.AsNoTracking().Where(o => o.SettledAt == null).Select(o => o.OpensAt).ToListAsync(ct);
+        times.AddRange(openings.Select(t => t > after ? t : after.AddSeconds(1)));
         return times.Count == 0 ? null : times.Min();
     }
 
@@ -58,22 +60,24 @@ public sealed class WaveAnnouncer(IServiceScopeFactory scopes, DeliverySignal de
         if (advisory.ScheduledAt is not null && now >= advisory.ReleaseAt && wave.At < advisory.ReleaseAt)
             return await SaveAsync(db, WaveAnnouncement.Of(wave.Id, wave.AdvisoryId, wave.At, now, 0, "advisory already released when first seen"), wave, ct: ct);
 
-        // Each receiving partner to whom one of the wave's artifacts is open now.
+        // Each receiving partner to whom one of the wave's artifacts is open now is told now; one to
+        // whom one opens later (a lead time, a contract) is told when it opens (WaveOpenings).
         var waves = facts.WavesOf[advisory.Id].ToList();
-        var policy = facts.Policy.InForce(now);
         var published = facts.ArtifactsOf[advisory.Id].Where(a => wave.ArtifactIds.Contains(a.Id)).ToList();
-        var recipients = facts.Partners.Values
-            .Where(p => p.StatusAt(now).Receives()
-                        && published.Any(a => EntitlementPolicy.Check(facts.Policy.Query(p, advisory, a, waves, now, policy)).Allowed))
-            .Select(p => p.Id).ToList();
-        var text = $"Wave {wave.Number} of {advisory.Reference} is out: {(wave.Note.Length > 0 ? wave.Note : "new content is open to you")}";
-        var notices = recipients.Select(p => Notice.To(p, advisory.Id, NoticeKind.Wave, text, now)).ToList();
-        var data = WebhookOutboxWriter.AdvisoryData(advisory.Reference, text);
-        data["wave"] = wave.Number;
-        data["kind"] = wave.Kind.ToString().ToLowerInvariant();
+        var recipients = new List<PartnerId>();
+        var later = new List<WaveOpening>();
+        foreach (var partner in facts.Partners.Values)
+        {
+            var (open, opensAt) = WaveOpenings.Check(facts, partner, advisory, published, waves, now);
+            if (open) recipients.Add(partner.Id);
+            else if (opensAt is { } at) later.Add(WaveOpening.Expect(wave.Id, advisory.Id, partner.Id, at));
+        }
+        var notices = recipients.Select(p => Notice.To(p, advisory.Id, NoticeKind.Wave, WaveOpenings.Text(wave, advisory), now)).ToList();
         var audience = watch.Elapsed;
-        var webhooks = await WebhookOutboxWriter.DeliveriesAsync(db, recipients, WebhookEvents.WavePublished, data, now, ct);
-        var saved = await SaveAsync(db, WaveAnnouncement.Of(wave.Id, wave.AdvisoryId, wave.At, now, recipients.Count), wave, notices, webhooks, ct);
+        var webhooks = await WebhookOutboxWriter.DeliveriesAsync(db, recipients, WebhookEvents.WavePublished,
+            WaveOpenings.Data(wave, advisory), now, ct);
+        var saved = await SaveAsync(db, WaveAnnouncement.Of(wave.Id, wave.AdvisoryId, wave.At, now, recipients.Count), wave,
+            notices, webhooks, later, ct);
         if (saved)
             log.LogInformation("Wave {Number} of {Advisory} announced to {Recipients} partners with {Webhooks} webhooks in {Total} ms (facts and audience {Audience} ms)",
                 wave.Number, advisory.Reference, recipients.Count, webhooks.Count, (int)watch.Elapsed.TotalMilliseconds, (int)audience.TotalMilliseconds);
@@ -85,7 +89,8 @@ public sealed class WaveAnnouncer(IServiceScopeFactory scopes, DeliverySignal de
     /// recipient in bulk — one transaction, so either all of it is written or none.
     /// </summary>
     private async Task<bool> SaveAsync(ForewarnDb db, WaveAnnouncement announcement, Wave wave,
-        IReadOnlyList<Notice>? notices = null, IReadOnlyList<WebhookDelivery>? webhooks = null, CancellationToken ct = default)
+        IReadOnlyList<Notice>? notices = null, IReadOnlyList<WebhookDelivery>? webhooks = null, IReadOnlyList<WaveOpening>? later = null,
+        CancellationToken ct = default)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         try
@@ -98,6 +103,7 @@ public sealed class WaveAnnouncer(IServiceScopeFactory scopes, DeliverySignal de
                 await db.SaveChangesAsync(ct);
                 await BulkInsert.AddAsync(db, notices ?? [], ct);
                 await BulkInsert.AddAsync(db, webhooks ?? [], ct);
+                await BulkInsert.AddAsync(db, later ?? [], ct);
                 await transaction.CommitAsync(ct);
             });
         }

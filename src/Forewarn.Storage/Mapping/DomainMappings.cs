@@ -168,6 +168,19 @@ internal static class DomainMappings
             e.Property(w => w.Silent).HasMaxLength(200);
         });
 
+        b.Entity<WaveOpening>(e =>
+        {
+            e.ToTable("wave_openings");
+            e.HasKey(o => o.Id);
+            // One per wave and partner; settling checks the row is still pending, so one server tells.
+            e.HasIndex(o => new { o.WaveId, o.PartnerId }).IsUnique();
+            e.HasIndex(o => new { o.SettledAt, o.OpensAt });
+            e.HasOne<Wave>().WithMany().HasForeignKey(o => o.WaveId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Partner>().WithMany().HasForeignKey(o => o.PartnerId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(o => o.SettledAt).IsConcurrencyToken();
+            e.Property(o => o.Outcome).HasMaxLength(200);
+        });
+
         b.Entity<WebhookEndpoint>(e =>
         {
             e.ToTable("webhook_endpoints");

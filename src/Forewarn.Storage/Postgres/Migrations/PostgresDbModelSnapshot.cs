@@ -600,6 +600,44 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.ToTable("wave_announcements", (string)null);
                 });
 
+            modelBuilder.Entity("Forewarn.Domain.Publishing.WaveOpening", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AdvisoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("OpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("WaveId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("SettledAt", "OpensAt");
+
+                    b.HasIndex("WaveId", "PartnerId")
+                        .IsUnique();
+
+                    b.ToTable("wave_openings", (string)null);
+                });
+
             modelBuilder.Entity("Forewarn.Domain.Sightings.Sighting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -870,6 +908,21 @@ namespace Forewarn.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Forewarn.Domain.Publishing.WaveAnnouncement", b =>
                 {
+                    b.HasOne("Forewarn.Domain.Advisories.Wave", null)
+                        .WithMany()
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Forewarn.Domain.Publishing.WaveOpening", b =>
+                {
+                    b.HasOne("Forewarn.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Forewarn.Domain.Advisories.Wave", null)
                         .WithMany()
                         .HasForeignKey("WaveId")

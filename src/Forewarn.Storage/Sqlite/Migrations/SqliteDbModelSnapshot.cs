@@ -595,6 +595,44 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.ToTable("wave_announcements", (string)null);
                 });
 
+            modelBuilder.Entity("Forewarn.Domain.Publishing.WaveOpening", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AdvisoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpensAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SettledAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WaveId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("SettledAt", "OpensAt");
+
+                    b.HasIndex("WaveId", "PartnerId")
+                        .IsUnique();
+
+                    b.ToTable("wave_openings", (string)null);
+                });
+
             modelBuilder.Entity("Forewarn.Domain.Sightings.Sighting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -865,6 +903,21 @@ namespace Forewarn.Storage.Sqlite.Migrations
 
             modelBuilder.Entity("Forewarn.Domain.Publishing.WaveAnnouncement", b =>
                 {
+                    b.HasOne("Forewarn.Domain.Advisories.Wave", null)
+                        .WithMany()
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Forewarn.Domain.Publishing.WaveOpening", b =>
+                {
+                    b.HasOne("Forewarn.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Forewarn.Domain.Advisories.Wave", null)
                         .WithMany()
                         .HasForeignKey("WaveId")
