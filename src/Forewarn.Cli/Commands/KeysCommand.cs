@@ -41,7 +41,7 @@ public static class KeysCommand
         var owner = Options.Choice("--owner", "Who holds the key", ["staff", "partner"], required: true);
         var partner = Options.Text("--partner", "Partner id (required for --owner partner)").Ids("a partner");
         var name = Options.Text("--name", "What the key is for, e.g. 'Example Corp TAXII poller'", required: true);
-        var scopes = Options.List("--scope", "Scope, e.g. staff:read, staff:write, partner:read, partner:acknowledge, partner:webhooks (repeatable; default: all for the owner)");
+        var scopes = Options.List("--scope", "Scope, e.g. staff:read, staff:write, partner:read, partner:acknowledge, partner:webhooks, partner:sightings (repeatable; default: all for the owner)");
         var expiresAt = Options.Time("--expires-at", "When the key stops working");
         var days = new Option<int?>("--days") { Description = $"Key lifetime in days from now (default {DefaultDays})" };
         days.Validators.Add(r =>

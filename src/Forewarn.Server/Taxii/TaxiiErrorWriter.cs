@@ -39,7 +39,7 @@ public sealed class TaxiiErrorWriter : IProblemDetailsWriter
         401 => "This TAXII server needs an API key: send 'Authorization: Basic <base64 of any-name:api key>' or 'Authorization: Bearer <api key>'.",
         403 => "This API key may not read the TAXII collections.",
         404 => $"There is nothing at {http.Request.Path}.",
-        405 => $"{http.Request.Method} is not allowed on {http.Request.Path}: this TAXII server is read-only.",
+        405 => $"{http.Request.Method} is not allowed on {http.Request.Path}: TAXII here reads with GET, and adds sightings with POST to the sightings collection only.",
         _ => "The request failed.",
     };
 }
