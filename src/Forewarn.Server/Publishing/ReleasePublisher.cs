@@ -85,17 +85,28 @@ public sealed class ReleasePublisher(IServiceScopeFactory scopes, TimeProvider c
         // Another server usually got there first when this one was slow to look: step aside quietly.
         // Two at the very same moment are settled by the unique index below.
         if (await db.Publications.AnyAsync(p => p.AdvisoryId == advisory.Id && p.Version == version, ct)) return false;
-        db.Publications.Add(publication);
         var (kind, text) = version == 1
             ? (NoticeKind.Released, $"{advisory.Reference} is released: the embargo has ended and its public advisory is published (version 1).")
             : (NoticeKind.Revised, $"{advisory.Reference} was revised after release: its public advisory is now version {version}.");
-        db.Notices.AddRange(partners.Select(p => Notice.To(p, advisory.Id, kind, text, now)));
-        await WebhookOutboxWriter.EnqueueAsync(db, partners, version == 1 ? WebhookEvents.AdvisoryReleased : WebhookEvents.AdvisoryRevised,
+        var notices = partners.Select(p => Notice.To(p, advisory.Id, kind, text, now)).ToList();
+        var webhooks = await WebhookOutboxWriter.DeliveriesAsync(db, partners,
+            version == 1 ? WebhookEvents.AdvisoryReleased : WebhookEvents.AdvisoryRevised,
             WebhookOutboxWriter.AdvisoryData(advisory.Reference, text, version, $"{ProviderLayout.WellKnownPath}/{ProviderLayout.WhiteFolder}/{path}"),
             now, ct);
         try
         {
-            await db.SaveChangesAsync(ct);
+            // The publication first (its unique key makes the release happen once), then a notice
+            // and a delivery per partner in bulk — one transaction: all of it or none.
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                db.Publications.Add(publication);
+                await db.SaveChangesAsync(ct);
+                await BulkInsert.AddAsync(db, notices, ct);
+                await BulkInsert.AddAsync(db, webhooks, ct);
+                await transaction.CommitAsync(ct);
+            });
         }
         catch (DbUpdateException e) when (StoreErrors.IsUniqueViolation(e))
         {
