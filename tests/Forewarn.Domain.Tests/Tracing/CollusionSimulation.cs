@@ -1,0 +1,67 @@
+using Forewarn.Domain.Tracing;
+
+namespace Forewarn.Domain.Tests.Tracing;
+
+/// <summary>The standard collusion attacks on a binary code, under the marking assumption.</summary>
+public enum Attack
+{
+    /// <summary>Line by line from different copies (runs of 1–6 sites from one colluder).</summary>
+    Interleave,
+    Majority,
+    Minority,
+    RandomPerMark,
+    /// <summary>Majority, then a share of the marks deleted (unreadable).</summary>
+    MajorityWithDeletion,
+}
+
+/// <summary>One simulated leak: a population, a code, a collusion, an attack, and the accusation.</summary>
+public sealed record CollusionRun(int Population, int Colluders, int Sites, Attack Attack, IReadOnlyList<int> Accused,
+    IReadOnlySet<int> Guilty, double Threshold, int Read)
+{
+    public bool InnocentAccused => Accused.Any(a => !Guilty.Contains(a));
+    public bool GuiltyCaught => Accused.Any(Guilty.Contains);
+
+    public static CollusionRun Simulate(int seed, int population, int colluders, Attack attack, double epsilon, double lengthFactor = 1.0)
+    {
+        var random = new Random(seed);
+        var secret = new byte[32];
+        random.NextBytes(secret);
+        var sites = (int)(AccusationThreshold.SitesNeeded(colluders, population, epsilon) * lengthFactor);
+        var code = TardosCode.ForArtifact(secret, $"artifact-{seed}", sites, colluders);
+        var words = Enumerable.Range(0, population).Select(j => code.CodewordOf(secret, $"artifact-{seed}", $"recipient-{j}")).ToArray();
+        var guilty = Enumerable.Range(0, population).OrderBy(_ => random.Next()).Take(colluders).ToHashSet();
+        var copies = guilty.Select(g => words[g]).ToArray();
+        var read = Forge(copies, sites, attack, random);
+        var threshold = AccusationThreshold.For(code, read, population, epsilon);
+        var accused = Enumerable.Range(0, population).Where(j => code.Score(words[j], read) > threshold).ToList();
+        return new CollusionRun(population, colluders, sites, attack, accused, guilty, threshold, read.Count(r => r is not null));
+    }
+
+    private static byte?[] Forge(byte[][] copies, int sites, Attack attack, Random random)
+    {
+        var forged = new byte?[sites];
+        var source = 0;
+        var runLeft = 0;
+        for (var i = 0; i < sites; i++)
+        {
+            var ones = copies.Count(c => c[i] == 1);
+            if (ones == 0 || ones == copies.Length)
+            {
+                forged[i] = copies[0][i]; // the colluders cannot see a site where their copies agree
+                if (attack == Attack.Interleave && --runLeft <= 0) { source = random.Next(copies.Length); runLeft = random.Next(1, 7); }
+                continue;
+            }
+            forged[i] = attack switch
+            {
+                Attack.Interleave => copies[source][i],
+                Attack.Majority or Attack.MajorityWithDeletion => (byte)(2 * ones > copies.Length ? 1 : 2 * ones < copies.Length ? 0 : random.Next(2)),
+                Attack.Minority => (byte)(2 * ones < copies.Length ? 1 : 2 * ones > copies.Length ? 0 : random.Next(2)),
+                _ => copies[random.Next(copies.Length)][i],
+            };
+            if (attack == Attack.Interleave && --runLeft <= 0) { source = random.Next(copies.Length); runLeft = random.Next(1, 7); }
+        }
+        if (attack == Attack.MajorityWithDeletion)
+            for (var i = 0; i < sites; i++) if (random.NextDouble() < 0.3) forged[i] = null;
+        return forged;
+    }
+}
