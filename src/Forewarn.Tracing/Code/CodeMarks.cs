@@ -1,0 +1,125 @@
+namespace Forewarn.Tracing.Code;
+
+/// <summary>
+/// Marks in proof-of-concept code. <see cref="Prepare"/> finds the sites of a Python or C# PoC —
+/// the author's templates (<c>{{fw:A|B}}</c>) and places Forewarn varies itself: integer literal
+/// forms, string quote style, names of locals, comment wording, order of adjacent imports — keeps
+/// only those whose every variant still compiles (Roslyn) or parses (CPython) and that can be read
+/// back unambiguously, and refuses a PoC that does not compile or parse as given.
+/// </summary>
+public static class CodeMarks
+{
+    public static IMarkedArtifact Prepare(string source, CodeLanguage language)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var (text, templates) = Templates.Parse(source);
+        CopyCheck check;
+        List<CandidateSite> found;
+        if (language == CodeLanguage.CSharp)
+        {
+            var cs = CSharpCheck.ForOriginal(text);
+            check = cs;
+            found = CSharpSites.Find(text, cs.Original);
+        }
+        else
+        {
+            check = PythonCheck.ForOriginal(text);
+            found = PythonSites.Find(text, PythonLexer.Tokenize(text));
+        }
+        var automatic = new List<CandidateSite>();
+        foreach (var site in found)
+            if (!templates.Any(site.Overlaps) && !automatic.Any(site.Overlaps)) automatic.Add(site);
+
+        foreach (var t in templates)
+            if (check.Problem(SourceEdits.Apply(text, [t])) is { } problem)
+                throw new CodeMarkException("template-breaks-copy", $"The mark template at line {SourceEdits.LineOf(text, t.Start)} gives a copy that fails its check, so the PoC is refused: {problem}");
+        automatic = KeepSound(text, automatic, check);
+        if (check.Problem(SourceEdits.Apply(text, [.. templates, .. automatic])) is { } together)
+            throw new CodeMarkException("template-breaks-copy", $"The mark templates together give a copy that fails its check, so the PoC is refused: {together}");
+
+        var all = templates.Concat(automatic).OrderBy(s => s.Start).ToList();
+        var normaliser = Normaliser(all, language);
+        var sites = new List<CandidateSite>();
+        var readers = new List<ContextSite?>();
+        var zero = Views(text, language, normaliser);
+        var one = Views(SourceEdits.Apply(text, all), language, normaliser);
+        foreach (var site in all)
+        {
+            var reader = site.Renames ? null : ReaderOf(text, site, language, normaliser, zero, one);
+            if (!site.Renames && reader is null)
+            {
+                if (site.IsTemplate)
+                    throw new CodeMarkException("template-unreadable", $"The mark template at line {SourceEdits.LineOf(text, site.Start)} cannot be told apart from the code around it; give it distinct surroundings.");
+                continue;
+            }
+            sites.Add(site);
+            readers.Add(reader);
+        }
+        return new MarkedCode(text, language, sites, readers, normaliser, check);
+    }
+
+    internal static List<CodeToken> Tokenize(string text, CodeLanguage language) =>
+        language == CodeLanguage.CSharp ? CSharpLexer.Tokenize(text) : PythonLexer.Tokenize(text);
+
+    /// <summary>Sites that keep every copy sound: all at once if that passes, else added one at a time.</summary>
+    private static List<CandidateSite> KeepSound(string text, List<CandidateSite> sites, CopyCheck check)
+    {
+        if (check.Problem(SourceEdits.Apply(text, sites)) is null) return sites;
+        var kept = new List<CandidateSite>();
+        foreach (var s in sites)
+            if (check.Problem(SourceEdits.Apply(text, [.. kept, s])) is null) kept.Add(s);
+        return kept;
+    }
+
+    private static TokenNormaliser Normaliser(List<CandidateSite> sites, CodeLanguage language)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var imports = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < sites.Count; i++)
+        {
+            var s = sites[i];
+            if (s.Renames) names[s.Variant0] = names[s.Variant1] = $"local#{i}";
+            if (s.Kind == SiteKinds.ImportOrder)
+                foreach (var t in Tokenize(s.Variant0, language).Where(t => t.Kind == TokenKind.ImportLine)) imports[t.Raw] = $"imports#{i}";
+        }
+        return new TokenNormaliser(names, imports);
+    }
+
+    private static (TokenView Code, TokenView Full) Views(string text, CodeLanguage language, TokenNormaliser normaliser)
+    {
+        var tokens = Tokenize(text, language);
+        return (new TokenView(tokens, false, normaliser), new TokenView(tokens, true, normaliser));
+    }
+
+    /// <summary>
+    /// The reader of a site, or null when it cannot be read without risk: its surroundings match
+    /// elsewhere (even loosely) in the all-0 or the all-1 copy, or its variants look the same.
+    /// </summary>
+    private static ContextSite? ReaderOf(string text, CandidateSite site, CodeLanguage language, TokenNormaliser normaliser,
+        (TokenView Code, TokenView Full) zero, (TokenView Code, TokenView Full) one)
+    {
+        var edit = site.Edits[0];
+        var flipped = Views(SourceEdits.Apply(text, [site]), language, normaliser);
+        var (first, count) = zero.Full.Overlapping(edit.Start, edit.End);
+        if (count == 0) return null;
+        var inComments = zero.Full.Tokens.Skip(first).Take(count).All(t => t.IsComment);
+        var view0 = inComments ? zero.Full : zero.Code;
+        var view1 = inComments ? flipped.Full : flipped.Code;
+        var (a, n) = view0.Overlapping(edit.Start, edit.End);
+        var (b, m) = view1.Overlapping(edit.Start, edit.Start + edit.Text1.Length);
+        if (n == 0 || m == 0) return null;
+        var v0 = view0.Raw[a..(a + n)];
+        var v1 = view1.Raw[b..(b + m)];
+        if (v0.SequenceEqual(v1)) return null;
+        var left = view0.Norm[Math.Max(0, a - ContextSite.Width)..a];
+        var right = view0.Norm[(a + n)..Math.Min(view0.Norm.Length, a + n + ContextSite.Width)];
+        var reader = new ContextSite([v0, v1], left, right, inComments);
+        foreach (var (views, expected) in new[] { (zero, 0), (one, 1), (flipped, 1) })
+        {
+            var view = inComments ? views.Full : views.Code;
+            var loose = reader.Find(view, relaxed: true);
+            if (loose.Count != 1 || loose[0].Variant != expected || reader.Read(view) != expected) return null;
+        }
+        return reader;
+    }
+}

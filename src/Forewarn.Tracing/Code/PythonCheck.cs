@@ -1,0 +1,64 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+
+namespace Forewarn.Tracing.Code;
+
+/// <summary>
+/// A Python copy is sound when CPython compiles it (<c>compile(source, '&lt;poc&gt;', 'exec')</c>:
+/// the parser and the symbol table), run in a <c>python3</c> subprocess.
+/// </summary>
+internal sealed class PythonCheck : CopyCheck
+{
+    private const string Script = "import sys; compile(sys.stdin.read(), '<poc>', 'exec')";
+
+    public static PythonCheck ForOriginal(string original)
+    {
+        var check = new PythonCheck();
+        if (check.Problem(original) is { } problem)
+            throw new CodeMarkException("poc-does-not-parse", $"The Python PoC does not parse as given, so no copy of it can be checked: {problem}");
+        return check;
+    }
+
+    public override string? Problem(string copy)
+    {
+        var start = new ProcessStartInfo("python3")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardInputEncoding = new UTF8Encoding(false),
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(Script);
+        start.Environment["PYTHONIOENCODING"] = "utf-8";
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw Unavailable();
+        }
+        catch (Win32Exception)
+        {
+            throw Unavailable();
+        }
+        using (process)
+        {
+            var error = process.StandardError.ReadToEndAsync();
+            process.StandardInput.Write(copy);
+            process.StandardInput.Close();
+            process.StandardOutput.ReadToEnd();
+            if (!process.WaitForExit(60_000))
+            {
+                process.Kill();
+                return "python3 did not finish checking the copy within a minute";
+            }
+            if (process.ExitCode == 0) return null;
+            var lines = error.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return lines.Length == 0 ? $"python3 exited with {process.ExitCode}" : string.Join(" ", lines.TakeLast(3));
+        }
+    }
+
+    private static CodeMarkException Unavailable() =>
+        new("python-unavailable", "Python copies cannot be checked: python3 is not installed on this machine, so no Python copy is issued.");
+}

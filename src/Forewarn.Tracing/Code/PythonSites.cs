@@ -1,0 +1,158 @@
+using System.Text.RegularExpressions;
+
+namespace Forewarn.Tracing.Code;
+
+/// <summary>
+/// The sites Forewarn finds in a Python PoC at the token level: integer forms (16 ↔ 0x10), quote
+/// style of simple strings ('x' ↔ "x"), comment wording, order of two adjacent standard-library
+/// import lines, and names of locals that only one function uses.
+/// </summary>
+internal static class PythonSites
+{
+    private static readonly HashSet<string> Keywords =
+    [
+        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+        "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+        "not", "or", "pass", "raise", "return", "try", "while", "with", "yield", "match", "case", "type", "_", "self", "cls",
+    ];
+
+    // Functions using any of these are left alone: nested scopes and dynamic name lookups defeat a token-level rename.
+    private static readonly HashSet<string> ScopeHazards = ["def", "class", "lambda", "global", "nonlocal", "locals", "vars", "eval", "exec", "globals", "__dict__"];
+
+    private static readonly HashSet<string> SafeModules =
+    [
+        "argparse", "socket", "struct", "sys", "os", "time", "random", "re", "json", "binascii", "hashlib", "hmac", "ssl",
+        "select", "string", "base64", "zlib", "itertools", "functools", "math", "errno", "io", "textwrap", "urllib",
+        "http", "collections", "typing", "dataclasses", "enum", "pathlib", "subprocess", "threading", "datetime", "secrets",
+    ];
+
+    private static readonly HashSet<string> AssignOps = ["=", "+=", "-=", "*=", "/=", "//=", "%=", "|=", "&=", "^=", "<<=", ">>=", "**="];
+
+    public static List<CandidateSite> Find(string text, List<CodeToken> tokens)
+    {
+        var sites = new List<CandidateSite>();
+        foreach (var t in tokens)
+        {
+            if (t.Kind == TokenKind.Number && IntegerForm(t.Raw) is { } alt)
+                sites.Add(Single(SiteKinds.IntegerForm, t, alt));
+            else if (t.Kind == TokenKind.String && OtherQuotes(t.Raw) is { } q)
+                sites.Add(Single(SiteKinds.QuoteStyle, t, q));
+            else if (t.Kind == TokenKind.CommentWord && t.Eligible && CommentSynonyms.Alternative(t.Raw) is { } w)
+                sites.Add(Single(SiteKinds.CommentWord, t, w));
+        }
+        sites.AddRange(ImportPairs(text, tokens));
+        sites.AddRange(Locals(text, tokens));
+        return sites;
+    }
+
+    private static CandidateSite Single(string kind, CodeToken t, string alt) =>
+        new(kind, [new SiteEdit(t.Start, t.End - t.Start, alt)], t.Raw, alt);
+
+    internal static string? IntegerForm(string raw)
+    {
+        if (PythonLexer.DecimalPattern().IsMatch(raw) && ulong.TryParse(raw, out var d) && d >= 2) return "0x" + d.ToString("x", System.Globalization.CultureInfo.InvariantCulture);
+        if (PythonLexer.HexPattern().IsMatch(raw) && PythonLexer.IntegerValue(raw) is { } v && v.Length > 0 && v != "0" && v != "1") return v;
+        return null;
+    }
+
+    private static string? OtherQuotes(string raw)
+    {
+        var q = raw.IndexOfAny(['\'', '"']);
+        if (q < 0) return null;
+        var prefix = raw[..q].ToLowerInvariant();
+        if (prefix is not ("" or "r" or "b" or "u" or "rb" or "br")) return null;
+        var quote = raw[q];
+        if (raw.Length < q + 2 || raw[^1] != quote) return null;
+        var content = raw[(q + 1)..^1];
+        if (content.Length > 0 && content[0] == quote) return null; // triple-quoted or empty-then-quote
+        if (content.AsSpan().IndexOfAny("'\"\\\n\r") >= 0) return null;
+        var other = quote == '\'' ? '"' : '\'';
+        return raw[..q] + other + content + other;
+    }
+
+    private static IEnumerable<CandidateSite> ImportPairs(string text, List<CodeToken> tokens)
+    {
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            CodeToken a = tokens[i], b = tokens[i + 1];
+            if (a.Kind != TokenKind.ImportLine || b.Kind != TokenKind.ImportLine) continue;
+            var between = text[a.End..b.Start];
+            if (between.Count(c => c == '\n') != 1 || between.Trim().Length != 0) continue;
+            if (!SafeImport(a.Raw) || !SafeImport(b.Raw) || a.Raw == b.Raw) continue;
+            var original = text[a.Start..b.End];
+            var swapped = text[b.Start..b.End] + between + text[a.Start..a.End];
+            if (LineIndent(text, a.Start) != LineIndent(text, b.Start)) continue;
+            yield return new CandidateSite(SiteKinds.ImportOrder, [new SiteEdit(a.Start, original.Length, swapped)], original, swapped);
+            i++;
+        }
+    }
+
+    private static bool SafeImport(string line)
+    {
+        var parts = line.Split(' ');
+        if (parts.Length < 2) return false;
+        var module = parts[1].Split('.')[0].TrimEnd(',');
+        return SafeModules.Contains(module) && (parts[0] == "import" ? parts.Length == 2 || (parts.Length == 4 && parts[2] == "as") : parts.Length >= 4 && parts[2] == "import" && !line.Contains('*', StringComparison.Ordinal));
+    }
+
+    private static string LineIndent(string text, int at)
+    {
+        var start = text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1;
+        return text[start..at];
+    }
+
+    private static IEnumerable<CandidateSite> Locals(string text, List<CodeToken> all)
+    {
+        var code = all.Where(t => !t.IsComment).ToList();
+        var depth = new int[code.Count];
+        for (int i = 0, d = 0; i < code.Count; i++)
+        {
+            depth[i] = d;
+            if (code[i].Kind == TokenKind.Punctuation && code[i].Raw is "(" or "[" or "{") d++;
+            if (code[i].Kind == TokenKind.Punctuation && code[i].Raw is ")" or "]" or "}") d = Math.Max(0, d - 1);
+        }
+        var lineOf = code.Select(t => SourceEdits.LineOf(text, t.Start)).ToArray();
+        bool FirstOnLine(int i) => i == 0 || lineOf[i - 1] != lineOf[i] || code[i - 1].Kind == TokenKind.String && code[i - 1].Raw.Contains('\n', StringComparison.Ordinal);
+        int Column(int i) => code[i].Start - (text.LastIndexOf('\n', Math.Max(0, code[i].Start - 1)) + 1);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < code.Count; i++)
+        {
+            if (code[i].Raw != "def" || code[i].Kind != TokenKind.Identifier) continue;
+            var defLine = i > 0 && code[i - 1].Raw == "async" ? i - 1 : i;
+            if (!FirstOnLine(defLine)) continue;
+            var indent = Column(defLine);
+            var h = i + 1;
+            while (h < code.Count && !(code[h].Raw == ":" && depth[h] == 0)) h++;
+            if (h + 1 >= code.Count || lineOf[h + 1] == lineOf[h]) continue;
+            var end = h + 1;
+            while (end < code.Count && !(FirstOnLine(end) && depth[end] == 0 && Column(end) <= indent)) end++;
+            var body = code.Skip(h + 1).Take(end - h - 1).ToList();
+            if (body.Any(t => t.Kind == TokenKind.Identifier && ScopeHazards.Contains(t.Raw))) continue;
+            var names = new List<string>();
+            for (var k = h + 1; k < end; k++)
+            {
+                if (code[k].Kind != TokenKind.Identifier || k + 1 >= code.Count) continue;
+                var next = code[k + 1].Raw;
+                var assigned = (FirstOnLine(k) && depth[k] == 0 && AssignOps.Contains(next))
+                    || (code[k - 1].Raw == "for" && next == "in")
+                    || (code[k - 1].Raw == "as" && next == ":");
+                if (assigned && !names.Contains(code[k].Raw)) names.Add(code[k].Raw);
+            }
+            foreach (var name in names)
+            {
+                if (Keywords.Contains(name) || name.StartsWith("__", StringComparison.Ordinal)) continue;
+                var occurrences = Enumerable.Range(0, code.Count).Where(k => code[k].Kind == TokenKind.Identifier && code[k].Raw == name).ToList();
+                if (occurrences.Any(k => k <= h || k >= end)) continue;
+                if (occurrences.Any(k => code[k - 1].Raw == "." || (depth[k] > 0 && k + 1 < code.Count && code[k + 1].Raw == "="))) continue;
+                var word = new Regex($@"\b{Regex.Escape(name)}\b");
+                if (all.Any(t => t.Kind is TokenKind.String or TokenKind.ImportLine && word.IsMatch(t.Raw))) continue;
+                var alt = LocalNames.For(name, CodeLanguage.Python).FirstOrDefault(m =>
+                    !Keywords.Contains(m) && !taken.Contains(m) && !new Regex($@"\b{Regex.Escape(m)}\b").IsMatch(text));
+                if (alt is null) continue;
+                taken.Add(alt);
+                var edits = occurrences.Select(k => new SiteEdit(code[k].Start, name.Length, alt)).ToList();
+                yield return new CandidateSite(SiteKinds.LocalName, edits, name, alt);
+            }
+        }
+    }
+}

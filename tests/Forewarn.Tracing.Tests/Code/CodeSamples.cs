@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using Forewarn.Tracing.Code;
+using Microsoft.CodeAnalysis;
+
+namespace Forewarn.Tracing.Tests.Code;
+
+/// <summary>The sample PoCs (embedded from Code/Samples), prepared once, and independent checks of copies.</summary>
+internal static class CodeSamples
+{
+    private static readonly Lazy<IMarkedArtifact> PreparedPython = new(() => CodeMarks.Prepare(Python, CodeLanguage.Python));
+    private static readonly Lazy<IMarkedArtifact> PreparedCSharp = new(() => CodeMarks.Prepare(CSharp, CodeLanguage.CSharp));
+
+    public static string Python => Load("Samples.halcyon_overflow.py");
+    public static string CSharp => Load("Samples.HalcyonOverflow.cs");
+
+    public static IMarkedArtifact Prepared(CodeLanguage language) => language == CodeLanguage.Python ? PreparedPython.Value : PreparedCSharp.Value;
+
+    public static byte[] RandomWord(Random random, int length) => [.. Enumerable.Range(0, length).Select(_ => (byte)random.Next(2))];
+
+    /// <summary>CPython's own parser, run apart from the library's check.</summary>
+    public static bool PythonParses(string source)
+    {
+        var start = new ProcessStartInfo("python3", ["-c", "import ast,sys; ast.parse(sys.stdin.read())"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(start)!;
+        process.StandardInput.Write(source);
+        process.StandardInput.Close();
+        process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0;
+    }
+
+    /// <summary>Roslyn's errors for a C# copy, compiled as a library against the platform.</summary>
+    public static IReadOnlyList<Diagnostic> CSharpErrors(string source) =>
+        [.. CSharpCheck.Compile(source).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error)];
+
+    private static string Load(string name)
+    {
+        using var stream = typeof(CodeSamples).Assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"No embedded sample {name}.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
