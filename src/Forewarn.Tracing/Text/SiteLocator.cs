@@ -129,15 +129,18 @@ internal static class SiteLocator
     {
         var context = new List<Element>();
         var plain = 0;
+        var crossed = false;
         for (var i = at + step; i >= 0 && i < elements.Count; i += step)
         {
             var e = elements[i];
             if (e.Boundary)
             {
                 if (stopAtBoundary && plain > 0) break;
+                crossed = stopAtBoundary;
                 continue;
             }
-            if (context.Count >= width && plain > 0) break;
+            // Across a boundary only as far as the first plain token (the previous sentence's full stop, say).
+            if (plain > 0 && (context.Count >= width || crossed)) break;
             context.Add(e);
             if (e.Token is not null) plain++;
         }

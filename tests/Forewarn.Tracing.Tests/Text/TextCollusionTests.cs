@@ -19,6 +19,7 @@ public sealed class TextCollusionTests(ITestOutputHelper output)
     public static TheoryData<string, int> Cases => new()
     {
         { "description", 3 },
+        { "description", 1 },
         { "full advisory", 3 },
         { "full advisory", 2 },
         { "full advisory", 1 },

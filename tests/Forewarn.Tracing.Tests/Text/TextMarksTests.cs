@@ -115,6 +115,19 @@ public sealed partial class TextMarksTests(ITestOutputHelper output)
         Assert.True(read.Count(r => r is not null) >= read.Count / 3);
     }
 
+    [Fact]
+    public void Text_that_is_not_a_copy_reads_nothing_and_two_different_copies_pasted_together_read_only_where_they_agree()
+    {
+        var marked = TextMarks.Prepare(SampleAdvisories.Description);
+        Assert.All(marked.Read(SampleAdvisories.Mitigation), r => Assert.Null(r));
+        Assert.All(marked.Read(""), r => Assert.Null(r));
+        var random = new Random(7);
+        var a = RandomWord(marked.Sites.Count, random);
+        var b = RandomWord(marked.Sites.Count, random);
+        var read = marked.Read(marked.Render(a) + "\n\n" + marked.Render(b));
+        for (var i = 0; i < read.Count; i++) Assert.Equal(a[i] == b[i] ? a[i] : null, read[i]);
+    }
+
     [Theory]
     [MemberData(nameof(Samples))]
     public void A_copy_differs_from_the_original_only_at_the_site_that_changed(int sample)
