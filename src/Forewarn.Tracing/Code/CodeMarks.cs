@@ -42,10 +42,12 @@ public static class CodeMarks
         var sites = new List<CandidateSite>();
         var readers = new List<ContextSite?>();
         var zero = Views(text, language, normaliser);
-        var one = Views(SourceEdits.Apply(text, all), language, normaliser);
+        var oneText = SourceEdits.Apply(text, all);
+        var one = Views(oneText, language, normaliser);
+        var byLine = (Zero: Views(text, language, normaliser, lines: true), One: Views(oneText, language, normaliser, lines: true));
         foreach (var site in all)
         {
-            var reader = site.Renames ? null : ReaderOf(text, site, language, normaliser, zero, one);
+            var reader = site.Renames ? null : ReaderOf(text, site, language, normaliser, zero, one, byLine);
             if (!site.Renames && reader is null)
             {
                 if (site.IsTemplate)
@@ -60,6 +62,25 @@ public static class CodeMarks
 
     internal static List<CodeToken> Tokenize(string text, CodeLanguage language) =>
         language == CodeLanguage.CSharp ? CSharpLexer.Tokenize(text) : PythonLexer.Tokenize(text);
+
+    /// <summary>
+    /// The tokens of each line on its own: a leaked copy that lost the line opening a multi-line
+    /// string or comment would otherwise swallow everything after its closing line.
+    /// </summary>
+    internal static List<CodeToken> TokenizeLines(string text, CodeLanguage language)
+    {
+        var tokens = new List<CodeToken>();
+        var start = 0;
+        while (start <= text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0) end = text.Length;
+            foreach (var t in Tokenize(text[start..end], language))
+                tokens.Add(t with { Start = t.Start + start, End = t.End + start });
+            start = end + 1;
+        }
+        return tokens;
+    }
 
     /// <summary>Sites that keep every copy sound: all at once if that passes, else added one at a time.</summary>
     private static List<CandidateSite> KeepSound(string text, List<CandidateSite> sites, CopyCheck check)
@@ -85,9 +106,9 @@ public static class CodeMarks
         return new TokenNormaliser(names, imports);
     }
 
-    private static (TokenView Code, TokenView Full) Views(string text, CodeLanguage language, TokenNormaliser normaliser)
+    private static (TokenView Code, TokenView Full) Views(string text, CodeLanguage language, TokenNormaliser normaliser, bool lines = false)
     {
-        var tokens = Tokenize(text, language);
+        var tokens = lines ? TokenizeLines(text, language) : Tokenize(text, language);
         return (new TokenView(tokens, false, normaliser), new TokenView(tokens, true, normaliser));
     }
 
@@ -96,7 +117,8 @@ public static class CodeMarks
     /// elsewhere (even loosely) in the all-0 or the all-1 copy, or its variants look the same.
     /// </summary>
     private static ContextSite? ReaderOf(string text, CandidateSite site, CodeLanguage language, TokenNormaliser normaliser,
-        (TokenView Code, TokenView Full) zero, (TokenView Code, TokenView Full) one)
+        (TokenView Code, TokenView Full) zero, (TokenView Code, TokenView Full) one,
+        ((TokenView Code, TokenView Full) Zero, (TokenView Code, TokenView Full) One) byLine)
     {
         var edit = site.Edits[0];
         var flipped = Views(SourceEdits.Apply(text, [site]), language, normaliser);
@@ -114,11 +136,20 @@ public static class CodeMarks
         var left = view0.Norm[Math.Max(0, a - ContextSite.Width)..a];
         var right = view0.Norm[(a + n)..Math.Min(view0.Norm.Length, a + n + ContextSite.Width)];
         var reader = new ContextSite([v0, v1], left, right, inComments);
-        foreach (var (views, expected) in new[] { (zero, 0), (one, 1), (flipped, 1) })
+        var flippedText = SourceEdits.Apply(text, [site]);
+        // Whole, the site must be found exactly once, loosely; line by line it may be missed but never confused.
+        var checks = new[]
+        {
+            (zero, 0, true), (one, 1, true), (flipped, 1, true),
+            (byLine.Zero, 0, false), (byLine.One, 1, false), (Views(flippedText, language, normaliser, lines: true), 1, false),
+        };
+        foreach (var (views, expected, mustFind) in checks)
         {
             var view = inComments ? views.Full : views.Code;
             var loose = reader.Find(view, relaxed: true);
-            if (loose.Count != 1 || loose[0].Variant != expected || reader.Read(view) != expected) return null;
+            var read = reader.Read(view);
+            if (loose.Count > 1 || loose.Any(f => f.Variant != expected) || (read is { } r && r != expected)) return null;
+            if (mustFind && (loose.Count != 1 || read != expected)) return null;
         }
         return reader;
     }

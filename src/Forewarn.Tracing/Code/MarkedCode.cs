@@ -32,11 +32,20 @@ internal sealed class MarkedCode(
         var tokens = CodeMarks.Tokenize(leaked, language);
         var code = new TokenView(tokens, withComments: false, normaliser);
         var full = new TokenView(tokens, withComments: true, normaliser);
+        var lineTokens = CodeMarks.TokenizeLines(leaked, language);
+        var codeByLine = new TokenView(lineTokens, withComments: false, normaliser);
+        var fullByLine = new TokenView(lineTokens, withComments: true, normaliser);
         var names = code.Tokens.Where(t => t.Kind == TokenKind.Identifier).Select(t => t.Raw).ToHashSet(StringComparer.Ordinal);
         var read = new byte?[sites.Count];
         for (var i = 0; i < sites.Count; i++)
         {
-            if (readers[i] is { } reader) read[i] = reader.Read(reader.InComments ? full : code);
+            if (readers[i] is { } reader)
+            {
+                // Read whole and line by line (see TokenizeLines); two different answers read as none.
+                var whole = reader.Read(reader.InComments ? full : code);
+                var byLine = reader.Read(reader.InComments ? fullByLine : codeByLine);
+                read[i] = whole is null ? byLine : byLine is null || byLine == whole ? whole : null;
+            }
             else
             {
                 // A renamed local: which of its two names the copy uses (both: a mix of copies, unreadable).

@@ -12,6 +12,9 @@ internal sealed class PythonCheck : CopyCheck
 {
     private const string Script = "import sys; compile(sys.stdin.read(), '<poc>', 'exec')";
 
+    // The interpreter behind `python3` (a version manager's shim costs more than the check itself).
+    private static readonly Lazy<string?> Interpreter = new(FindInterpreter);
+
     public static PythonCheck ForOriginal(string original)
     {
         var check = new PythonCheck();
@@ -22,7 +25,7 @@ internal sealed class PythonCheck : CopyCheck
 
     public override string? Problem(string copy)
     {
-        var start = new ProcessStartInfo("python3")
+        var start = new ProcessStartInfo(Interpreter.Value ?? throw Unavailable())
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -56,6 +59,23 @@ internal sealed class PythonCheck : CopyCheck
             if (process.ExitCode == 0) return null;
             var lines = error.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             return lines.Length == 0 ? $"python3 exited with {process.ExitCode}" : string.Join(" ", lines.TakeLast(3));
+        }
+    }
+
+    private static string? FindInterpreter()
+    {
+        try
+        {
+            var start = new ProcessStartInfo("python3", ["-c", "import sys; print(sys.executable)"]) { RedirectStandardOutput = true, UseShellExecute = false };
+            using var process = Process.Start(start);
+            if (process is null) return null;
+            var path = process.StandardOutput.ReadToEnd().Trim();
+            process.WaitForExit();
+            return process.ExitCode == 0 && File.Exists(path) ? path : null;
+        }
+        catch (Win32Exception)
+        {
+            return null;
         }
     }
 

@@ -17,10 +17,18 @@ internal static class CodeSamples
 
     public static byte[] RandomWord(Random random, int length) => [.. Enumerable.Range(0, length).Select(_ => (byte)random.Next(2))];
 
+    private static readonly Lazy<string> Interpreter = new(() =>
+    {
+        using var process = Process.Start(new ProcessStartInfo("python3", ["-c", "import sys; print(sys.executable)"]) { RedirectStandardOutput = true })!;
+        var path = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        return path;
+    });
+
     /// <summary>CPython's own parser, run apart from the library's check.</summary>
     public static bool PythonParses(string source)
     {
-        var start = new ProcessStartInfo("python3", ["-c", "import ast,sys; ast.parse(sys.stdin.read())"])
+        var start = new ProcessStartInfo(Interpreter.Value, ["-c", "import ast,sys; ast.parse(sys.stdin.read())"])
         {
             RedirectStandardInput = true,
             RedirectStandardError = true,
