@@ -26,17 +26,32 @@ internal sealed class PhraseSiteFinder : ISiteFinder
 
     public IEnumerable<SiteCandidate> Find(string text, ProtectedText protect)
     {
-        foreach (Match match in pattern.Matches(text))
+        // Match by match rather than Matches(): when a phrase is refused ("that is" in "a value that
+        // is not"), a shorter one starting inside it ("is not") still gets its chance.
+        var start = 0;
+        while (start < text.Length)
         {
-            var key = Regex.Replace(match.Value.ToLowerInvariant(), @"\s+", " ").Replace('’', '\'');
-            if (!forms.TryGetValue(key, out var entry)) continue;
-            var (pair, isForm0) = entry;
-            if (protect.Touches(match.Index, match.Length) || !Guarded(pair, isForm0, text, match)) continue;
-            var other = WithCaseOf(isForm0 ? pair.Form1 : pair.Form0, match.Value);
-            if (match.Value.Contains('’', StringComparison.Ordinal)) other = other.Replace('\'', '’');
-            if (ArticleWouldBreak(text, match.Index, key, other)) continue;
-            yield return SiteCandidate.FromOriginal(match.Index, match.Value, other, pair.Kind, isForm0);
+            var match = pattern.Match(text, start);
+            if (!match.Success) yield break;
+            var site = Site(text, protect, match);
+            start = site is null ? match.Index + 1 : match.Index + match.Length;
+            if (site is not null) yield return site;
         }
+    }
+
+    private SiteCandidate? Site(string text, ProtectedText protect, Match match)
+    {
+        var key = Regex.Replace(match.Value.ToLowerInvariant(), @"\s+", " ").Replace('’', '\'');
+        if (!forms.TryGetValue(key, out var entry)) return null;
+        var (pair, isForm0) = entry;
+        if (protect.Touches(match.Index, match.Length) || !Guarded(pair, isForm0, text, match)) return null;
+        var other = WithCaseOf(isForm0 ? pair.Form1 : pair.Form0, match.Value);
+        if (match.Value.Contains('’', StringComparison.Ordinal)) other = other.Replace('\'', '’');
+        if (ArticleWouldBreak(text, match.Index, key, other)) return null;
+        // "turned on on the path": the other form may not end with the word that follows.
+        var following = TextSpans.NextWord(text, match.Index + match.Length);
+        if (following.Length > 0 && other.EndsWith(" " + following, StringComparison.OrdinalIgnoreCase)) return null;
+        return SiteCandidate.FromOriginal(match.Index, match.Value, other, pair.Kind, isForm0);
     }
 
     private static readonly HashSet<string> Determiners =

@@ -10,13 +10,13 @@ namespace Forewarn.Tracing.Text;
 /// or variant 1". Context stops at a sentence end or line break (so that reordered sentences
 /// still read), but always holds at least one plain token on each side (so that a fragment cut
 /// inside a site cannot pass for the other variant). A site is kept only if its pattern matches
-/// exactly once, and reads the right variant, in the original and in the all-0 and all-1 copies;
-/// when it does not, a longer context across sentences is tried, then the site is dropped.
+/// exactly once, and reads the right variant, in the original and in the all-0 and all-1 copies,
+/// also without the token borrowed across a sentence end; when it does not, a longer context
+/// within the sentence is tried, then the site is dropped.
 /// </summary>
 internal static class SiteLocator
 {
-    private const int ShortContext = 4;
-    private const int LongContext = 8;
+    private static readonly int[] Widths = [4, 8, 16];
 
     private readonly record struct Element(string? Token, int Site, bool Boundary);
 
@@ -36,9 +36,14 @@ internal static class SiteLocator
             var kept = new List<SiteCandidate>(sites.Count);
             for (var k = 0; k < sites.Count; k++)
             {
-                var locator = new[] { ShortContext, LongContext }
-                    .Select(width => Pattern(elements, sites, k, width, stopAtBoundary: width == ShortContext))
-                    .FirstOrDefault(p => p is not null && checks.All(c => ReadsOnce(p, c.Text, c.Choice(sites[k]))));
+                Regex? locator = null;
+                foreach (var width in Widths)
+                {
+                    if (Pattern(elements, sites, k, width) is not { } pattern) break;
+                    if (!checks.All(c => ReadsOnce(pattern.Core, c.Text, c.Choice(sites[k])) && ReadsOnce(pattern.Locator, c.Text, c.Choice(sites[k])))) continue;
+                    locator = pattern.Locator;
+                    break;
+                }
                 if (locator is null) continue;
                 kept.Add(sites[k]);
                 locators.Add(locator);
@@ -112,22 +117,33 @@ internal static class SiteLocator
         return elements;
     }
 
-    private static Regex? Pattern(List<Element> elements, IReadOnlyList<SiteCandidate> sites, int site, int width, bool stopAtBoundary)
+    /// <summary>
+    /// The site's locator, and its core: the same without the token borrowed across a sentence end.
+    /// The core must be unique on its own, because sentences may come in any order in a leak — a
+    /// sentence repeated in the original gives no site, whatever precedes it.
+    /// </summary>
+    private static (Regex Locator, Regex Core)? Pattern(List<Element> elements, IReadOnlyList<SiteCandidate> sites, int site, int width)
     {
         var at = elements.FindIndex(e => e.Site == site && e.Token is null && !e.Boundary);
-        var left = Context(elements, at, -1, width, stopAtBoundary);
-        var right = Context(elements, at, +1, width, stopAtBoundary);
-        if (left is null || right is null) return null;
-        var builder = new StringBuilder(" ");
-        foreach (var e in left) Append(builder, e, sites);
-        builder.Append("(?:(?<v0>").Append(Tokens(sites[site].Variant0)).Append(")|(?<v1>").Append(Tokens(sites[site].Variant1)).Append("))");
-        foreach (var e in right) Append(builder, e, sites);
-        return new Regex(builder.ToString(), RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+        if (Context(elements, at, -1, width) is not var (leftWithin, leftBeyond)) return null;
+        if (Context(elements, at, +1, width) is not var (rightWithin, rightBeyond)) return null;
+        var center = $"(?:(?<v0>{Tokens(sites[site].Variant0)})|(?<v1>{Tokens(sites[site].Variant1)}))";
+        // "(?<= )", not " ": two matches side by side must not compete for the space between them.
+        var core = "(?<= )" + Concat(leftWithin, sites) + center + Concat(rightWithin, sites);
+        var locator = "(?<= )" + Concat(leftBeyond, sites) + Concat(leftWithin, sites) + center + Concat(rightWithin, sites) + Concat(rightBeyond, sites);
+        const RegexOptions options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+        return (new Regex(locator, options), new Regex(core, options));
     }
 
-    private static List<Element>? Context(List<Element> elements, int at, int step, int width, bool stopAtBoundary)
+    /// <summary>
+    /// Up to <paramref name="width"/> elements from the site outwards within its sentence, and — only
+    /// when the sentence gives no plain token on that side — the elements up to the first plain
+    /// token beyond the sentence end. Null at the edge of the text without a plain token.
+    /// </summary>
+    private static (List<Element> Within, List<Element> Beyond)? Context(List<Element> elements, int at, int step, int width)
     {
-        var context = new List<Element>();
+        var within = new List<Element>();
+        var beyond = new List<Element>();
         var plain = 0;
         var crossed = false;
         for (var i = at + step; i >= 0 && i < elements.Count; i += step)
@@ -135,18 +151,28 @@ internal static class SiteLocator
             var e = elements[i];
             if (e.Boundary)
             {
-                if (stopAtBoundary && plain > 0) break;
-                crossed = stopAtBoundary;
+                if (plain > 0) break;
+                crossed = true;
                 continue;
             }
-            // Across a boundary only as far as the first plain token (the previous sentence's full stop, say).
-            if (plain > 0 && (context.Count >= width || crossed)) break;
-            context.Add(e);
+            if (plain > 0 && (within.Count >= width || crossed)) break;
+            (crossed ? beyond : within).Add(e);
             if (e.Token is not null) plain++;
         }
         if (plain == 0) return null;
-        if (step < 0) context.Reverse();
-        return context;
+        if (step < 0)
+        {
+            within.Reverse();
+            beyond.Reverse();
+        }
+        return (within, beyond);
+    }
+
+    private static string Concat(List<Element> context, IReadOnlyList<SiteCandidate> sites)
+    {
+        var builder = new StringBuilder();
+        foreach (var e in context) Append(builder, e, sites);
+        return builder.ToString();
     }
 
     private static void Append(StringBuilder builder, Element e, IReadOnlyList<SiteCandidate> sites)
