@@ -46,6 +46,20 @@ public sealed class TextMarksPropertyTests
             return read.Count == word.Length && read.Select((r, i) => r is null || r == word[i]).All(ok => ok);
         });
 
+    [Property(MaxTest = 100)]
+    public Property Mixed_copies_read_only_variants_some_colluder_carried() =>
+        Prop.ForAll(Journeys(), j =>
+        {
+            var original = string.Join("\n\n", j.Paragraphs.Select(p => Paragraphs[p]));
+            var marked = TextMarks.Prepare(original);
+            var random = new Random(j.Seed);
+            var words = Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, marked.Sites.Count).Select(_ => (byte)random.Next(2)).ToArray()).ToArray();
+            var copies = words.Select(w => Leaks.Sentences(marked.Render(w))).ToArray();
+            var mixed = string.Join(" ", Enumerable.Range(0, copies.Min(c => c.Count)).Select(s => copies[random.Next(copies.Length)][s]));
+            var read = marked.Read(Travel(mixed, j, random));
+            return read.Select((r, i) => r is null || words.Any(w => w[i] == r)).All(ok => ok);
+        });
+
     private static string Travel(string copy, Journey j, Random random)
     {
         var text = copy;
