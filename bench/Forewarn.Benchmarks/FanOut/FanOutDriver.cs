@@ -25,17 +25,16 @@ public static class FanOutDriver
     {
         var n = Int(args, "--partners", 10_000);
         var lead = Int(args, "--lead", 20);
-        using var cts = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
-        var root = Root();
-        if (!args.Contains("--no-build")) await ServerProcess.BuildAsync(root, cts.Token);
+        using var run = new DriverRun();
+        var root = DriverRun.RepoRoot();
+        if (!args.Contains("--no-build")) await ServerProcess.BuildAsync(root, run.Token);
         await using var receiver = await CountingReceiver.StartAsync();
-        await using var server = await ServerProcess.StartAsync(ServerProcess.DllPath(root), Environment.GetEnvironmentVariable(LoadOptions.PostgresVariable), cts.Token);
+        await using var server = await ServerProcess.StartAsync(ServerProcess.DllPath(root), Environment.GetEnvironmentVariable(LoadOptions.PostgresVariable), run.Token);
         using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(120) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await StaffKeyAsync(server.DataDirectory, cts.Token));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await StaffKeyAsync(server.DataDirectory, run.Token));
 
         var seed = Stopwatch.StartNew();
-        await BulkPartners.AddAsync(server.DataDirectory, Environment.GetEnvironmentVariable(LoadOptions.PostgresVariable), n, receiver.Url, cts.Token);
+        await BulkPartners.AddAsync(server.DataDirectory, Environment.GetEnvironmentVariable(LoadOptions.PostgresVariable), n, receiver.Url, run.Token);
         seed.Stop();
         Console.WriteLine($"{n} partners with a webhook each set up in {seed.Elapsed.TotalSeconds:0.0} s.");
 
@@ -55,12 +54,12 @@ public static class FanOutDriver
         if (DateTimeOffset.UtcNow >= waveAt) throw new InvalidOperationException("Set-up passed the wave time; use a larger --lead.");
         receiver.Reset();
         var untilWave = waveAt - DateTimeOffset.UtcNow - TimeSpan.FromMilliseconds(50);
-        if (untilWave > TimeSpan.Zero) await Task.Delay(untilWave, cts.Token);
+        if (untilWave > TimeSpan.Zero) await Task.Delay(untilWave, run.Token);
         var cpuAtWave = server.CpuTime;
 
         var deadline = waveAt.AddMinutes(10);
-        while (receiver.Distinct < n && DateTimeOffset.UtcNow < deadline) await Task.Delay(20, cts.Token);
-        await Task.Delay(500, cts.Token); // the last outcomes are recorded
+        while (receiver.Distinct < n && DateTimeOffset.UtcNow < deadline) await Task.Delay(20, run.Token);
+        await Task.Delay(500, run.Token); // the last outcomes are recorded
         var cpu = (server.CpuTime - cpuAtWave).TotalMilliseconds * 1000 / n;
         if (receiver.Distinct < n) throw new TimeoutException($"Only {receiver.Distinct} of {n} deliveries arrived within 10 minutes.\n{server.RecentOutput()}");
         var early = receiver.FirstAt < waveAt;
@@ -69,7 +68,7 @@ public static class FanOutDriver
         var serverRate = n / endToEnd;
 
         receiver.Reset();
-        var bare = await BareLoopAsync(receiver.Url, n, cts.Token);
+        var bare = await BareLoopAsync(receiver.Url, n, run.Token);
         var report = string.Create(CultureInfo.InvariantCulture, $"""
             Webhook fan-out of one wave to {n} partners — {DateTime.UtcNow:yyyy-MM-dd}, {MachineFacts.Read().Cores} cores, store {(Environment.GetEnvironmentVariable(LoadOptions.PostgresVariable) is null ? "SQLite" : "PostgreSQL")}
 
@@ -144,12 +143,5 @@ public static class FanOutDriver
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
-
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Forewarn.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("Cannot find the repository (Forewarn.slnx) above the current directory.");
     }
 }

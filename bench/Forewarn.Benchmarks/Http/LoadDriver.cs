@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Forewarn.Benchmarks.Http;
@@ -30,48 +29,19 @@ public static class LoadDriver
             Console.Error.WriteLine(e.Message);
             return 2;
         }
-        using var cts = new CancellationTokenSource();
-        // Ctrl+C and SIGTERM cancel the run, so the server it started is still stopped.
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cts.Cancel();
-        };
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
-        {
-            c.Cancel = true;
-            cts.Cancel();
-        });
-        var root = RepoRoot();
+        using var run = new DriverRun();
+        var root = DriverRun.RepoRoot();
         var machine = MachineFacts.Read();
-        try
+        return await DriverRun.GuardAsync(async () =>
         {
-            if (options.Build) await ServerProcess.BuildAsync(root, cts.Token);
-            var runs = new List<StoreRun>();
-            if (options.Store is StoreChoice.Sqlite or StoreChoice.Both)
-                runs.Add(await RunStoreAsync("SQLite", null, root, options, cts.Token));
-            if (options.Store is StoreChoice.Postgres or StoreChoice.Both)
-            {
-                await using var database = await ScratchDatabase.CreateAsync(Environment.GetEnvironmentVariable(LoadOptions.PostgresVariable)!, cts.Token);
-                Console.WriteLine($"Scratch PostgreSQL database {database.Name} created.");
-                runs.Add(await RunStoreAsync("PostgreSQL", database.ConnectionString, root, options, cts.Token));
-            }
+            if (options.Build) await ServerProcess.BuildAsync(root, run.Token);
+            var runs = await run.PerStoreAsync(options.Store, (store, postgres) => RunStoreAsync(store, postgres, root, options, run.Token));
             var report = LoadReport.Render(options, machine, MachineFacts.LoadAverage(), runs);
             Console.WriteLine(report.Table);
             Console.WriteLine(report.Markdown);
-            if (options.MarkdownPath is { } path) await File.WriteAllTextAsync(path, report.Markdown, cts.Token);
+            if (options.MarkdownPath is { } path) await File.WriteAllTextAsync(path, report.Markdown, run.Token);
             return runs.Any(r => r.All.Any(p => p.Errors > 0)) ? 1 : 0;
-        }
-        catch (OperationCanceledException)
-        {
-            Console.Error.WriteLine("Cancelled.");
-            return 130;
-        }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or HttpRequestException)
-        {
-            Console.Error.WriteLine(e.Message);
-            return 1;
-        }
+        });
     }
 
     private static async Task<StoreRun> RunStoreAsync(string store, string? postgres, string root, LoadOptions options, CancellationToken ct)
@@ -149,17 +119,5 @@ public static class LoadDriver
                 return p.GetProperty("apiKey").GetString()!;
         }
         throw new InvalidOperationException($"No demo partner named '{partner}' in {path}.");
-    }
-
-    private static string RepoRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Forewarn.slnx"))) return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Cannot find the repository (Forewarn.slnx) above the current directory.");
     }
 }

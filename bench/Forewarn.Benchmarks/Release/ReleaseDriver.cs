@@ -25,18 +25,17 @@ public static class ReleaseDriver
         var lead = Int(args, "--lead", 60);
         var store = Text(args, "--store", "both");
         var markdown = Text(args, "--markdown", "");
-        using var cts = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
-        var root = RepoRoot();
-        if (!args.Contains("--no-build")) await ServerProcess.BuildAsync(root, cts.Token);
+        using var run = new DriverRun();
+        var root = DriverRun.RepoRoot();
+        if (!args.Contains("--no-build")) await ServerProcess.BuildAsync(root, run.Token);
         var rows = new List<string>();
-        if (store is "sqlite" or "both") rows.Add(await RunStoreAsync("SQLite", null, root, n, lead, cts.Token));
+        if (store is "sqlite" or "both") rows.Add(await RunStoreAsync("SQLite", null, root, n, lead, run.Token));
         if (store is "postgres" or "both")
         {
             var pg = Environment.GetEnvironmentVariable(LoadOptions.PostgresVariable)
                 ?? throw new InvalidOperationException($"Set {LoadOptions.PostgresVariable} to a PostgreSQL connection string.");
-            await using var database = await ScratchDatabase.CreateAsync(pg, cts.Token);
-            rows.Add(await RunStoreAsync("PostgreSQL", database.ConnectionString, root, n, lead, cts.Token));
+            await using var database = await ScratchDatabase.CreateAsync(pg, run.Token);
+            rows.Add(await RunStoreAsync("PostgreSQL", database.ConnectionString, root, n, lead, run.Token));
         }
         var machine = MachineFacts.Read();
         var report = new StringBuilder()
@@ -46,7 +45,7 @@ public static class ReleaseDriver
             .AppendLine("|---|---|---|---|---|---|");
         foreach (var row in rows) report.AppendLine(row);
         Console.WriteLine(report);
-        if (markdown.Length > 0) await File.WriteAllTextAsync(markdown, report.ToString(), cts.Token);
+        if (markdown.Length > 0) await File.WriteAllTextAsync(markdown, report.ToString(), run.Token);
         return 0;
     }
 
@@ -133,12 +132,5 @@ public static class ReleaseDriver
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Forewarn.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("Cannot find the repository (Forewarn.slnx) above the current directory.");
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Forewarn.Benchmarks.Http;
 
@@ -38,46 +37,18 @@ public static class TaxiiDriver
             Console.Error.WriteLine(e.Message);
             return 2;
         }
-        using var cts = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cts.Cancel();
-        };
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
-        {
-            c.Cancel = true;
-            cts.Cancel();
-        });
-        var root = RepoRoot();
+        using var run = new DriverRun();
+        var root = DriverRun.RepoRoot();
         var machine = MachineFacts.Read();
-        try
+        return await DriverRun.GuardAsync(async () =>
         {
-            if (options.Build) await ServerProcess.BuildAsync(root, cts.Token);
-            var runs = new List<TaxiiStoreRun>();
-            if (options.Store is StoreChoice.Sqlite or StoreChoice.Both)
-                runs.Add(await RunStoreAsync("SQLite", null, root, options, cts.Token));
-            if (options.Store is StoreChoice.Postgres or StoreChoice.Both)
-            {
-                await using var database = await ScratchDatabase.CreateAsync(Environment.GetEnvironmentVariable(LoadOptions.PostgresVariable)!, cts.Token);
-                Console.WriteLine($"Scratch PostgreSQL database {database.Name} created.");
-                runs.Add(await RunStoreAsync("PostgreSQL", database.ConnectionString, root, options, cts.Token));
-            }
+            if (options.Build) await ServerProcess.BuildAsync(root, run.Token);
+            var runs = await run.PerStoreAsync(options.Store, (store, postgres) => RunStoreAsync(store, postgres, root, options, run.Token));
             var markdown = TaxiiReport.Render(options, machine, MachineFacts.LoadAverage(), runs);
             Console.WriteLine(markdown);
-            if (options.MarkdownPath is { } path) await File.WriteAllTextAsync(path, markdown, cts.Token);
+            if (options.MarkdownPath is { } path) await File.WriteAllTextAsync(path, markdown, run.Token);
             return runs.Any(r => r.Levels.Any(l => l.Paging.BadPasses > 0 || l.Bare.Errors > 0)) ? 1 : 0;
-        }
-        catch (OperationCanceledException)
-        {
-            Console.Error.WriteLine("Cancelled.");
-            return 130;
-        }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or HttpRequestException)
-        {
-            Console.Error.WriteLine(e.Message);
-            return 1;
-        }
+        });
     }
 
     private static async Task<TaxiiStoreRun> RunStoreAsync(string store, string? postgres, string root, TaxiiOptions options, CancellationToken ct)
@@ -173,12 +144,5 @@ public static class TaxiiDriver
         for (var i = 0; i < 40 && !File.Exists(path); i++) await Task.Delay(250, ct);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(path, ct));
         return json.RootElement.GetProperty("staff").GetProperty("apiKey").GetString()!;
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Forewarn.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("Cannot find the repository (Forewarn.slnx) above the current directory.");
     }
 }

@@ -11,24 +11,9 @@ namespace Forewarn.Server.Tests.Webhooks;
 /// share the work without sending any delivery twice; a process killed with SIGKILL in the
 /// middle loses nothing — after it, every delivery still arrives, with its own webhook-id.
 /// </summary>
-public sealed class FanOutFaultTests : IAsyncLifetime
+public sealed class FanOutFaultTests() : WebhookTestBase(schedulerOff: true)
 {
     private const int Deliveries = 600;
-    private readonly ForewarnFactory _f = new();
-    private WebhookReceiver _receiver = null!;
-
-    public async Task InitializeAsync()
-    {
-        _f.Settings["webhooks:sender"] = "off";
-        _f.Settings["csaf:scheduler"] = "off";
-        _receiver = await WebhookReceiver.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _receiver.DisposeAsync();
-        await _f.DisposeAsync();
-    }
 
     private static readonly Dictionary<string, string> Sender = new()
     {
@@ -41,12 +26,12 @@ public sealed class FanOutFaultTests : IAsyncLifetime
     /// <summary>Ten endpoints of the demo partners, all to the receiver, and the outbox rows of a fan-out.</summary>
     private async Task<HashSet<string>> SeedAsync()
     {
-        _f.CreateClient();
-        return await _f.InStoreAsync(async db =>
+        F.CreateClient();
+        return await F.InStoreAsync(async db =>
         {
             var partners = await db.Partners.AsNoTracking().Select(p => p.Id).Take(10).ToListAsync();
             var now = DateTimeOffset.UtcNow;
-            var endpoints = partners.Select(p => WebhookEndpoint.Register(p, _receiver.Url, [WebhookEvents.WavePublished], 4, now).Endpoint).ToList();
+            var endpoints = partners.Select(p => WebhookEndpoint.Register(p, Receiver.Url, [WebhookEvents.WavePublished], 4, now).Endpoint).ToList();
             db.WebhookEndpoints.AddRange(endpoints);
             var rows = Enumerable.Range(0, Deliveries).Select(i =>
             {
@@ -60,25 +45,25 @@ public sealed class FanOutFaultTests : IAsyncLifetime
     }
 
     private Task<int> DeliveredAsync() =>
-        _f.InStoreAsync(db => db.WebhookDeliveries.CountAsync(d => d.State == DeliveryState.Delivered));
+        F.InStoreAsync(db => db.WebhookDeliveries.CountAsync(d => d.State == DeliveryState.Delivered));
 
     [Fact]
     public async Task Two_processes_share_a_fan_out_and_send_no_delivery_twice()
     {
-        _receiver.Answer = _ => 204;
+        Receiver.Answer = _ => 204;
         var ids = await SeedAsync();
-        await using var a = ServerProcess.Start(_f, Sender);
-        await using var b = ServerProcess.Start(_f, Sender);
+        await using var a = ServerProcess.Start(F, Sender);
+        await using var b = ServerProcess.Start(F, Sender);
         try
         {
             await Releases.EventuallyAsync(async () => await DeliveredAsync() == Deliveries, $"all {Deliveries} delivered", seconds: 120);
         }
         catch (Xunit.Sdk.FailException)
         {
-            Assert.Fail($"{await DeliveredAsync()} of {Deliveries} delivered, {_receiver.Requests.Count} received.\nA:\n{a.Output}\nB:\n{b.Output}");
+            Assert.Fail($"{await DeliveredAsync()} of {Deliveries} delivered, {Receiver.Requests.Count} received.\nA:\n{a.Output}\nB:\n{b.Output}");
         }
 
-        var received = _receiver.Requests.GroupBy(r => r.Id!).ToList();
+        var received = Receiver.Requests.GroupBy(r => r.Id!).ToList();
         Assert.Equal(ids.Order(), received.Select(g => g.Key).Order());
         // Never twice at once: a delivery is sent again only after its claim ran out (a sender starved for
         // longer than the lease), and then not while the first send is still in flight.
@@ -96,21 +81,21 @@ public sealed class FanOutFaultTests : IAsyncLifetime
     public async Task A_process_killed_mid_fan_out_loses_nothing()
     {
         // A slow receiver keeps the fan-out busy long enough to kill the sender in the middle of it.
-        _receiver.Answer = _ => { Thread.Sleep(15); return 204; };
+        Receiver.Answer = _ => { Thread.Sleep(15); return 204; };
         var ids = await SeedAsync();
-        var first = ServerProcess.Start(_f, Sender);
-        await Releases.EventuallyAsync(() => Task.FromResult(_receiver.Requests.Count >= Deliveries / 5), $"the fan-out started\n{first.Output}", seconds: 120);
+        var first = ServerProcess.Start(F, Sender);
+        await Releases.EventuallyAsync(() => Task.FromResult(Receiver.Requests.Count >= Deliveries / 5), $"the fan-out started\n{first.Output}", seconds: 120);
         first.KillHard();
         var beforeRestart = await DeliveredAsync();
         Assert.True(beforeRestart < Deliveries, "the kill came in the middle of the fan-out");
 
-        await using var second = ServerProcess.Start(_f, Sender);
+        await using var second = ServerProcess.Start(F, Sender);
         await Releases.EventuallyAsync(async () => await DeliveredAsync() == Deliveries, $"all delivered after the restart\n{second.Output}", seconds: 120);
         await first.DisposeAsync();
 
-        var received = _receiver.Requests.Select(r => r.Id!).ToHashSet();
+        var received = Receiver.Requests.Select(r => r.Id!).ToHashSet();
         Assert.True(ids.SetEquals(received), $"missing: {string.Join(", ", ids.Except(received).Take(5))}");
         // At least once: whatever was in flight at the kill may arrive twice, always under its own id.
-        Assert.All(_receiver.Requests, r => Assert.Contains(r.Id!, ids));
+        Assert.All(Receiver.Requests, r => Assert.Contains(r.Id!, ids));
     }
 }
