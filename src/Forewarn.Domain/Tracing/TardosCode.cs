@@ -24,6 +24,18 @@ public sealed class TardosCode
 
     public int Length => Biases.Count;
 
+    /// <summary>
+    /// The code of an artifact with <paramref name="sites"/> mark sites, designed against as many
+    /// colluders as that many sites can resist (at least one). Depends only on the secret, the
+    /// artifact and the number of sites, so a copy can be regenerated at any time.
+    /// </summary>
+    public static TardosCode ForArtifact(ReadOnlySpan<byte> secret, string artifact, int sites) =>
+        ForArtifact(secret, artifact, sites, DesignColluders(sites));
+
+    /// <summary>The collusion size a code of <paramref name="sites"/> marks is designed against.</summary>
+    public static int DesignColluders(int sites) =>
+        Math.Max(1, AccusationThreshold.ColludersResisted(sites, population: 1000, epsilon: 1e-6));
+
     /// <summary>The code of an artifact with <paramref name="sites"/> mark sites, designed against <paramref name="designColluders"/>.</summary>
     public static TardosCode ForArtifact(ReadOnlySpan<byte> secret, string artifact, int sites, int designColluders)
     {

@@ -7,6 +7,7 @@ using Forewarn.Server.Portal;
 using Forewarn.Server.Problems;
 using Forewarn.Server.Publishing;
 using Forewarn.Server.Taxii;
+using Forewarn.Server.Tracing;
 using Forewarn.Server.Webhooks;
 using Forewarn.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -34,6 +35,8 @@ public static class ServerHost
         builder.Services.AddSingleton(CsafSettings.Read(builder.Configuration));
         builder.Services.AddSingleton<ReleaseSignal>();
         builder.Services.AddSingleton<ProgramSigningKey>();
+        builder.Services.AddSingleton<ProgramTracingSecret>();
+        builder.Services.AddSingleton<ArtifactMarking>();
         builder.Services.AddSingleton<ReleasePublisher>();
         builder.Services.AddSingleton<WaveOpenings>();
         builder.Services.AddSingleton<WaveAnnouncer>();

@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Forewarn.Domain.Advisories;
+using Forewarn.Domain.Common;
+using Forewarn.Domain.Tracing;
+using Forewarn.Tracing;
+using Forewarn.Tracing.Code;
+using Forewarn.Tracing.Text;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Forewarn.Server.Tracing;
+
+/// <summary>How an artifact is fingerprinted: prose marks, code marks in a language, or not at all.</summary>
+public enum MarkingMethod
+{
+    None,
+    Text,
+    Python,
+    CSharp,
+}
+
+/// <summary>An artifact prepared for fingerprinting: its marks and its code.</summary>
+public sealed record PreparedArtifact(ArtifactId ArtifactId, string Sha256, MarkingMethod Method, IMarkedArtifact Marks, TardosCode Code)
+{
+    public int Sites => Marks.Sites.Count;
+}
+
+/// <summary>
+/// Prepares artifacts for fingerprinting and renders each recipient's own copy. Which artifacts
+/// carry marks: descriptions, detection guidance and mitigation notes in text (prose marks), and
+/// PoCs in Python or C# (code marks). Notices and indicators are served as they are (an indicator
+/// must stay exact). A preparation is kept per artifact and content hash; rendered copies are kept
+/// in a bounded cache, because every code copy is compiled or parsed before it is issued.
+/// </summary>
+public sealed class ArtifactMarking(ProgramTracingSecret secret)
+{
+    private readonly ConcurrentDictionary<(ArtifactId, string), Lazy<Task<PreparedArtifact>>> prepared = new();
+    private readonly MemoryCache copies = new(new MemoryCacheOptions { SizeLimit = 256L * 1024 * 1024 });
+
+    /// <summary>The recipient's name in the code: the partner id, so that copies never depend on a renamable name.</summary>
+    public static string RecipientKey(PartnerId partner) => partner.Value.ToString("D");
+
+    /// <summary>The artifact's name in the code.</summary>
+    public static string ArtifactKey(ArtifactId artifact) => artifact.Value.ToString("D");
+
+    /// <summary>The method an artifact is marked with, from its class, media type and file name.</summary>
+    public static MarkingMethod MethodFor(Artifact artifact)
+    {
+        ArgumentNullException.ThrowIfNull(artifact);
+        var media = artifact.MediaType.ToLowerInvariant();
+        var extension = Path.GetExtension(artifact.FileName ?? "").ToLowerInvariant();
+        return artifact.Class switch
+        {
+            ContentClass.Description or ContentClass.Detection or ContentClass.Mitigation
+                when media.StartsWith("text/", StringComparison.Ordinal) => MarkingMethod.Text,
+            ContentClass.Poc when extension == ".py" || media.Contains("python", StringComparison.Ordinal) => MarkingMethod.Python,
+            ContentClass.Poc when extension == ".cs" || media.Contains("csharp", StringComparison.Ordinal) => MarkingMethod.CSharp,
+            _ => MarkingMethod.None,
+        };
+    }
+
+    /// <summary>
+    /// The artifact prepared for fingerprinting, or null when it is not marked. Throws a
+    /// <see cref="DomainException"/> (<see cref="CodeMarkException"/>) when a PoC cannot be marked
+    /// because it does not compile or parse, or its templates break it.
+    /// </summary>
+    public async Task<PreparedArtifact?> PrepareAsync(Artifact artifact, byte[] content, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(artifact);
+        var method = MethodFor(artifact);
+        if (method == MarkingMethod.None) return null;
+        var key = await secret.GetAsync(ct);
+        var lazy = prepared.GetOrAdd((artifact.Id, artifact.Sha256), _ => new(() => Task.Run(() => Prepare(artifact, content, method, key))));
+        try
+        {
+            return await lazy.Value.WaitAsync(ct);
+        }
+        catch (DomainException)
+        {
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch
+        {
+            prepared.TryRemove(new((artifact.Id, artifact.Sha256), lazy));
+            throw;
+        }
+    }
+
+    /// <summary>The recipient's own copy (the same bytes every time), or the content as it is when the artifact is not marked.</summary>
+    public async Task<ServedCopy> CopyForAsync(Artifact artifact, byte[] content, PartnerId partner, CancellationToken ct)
+    {
+        var ready = await PrepareAsync(artifact, content, ct);
+        if (ready is null) return new ServedCopy(content, artifact.Sha256, 0);
+        var secretBytes = await secret.GetAsync(ct);
+        var bytes = await copies.GetOrCreateAsync((artifact.Id, artifact.Sha256, partner), entry =>
+        {
+            var codeword = ready.Code.CodewordOf(secretBytes, ArtifactKey(artifact.Id), RecipientKey(partner));
+            var rendered = Encoding.UTF8.GetBytes(ready.Marks.Render(codeword));
+            entry.Size = rendered.Length + 64;
+            return Task.FromResult(rendered);
+        });
+        return new ServedCopy(bytes!, Convert.ToHexStringLower(SHA256.HashData(bytes!)), ready.Sites);
+    }
+
+    private static PreparedArtifact Prepare(Artifact artifact, byte[] content, MarkingMethod method, byte[] secret)
+    {
+        var text = Encoding.UTF8.GetString(content);
+        IMarkedArtifact marks = method switch
+        {
+            MarkingMethod.Text => TextMarks.Prepare(text),
+            MarkingMethod.Python => CodeMarks.Prepare(text, CodeLanguage.Python),
+            _ => CodeMarks.Prepare(text, CodeLanguage.CSharp),
+        };
+        var code = TardosCode.ForArtifact(secret, ArtifactKey(artifact.Id), marks.Sites.Count);
+        return new PreparedArtifact(artifact.Id, artifact.Sha256, method, marks, code);
+    }
+}
+
+/// <summary>The bytes served to one recipient, their SHA-256 and how many marks they carry.</summary>
+public sealed record ServedCopy(byte[] Bytes, string Sha256, int Marks);
