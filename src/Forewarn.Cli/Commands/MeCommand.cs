@@ -64,12 +64,12 @@ public static class MeCommand
 
     private static Command Fetch(CliContext context)
     {
-        var artifact = Options.Id("artifact", "Artifact id");
+        var artifact = Options.Id("artifact", "Artifact id, or REFERENCE:class for the one open artifact of that class (FW-2025-0708:poc)");
         var output = new Option<FileInfo>("--out") { Description = "Write the content to this file (needed for binary content)", HelpName = "file" };
         var command = new Command("fetch", "Fetch an artifact's content (your copy is fingerprinted; do not share it)") { artifact, output };
         command.SetAction((parse, ct) => context.RunAsync(parse, ct, async (api, ct) =>
         {
-            var id = parse.GetValue(artifact)!;
+            var id = await ArtifactSelector.ResolveAsync(api, parse.GetValue(artifact)!, ct);
             var content = await api.GetContentAsync($"me/artifacts/{ApiClient.Segment(id)}/content", ct);
             if (parse.GetValue(output) is { } file)
             {

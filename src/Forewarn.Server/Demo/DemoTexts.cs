@@ -17,14 +17,8 @@ internal static class DemoTexts
             content:"DisplayMode=Edit"; http.referer; content:"/SignOut.aspx"; sid:9025070801; rev:1;)
         """;
 
-    public const string ReplayDescription = """
-        The ToolPane endpoint accepts a serialized web part definition from the request body. Because the endpoint
-        trusts the Referer header to decide whether the request comes from a signed-out session, an attacker who
-        sets the Referer to the sign-out page reaches the deserializer without authentication. The deserializer
-        accepts a type list that includes a data-set type able to invoke arbitrary methods, which gives code
-        execution as the application pool identity. Servers that run the Subscription Edition with the June
-        cumulative update are affected, as are all 2019 builds.
-        """;
+    /// <summary>The replay's technical description (about 600 words; carries prose marks).</summary>
+    public static string ReplayDescription => DemoContent.Read("toolpane_description.txt");
 
     public const string ReplayIndicators = """
         type,value,comment
@@ -40,35 +34,8 @@ internal static class DemoTexts
         is the sign-out page at the reverse proxy.
         """;
 
-    public const string ReplayPoc = """
-        # FW-2025-0708 proof of concept: builds the request shape for detection testing in a lab.
-        # It prints the request; it does not send it anywhere.
-        import json
-        import sys
-
-        TARGET_PATH = "/_layouts/15/ToolPane.aspx"
-        REFERER = "/_layouts/SignOut.aspx"
-
-
-        def build_request(host, payload_marker):
-            headers = {
-                "Host": host,
-                "Referer": REFERER,
-                "Content-Type": "application/x-www-form-urlencoded",
-            }
-            body = "MSOTlPn_Uri=" + host + "&MSOTlPn_DWP=" + payload_marker
-            return {"method": "POST", "path": TARGET_PATH + "?DisplayMode=Edit", "headers": headers, "body": body}
-
-
-        def main():
-            host = sys.argv[1] if len(sys.argv) > 1 else "lab-server.invalid"
-            request = build_request(host, "DETECTION-TEST-MARKER")
-            print(json.dumps(request, indent=2))
-
-
-        if __name__ == "__main__":
-            main()
-        """;
+    /// <summary>The replay's PoC: a 171-line Python request builder for lab detection testing (carries code marks).</summary>
+    public static string ReplayPoc => DemoContent.Read("toolpane_poc.py");
 
     public const string EmbargoDetection = """
         Detection guidance: Halcyon Sync Agent update cache

@@ -1,0 +1,32 @@
+using System.Net;
+using System.Text;
+using Forewarn.Server.Tests.Infrastructure;
+
+namespace Forewarn.Server.Tests.Demo;
+
+/// <summary>Tracing can be tried right after the first start: the demo's PoC and description reach at least five partners, each its own copy.</summary>
+public sealed class DemoTracingTests : IAsyncLifetime
+{
+    private static readonly string[] PocRecipients = ["Bastion", "Corvid", "Fjordwatch", "Mistral", "Oakridge"];
+    private readonly ForewarnFactory _f = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await _f.DisposeAsync();
+
+    [Theory]
+    [InlineData("poc", 150)]
+    [InlineData("description", 20)]
+    public async Task The_replay_artifact_reaches_five_partners_each_with_its_own_copy(string cls, int minimumLines)
+    {
+        var id = await DemoFacts.ArtifactId(_f.Staff(), DemoFacts.Replay, cls);
+        var copies = new Dictionary<string, string>();
+        foreach (var partner in PocRecipients)
+        {
+            var response = await _f.Partner(partner).GetAsync($"/api/v1/me/artifacts/{id}/content");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            copies[partner] = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync());
+        }
+        Assert.All(copies.Values, c => Assert.True(c.Split('\n').Length >= minimumLines, $"{cls} has {c.Split('\n').Length} lines"));
+        Assert.Equal(copies.Count, copies.Values.Distinct(StringComparer.Ordinal).Count());
+    }
+}
