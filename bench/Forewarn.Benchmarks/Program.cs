@@ -36,7 +36,7 @@ switch (mode)
                   [--limit 100] [--seed-concurrency 8] [--store sqlite|postgres|both] [--markdown FILE] [--no-build]
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- csaf [BenchmarkDotNet options]   (CSAF validation)
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- tracing [--trials 10000] [--collusion-trials 1000]
-                  [--curve-trials 300] [--runs 9] [--only a,b,curve,c] [--markdown FILE]   (fingerprinting code)
+                  [--curve-trials 300] [--runs 9] [--only a,b,curve,beyond,c] [--markdown FILE]   (fingerprinting code)
             See docs/benchmarks.md.
             """);
         return 2;

@@ -9,6 +9,8 @@ internal enum Attack
     Interleave,
     /// <summary>At each site the variant most colluders hold; a tie is broken at random.</summary>
     Majority,
+    /// <summary>At each site where they differ, the variant fewest colluders hold (the attack that defeats p = 1/2 with 3).</summary>
+    Minority,
 }
 
 /// <summary>What a batch of simulated leaks gave.</summary>
@@ -79,7 +81,8 @@ internal static class LeakSimulation
             forged[i] = attack switch
             {
                 Attack.Interleave => copies[source][i],
-                _ => (byte)(2 * ones > copies.Length ? 1 : 2 * ones < copies.Length ? 0 : random.Next(2)),
+                Attack.Majority => (byte)(2 * ones > copies.Length ? 1 : 2 * ones < copies.Length ? 0 : random.Next(2)),
+                _ => ones == 0 || ones == copies.Length ? copies[0][i] : (byte)(2 * ones < copies.Length ? 1 : 2 * ones > copies.Length ? 0 : random.Next(2)),
             };
             if (--runLeft == 0) (source, runLeft) = (random.Next(copies.Length), random.Next(1, 7));
         }
