@@ -65,7 +65,7 @@ internal static class TracingDriver
             Line();
             CollusionHeader(Line);
             foreach (var c in new[] { 2, 3 })
-                foreach (var m in new[] { 100, 200, 300, 400, 500, 750, 1000, 1250, 1500, 2000 })
+                foreach (var m in new[] { 100, 150, 200, 250, 300, 400, 500, 750, 1000, 1250, 1500, 2000 })
                     foreach (var attack in new[] { Attack.Interleave, Attack.Majority }) CollusionRow(Line, c, m, attack, curveTrials);
             Line();
         }
