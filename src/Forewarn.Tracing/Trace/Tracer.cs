@@ -42,9 +42,19 @@ public static class Tracer
         // Only the accused and the near misses are sorted: a population may hold 100,000 names.
         RecipientScore At(int j) => new(names[j], all[j], all[j] > threshold);
         var byScore = Comparer<int>.Create((a, b) => all[b] != all[a] ? all[b].CompareTo(all[a]) : StringComparer.Ordinal.Compare(names[a], names[b]));
-        var indices = Enumerable.Range(0, names.Length);
-        var accused = indices.Where(j => all[j] > threshold).Order(byScore).Select(At).ToList();
-        var near = indices.Where(j => !(all[j] > threshold)).Order(byScore).Take(nearMisses).Select(At).ToList();
+        var accusedAt = new List<int>();
+        var nearAt = new List<int>(nearMisses + 1);
+        for (var j = 0; j < names.Length; j++)
+        {
+            if (all[j] > threshold) { accusedAt.Add(j); continue; }
+            if (nearMisses <= 0 || (nearAt.Count == nearMisses && byScore.Compare(j, nearAt[^1]) >= 0)) continue;
+            var at = nearAt.BinarySearch(j, byScore);
+            nearAt.Insert(at < 0 ? ~at : at, j);
+            if (nearAt.Count > nearMisses) nearAt.RemoveAt(nearAt.Count - 1);
+        }
+        accusedAt.Sort(byScore);
+        var accused = accusedAt.Select(At).ToList();
+        var near = nearAt.Select(At).ToList();
         return new TraceResult(code.Length, marks.Count, population, epsilon, threshold, accused, near);
     }
 }
