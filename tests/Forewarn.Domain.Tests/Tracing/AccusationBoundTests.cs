@@ -23,12 +23,12 @@ public sealed class AccusationBoundTests
          from pattern in Gen.Elements(Enum.GetValues<Pattern>())
          select (seed, population, sites, design, readShare / 100.0, pattern)).ToArbitrary();
 
-    [Property(MaxTest = 12)]
+    [Property(MaxTest = 10)]
     public Property Innocents_are_accused_in_at_most_an_epsilon_share_of_leaks() =>
         Prop.ForAll(Cases(), c =>
         {
             const double epsilon = 0.05;
-            const int trials = 150;
+            const int trials = 300;
             var random = new Random(c.Seed);
             var names = Enumerable.Range(0, c.Population).Select(j => $"innocent-{j}").ToArray();
             var leaksAccusingSomeone = 0;
