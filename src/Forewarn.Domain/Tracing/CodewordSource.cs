@@ -65,6 +65,11 @@ public sealed class CodewordSource
         Span<byte> tag = stackalloc byte[16];
         Tag(recipient, tag, reference);
         streamKey.Keystream(tag[..12], stream, reference);
+        if (OneBitPerSite && BitConverter.IsLittleEndian)
+        {
+            System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(stream)[..Words].CopyTo(bits);
+            return;
+        }
         if (OneBitPerSite)
         {
             Span<byte> word = stackalloc byte[8];
