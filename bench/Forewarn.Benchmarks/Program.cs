@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using Forewarn.Benchmarks.Http;
 
 // `policy [BenchmarkDotNet options]` runs the BenchmarkDotNet benchmarks (policy, CSAF validation); `http [options]`
-// the load driver; `release [options]` the end-to-end release driver.
+// the load driver; `release [options]` the end-to-end release driver; `tracing [options]` the fingerprinting code's targets.
 var mode = args.Length > 0 ? args[0].ToLowerInvariant() : "";
 var rest = args.Skip(1).ToArray();
 switch (mode)
@@ -21,6 +21,8 @@ switch (mode)
         return await Forewarn.Benchmarks.Release.ReleaseDriver.RunAsync(rest);
     case "taxii":
         return await Forewarn.Benchmarks.Taxii.TaxiiDriver.RunAsync(rest);
+    case "tracing":
+        return Forewarn.Benchmarks.Tracing.TracingDriver.Run(rest);
     default:
         Console.Error.WriteLine("""
             Usage:
@@ -33,6 +35,8 @@ switch (mode)
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- taxii [--objects 10000] [--pagers 1,8] [--seconds 15] [--warmup 10]
                   [--limit 100] [--seed-concurrency 8] [--store sqlite|postgres|both] [--markdown FILE] [--no-build]
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- csaf [BenchmarkDotNet options]   (CSAF validation)
+              dotnet run -c Release --project bench/Forewarn.Benchmarks -- tracing [--trials 10000] [--collusion-trials 1000]
+                  [--curve-trials 300] [--runs 9] [--only a,b,curve,beyond,c] [--markdown FILE]   (fingerprinting code)
             See docs/benchmarks.md.
             """);
         return 2;

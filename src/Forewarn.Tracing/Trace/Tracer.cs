@@ -17,8 +17,9 @@ public sealed record TraceResult(int Sites, int MarksRead, int Population, doubl
 
 /// <summary>
 /// Reads the marks of a leaked copy, regenerates every recipient's codeword from the programme
-/// secret (nothing was stored per copy), scores each, and accuses only above the threshold that
-/// bounds the chance of accusing anyone innocent by ε.
+/// secret (nothing was stored per copy; <see cref="TardosCode.ScoreAll(ReadOnlySpan{byte}, string, IReadOnlyList{string}, ReadMarks, bool)"/>,
+/// on all cores), scores each, and accuses only above the threshold that bounds the chance of
+/// accusing anyone innocent by ε.
 /// </summary>
 public static class Tracer
 {
@@ -33,17 +34,27 @@ public static class Tracer
         if (code.Length != artifact.Sites.Count)
             throw new ArgumentException($"The code has {code.Length} sites and the artifact {artifact.Sites.Count}.", nameof(code));
         var read = artifact.Read(leaked);
-        var marks = read.Count(r => r is not null);
-        var population = Math.Max(1, recipients.Count);
-        var threshold = AccusationThreshold.For(code, read, population, epsilon);
-        var scores = new List<RecipientScore>();
-        foreach (var recipient in recipients)
+        var marks = new ReadMarks(code, read);
+        var names = recipients.ToArray();
+        var population = Math.Max(1, names.Length);
+        var threshold = AccusationThreshold.For(marks, population, epsilon);
+        var all = code.ScoreAll(secret, artifactId, names, marks);
+        // Only the accused and the near misses are sorted: a population may hold 100,000 names.
+        RecipientScore At(int j) => new(names[j], all[j], all[j] > threshold);
+        var byScore = Comparer<int>.Create((a, b) => all[b] != all[a] ? all[b].CompareTo(all[a]) : StringComparer.Ordinal.Compare(names[a], names[b]));
+        var accusedAt = new List<int>();
+        var nearAt = new List<int>(nearMisses + 1);
+        for (var j = 0; j < names.Length; j++)
         {
-            var score = code.Score(code.CodewordOf(secret, artifactId, recipient), read);
-            scores.Add(new RecipientScore(recipient, score, score > threshold));
+            if (all[j] > threshold) { accusedAt.Add(j); continue; }
+            if (nearMisses <= 0 || (nearAt.Count == nearMisses && byScore.Compare(j, nearAt[^1]) >= 0)) continue;
+            var at = nearAt.BinarySearch(j, byScore);
+            nearAt.Insert(at < 0 ? ~at : at, j);
+            if (nearAt.Count > nearMisses) nearAt.RemoveAt(nearAt.Count - 1);
         }
-        var ordered = scores.OrderByDescending(s => s.Score).ThenBy(s => s.Recipient, StringComparer.Ordinal).ToList();
-        return new TraceResult(code.Length, marks, population, epsilon, threshold,
-            [.. ordered.Where(s => s.Accused)], [.. ordered.Where(s => !s.Accused).Take(nearMisses)]);
+        accusedAt.Sort(byScore);
+        var accused = accusedAt.Select(At).ToList();
+        var near = nearAt.Select(At).ToList();
+        return new TraceResult(code.Length, marks.Count, population, epsilon, threshold, accused, near);
     }
 }

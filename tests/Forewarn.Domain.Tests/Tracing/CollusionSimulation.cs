@@ -21,20 +21,28 @@ public sealed record CollusionRun(int Population, int Colluders, int Sites, Atta
     public bool InnocentAccused => Accused.Any(a => !Guilty.Contains(a));
     public bool GuiltyCaught => Accused.Any(Guilty.Contains);
 
-    public static CollusionRun Simulate(int seed, int population, int colluders, Attack attack, double epsilon, double lengthFactor = 1.0)
+    /// <summary>
+    /// One leak: <paramref name="lengthFactor"/> times the length rule's sites (or exactly
+    /// <paramref name="sites"/>), a code designed against the colluders (or <paramref name="design"/>),
+    /// colluders drawn at random, every recipient scored with <see cref="TardosCode.ScoreAll(ReadOnlySpan{byte}, string, IReadOnlyList{string}, IReadOnlyList{byte?}, bool)"/>.
+    /// </summary>
+    public static CollusionRun Simulate(int seed, int population, int colluders, Attack attack, double epsilon, double lengthFactor = 1.0,
+        int? sites = null, int? design = null)
     {
         var random = new Random(seed);
         var secret = new byte[32];
         random.NextBytes(secret);
-        var sites = (int)(AccusationThreshold.SitesNeeded(colluders, population, epsilon) * lengthFactor);
-        var code = TardosCode.ForArtifact(secret, $"artifact-{seed}", sites, colluders);
-        var words = Enumerable.Range(0, population).Select(j => code.CodewordOf(secret, $"artifact-{seed}", $"recipient-{j}")).ToArray();
+        var m = sites ?? (int)(AccusationThreshold.SitesNeeded(colluders, population, epsilon) * lengthFactor);
+        var artifact = $"artifact-{seed}";
+        var code = TardosCode.ForArtifact(secret, artifact, m, design ?? colluders);
+        var names = Enumerable.Range(0, population).Select(j => $"recipient-{j}").ToArray();
         var guilty = Enumerable.Range(0, population).OrderBy(_ => random.Next()).Take(colluders).ToHashSet();
-        var copies = guilty.Select(g => words[g]).ToArray();
-        var read = Forge(copies, sites, attack, random);
+        var copies = guilty.Select(g => code.CodewordOf(secret, artifact, names[g])).ToArray();
+        var read = Forge(copies, m, attack, random);
         var threshold = AccusationThreshold.For(code, read, population, epsilon);
-        var accused = Enumerable.Range(0, population).Where(j => code.Score(words[j], read) > threshold).ToList();
-        return new CollusionRun(population, colluders, sites, attack, accused, guilty, threshold, read.Count(r => r is not null));
+        var scores = code.ScoreAll(secret, artifact, names, read, parallel: false);
+        var accused = Enumerable.Range(0, population).Where(j => scores[j] > threshold).ToList();
+        return new CollusionRun(population, colluders, m, attack, accused, guilty, threshold, read.Count(r => r is not null));
     }
 
     private static byte?[] Forge(byte[][] copies, int sites, Attack attack, Random random)

@@ -65,6 +65,23 @@ public sealed class TracerTests
     }
 
     [Fact]
+    public void A_trace_over_thousands_scores_everyone_as_each_copy_scored_alone_and_sorts_the_near_misses()
+    {
+        var artifact = TextMarks.Prepare(SampleAdvisories.Description);
+        var (code, recipients, copyOf) = Issue(artifact, "desc-big", 3000);
+        var leaked = copyOf("partner-1234");
+        var result = Tracer.Trace(artifact, code, Secret, "desc-big", recipients, leaked, nearMisses: 20);
+        var read = artifact.Read(leaked);
+        var alone = recipients.ToDictionary(r => r, r => code.Score(code.CodewordOf(Secret, "desc-big", r), read));
+        Assert.Equal(3000, result.Population);
+        Assert.All(result.Accused.Concat(result.NearMisses), s => Assert.Equal(alone[s.Recipient], s.Score));
+        Assert.Equal(alone.Values.Where(v => v > result.Threshold).Count(), result.Accused.Count);
+        Assert.Equal(20, result.NearMisses.Count);
+        var expected = alone.Where(kv => !(kv.Value > result.Threshold)).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(20).Select(kv => kv.Key);
+        Assert.Equal(expected, result.NearMisses.Select(n => n.Recipient));
+    }
+
+    [Fact]
     public void A_code_that_does_not_fit_the_artifact_is_refused()
     {
         var artifact = TextMarks.Prepare(SampleAdvisories.Description);
