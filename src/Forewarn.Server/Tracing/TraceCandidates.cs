@@ -8,12 +8,16 @@ namespace Forewarn.Server.Tracing;
 /// from a tenth of a second (prose) to seconds (a PoC compiled with every site flipped), so a
 /// cheap look comes first: how many of the leak's three-word runs also occur in each artifact
 /// (containment — a fragment of a copy scores as high as the whole). Only the most similar few are
-/// prepared, and among those the leak is a copy of the one where it reads the most marks.
+/// prepared, none far less similar than the best, and among those the leak is a copy of the one
+/// where it reads the most marks.
 /// </summary>
 public static class TraceCandidates
 {
     /// <summary>How many of the most similar artifacts are prepared and read.</summary>
     public const int Prepared = 3;
+
+    /// <summary>Artifacts less similar than this share of the most similar one are not prepared.</summary>
+    public const double SimilarEnough = 0.2;
 
     /// <summary>Marks read within this share of the best count count as a near tie, settled by the share of sites read.</summary>
     public const double NearTie = 0.9;

@@ -90,6 +90,7 @@ public sealed class TraceService(ForewarnDb db, ArtifactMarking marking, Program
             .Where(c => c.Similarity > 0)
             .OrderByDescending(c => c.Similarity).ThenBy(c => c.Artifact.Id.Value)
             .Take(TraceCandidates.Prepared).ToList();
+        similar.RemoveAll(c => c.Similarity < TraceCandidates.SimilarEnough * similar[0].Similarity);
 
         var read = new List<(Chosen Chosen, int MarksRead, double Similarity)>();
         foreach (var (artifact, bytes, similarity) in similar)
