@@ -150,6 +150,24 @@ public sealed class TraceApiTests(TraceServer server) : IClassFixture<TraceServe
     }
 
     [Fact]
+    public async Task Odd_text_is_traced_or_refused_never_an_error()
+    {
+        var random = new Random(5150);
+        var noise = new string([.. Enumerable.Range(0, 4000).Select(_ => (char)random.Next(1, 0xD000))]);
+        string[] odd = ["x", "\0\0\0", noise, "'''\n\"\"\"\n#{{fw:a|b}}", new string('(', 20_000), "def f(:\n\treturn ]"];
+        foreach (var artifact in new[] { server.Advisory.Description, server.Advisory.Poc })
+        {
+            foreach (var leaked in odd)
+            {
+                var trace = await Trace(F.Staff(), new { artifactId = artifact, leaked, epsilon = 4.9e-324 });
+                Assert.Empty(trace["accused"]!.AsArray());
+            }
+        }
+        var response = await F.Staff().PostAsJsonAsync("/api/v1/trace", new { leaked = noise });
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.UnprocessableEntity, $"{response.StatusCode}");
+    }
+
+    [Fact]
     public async Task Only_staff_may_trace()
     {
         var body = new { leaked = TraceSamples.Unrelated };
