@@ -71,6 +71,7 @@ public static class CliApp
         root.Add(MeCommand.Create(context));
         root.Add(CsafCommand.Create(context));
         root.Add(DeliveriesCommand.Create(context));
+        root.Add(TraceCommand.Create(context));
         return root;
     }
 

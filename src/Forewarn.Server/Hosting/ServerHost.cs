@@ -42,6 +42,7 @@ public static class ServerHost
         builder.Services.AddSingleton<WaveAnnouncer>();
         builder.Services.AddScoped<AdvisoryAudience>();
         builder.Services.AddScoped<PublicDirectory>();
+        builder.Services.AddScoped<TraceService>();
         // After StoreStartup, so the first pass (releases missed while down) sees a migrated store.
         builder.Services.AddHostedService<ReleaseScheduler>();
         var webhooks = WebhookSettings.Read(builder.Configuration);
@@ -102,6 +103,7 @@ public static class ServerHost
         api.MapCsaf();
         api.MapWebhooks();
         api.MapWaveDeliveries();
+        api.MapTrace();
 
         app.Lifetime.ApplicationStarted.Register(() => StartBanner.Print(app.Services.GetRequiredService<IServer>(), store,
             token => DemoKeyUsable(app.Services, token)));

@@ -1,0 +1,134 @@
+using System.Text;
+using Forewarn.Domain.Advisories;
+using Forewarn.Domain.Common;
+using Forewarn.Server.Api;
+using Forewarn.Storage;
+using Forewarn.Tracing.Trace;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forewarn.Server.Tracing;
+
+/// <summary>
+/// Traces a leaked text to the partners whose copy it is. The population is every partner the
+/// programme has ever had, whatever their status now — anyone who may once have received a copy —
+/// so the bound ε covers all of them. Every run is logged with who asked, the artifact and whom it
+/// named (the transparency log will hold these records once it exists).
+/// </summary>
+public sealed class TraceService(ForewarnDb db, ArtifactMarking marking, ProgramTracingSecret secret, ILogger<TraceService> log)
+{
+    /// <summary>How many of the highest scores below the threshold are shown as near misses.</summary>
+    public const int NearMisses = 5;
+
+    public async Task<TraceDto> TraceAsync(TraceRequest request, string actor, CancellationToken ct)
+    {
+        var leaked = request.Leaked ?? "";
+        if (string.IsNullOrWhiteSpace(leaked))
+            throw new DomainException("empty-leak", "The leaked text is empty: give the text found outside the programme (as 'leaked' in JSON, or as a text/plain body).");
+        var epsilon = request.Epsilon ?? Tracer.DefaultEpsilon;
+        if (!(epsilon > 0 && epsilon < 1))
+            throw new DomainException("invalid-epsilon", $"ε must lie strictly between 0 and 1 (for example 1e-6), not {epsilon}.");
+
+        var (chosen, candidates) = string.IsNullOrWhiteSpace(request.ArtifactId)
+            ? await FindAsync(leaked, ct)
+            : (await GivenAsync(request.ArtifactId.Trim(), ct), null);
+        var partners = await db.Partners.AsNoTracking().Select(p => new { p.Id, p.LegalName }).ToListAsync(ct);
+        var names = partners.ToDictionary(p => ArtifactMarking.RecipientKey(p.Id), p => p.LegalName, StringComparer.Ordinal);
+        var key = await secret.GetAsync(ct);
+        var result = Tracer.Trace(chosen.Prepared.Marks, chosen.Prepared.Code, key, ArtifactMarking.ArtifactKey(chosen.Artifact.Id),
+            names.Keys, leaked, epsilon, NearMisses);
+
+        TraceScoreDto Dto(RecipientScore s) => new(Guid.Parse(s.Recipient), names[s.Recipient], s.Score);
+        var accused = result.Accused.Select(Dto).ToList();
+        // With no mark read every score is 0: there is nobody near.
+        var near = result.MarksRead == 0 ? [] : result.NearMisses.Select(Dto).ToList();
+        double? threshold = double.IsFinite(result.Threshold) ? result.Threshold : null;
+        var verdict = TraceVerdict.Sentence(result.Sites, result.MarksRead, epsilon, threshold, accused, near);
+        var reference = await ReferenceAsync(chosen.Artifact.AdvisoryId, ct);
+
+        log.LogInformation("Trace by {Actor} on artifact {ArtifactId} ({Reference}, {How}): {MarksRead} of {Sites} marks read, "
+            + "population {Population}, ε {Epsilon}; accused: {Accused}",
+            actor, chosen.Artifact.Id, reference, candidates is null ? "given" : "found", result.MarksRead, result.Sites,
+            result.Population, epsilon, accused.Count == 0 ? "none" : string.Join(", ", accused.Select(a => a.PartnerId)));
+
+        return new TraceDto(chosen.Artifact.Id.Value, reference, chosen.Artifact.Title, Name(chosen.Prepared.Method), result.Sites,
+            result.MarksRead, result.Population, epsilon, threshold, accused, near, verdict, candidates);
+    }
+
+    private sealed record Chosen(Artifact Artifact, PreparedArtifact Prepared);
+
+    private async Task<Chosen> GivenAsync(string id, CancellationToken ct)
+    {
+        var artifact = await db.ArtifactAsync(id, ct);
+        var content = await db.ArtifactContents.AsNoTracking().FirstAsync(c => c.ArtifactId == artifact.Id, ct);
+        PreparedArtifact? prepared;
+        try
+        {
+            prepared = await marking.PrepareAsync(artifact, content.Bytes, ct);
+        }
+        catch (DomainException e)
+        {
+            throw new TraceRefusedException("artifact-not-marked", $"Artifact '{artifact.Title}' cannot carry marks ({e.Message}), so no copy of it can be traced.");
+        }
+        if (prepared is null)
+            throw new TraceRefusedException("artifact-not-marked",
+                $"Artifact '{artifact.Title}' ({artifact.Class.Name()}, {artifact.MediaType}) is served as it is, without marks, so a copy of it cannot be traced. "
+                + "Descriptions, detection guidance and mitigation notes in text, and Python or C# PoCs, carry marks.");
+        if (prepared.Sites == 0)
+            throw new TraceRefusedException("artifact-not-marked", $"Artifact '{artifact.Title}' offers no place for a mark, so its copies are all alike and cannot be traced.");
+        return new Chosen(artifact, prepared);
+    }
+
+    private async Task<(Chosen, IReadOnlyList<TraceCandidateDto>)> FindAsync(string leaked, CancellationToken ct)
+    {
+        var marked = (await db.Artifacts.AsNoTracking().ToListAsync(ct))
+            .Where(a => ArtifactMarking.MethodFor(a) != MarkingMethod.None).ToDictionary(a => a.Id);
+        var ids = marked.Keys.ToList();
+        var contents = await db.ArtifactContents.AsNoTracking().Where(c => ids.Contains(c.ArtifactId)).ToListAsync(ct);
+        var runs = TraceCandidates.Runs(leaked);
+        var similar = contents
+            .Select(c => (Artifact: marked[c.ArtifactId], c.Bytes, Similarity: TraceCandidates.Similarity(runs, Encoding.UTF8.GetString(c.Bytes))))
+            .Where(c => c.Similarity > 0)
+            .OrderByDescending(c => c.Similarity).ThenBy(c => c.Artifact.Id.Value)
+            .Take(TraceCandidates.Prepared).ToList();
+        similar.RemoveAll(c => c.Similarity < TraceCandidates.SimilarEnough * similar[0].Similarity);
+
+        var read = new List<(Chosen Chosen, int MarksRead, double Similarity)>();
+        foreach (var (artifact, bytes, similarity) in similar)
+        {
+            PreparedArtifact? prepared;
+            try
+            {
+                prepared = await marking.PrepareAsync(artifact, bytes, ct);
+            }
+            catch (DomainException)
+            {
+                continue; // a PoC that cannot be marked was never served marked
+            }
+            if (prepared is null || prepared.Sites == 0) continue;
+            var marksRead = prepared.Marks.Read(leaked).Count(m => m is not null);
+            read.Add((new Chosen(artifact, prepared), marksRead, similarity));
+        }
+        var ordered = TraceCandidates.MostLikelyFirst(read, r => r.MarksRead, r => r.Chosen.Prepared.Sites, r => r.Similarity);
+        if (ordered.Count == 0 || ordered[0].MarksRead == 0)
+            throw new TraceRefusedException("no-artifact-matches",
+                $"The leaked text reads no mark of any marked artifact ({marked.Count} looked at, {read.Count} read closely): "
+                + "it is not a copy of one, or its marked words were all rewritten. Give the artifact if you know it.");
+
+        var references = await ReferencesAsync(ordered.Select(r => r.Chosen.Artifact.AdvisoryId), ct);
+        var candidates = ordered.Select(r => new TraceCandidateDto(r.Chosen.Artifact.Id.Value, references.GetValueOrDefault(r.Chosen.Artifact.AdvisoryId, ""),
+            r.Chosen.Artifact.Title, Name(r.Chosen.Prepared.Method), r.Chosen.Prepared.Sites, r.MarksRead, Math.Round(r.Similarity, 3))).ToList();
+        return (ordered[0].Chosen, candidates);
+    }
+
+    private async Task<string> ReferenceAsync(AdvisoryId advisory, CancellationToken ct) =>
+        (await ReferencesAsync([advisory], ct)).GetValueOrDefault(advisory, "");
+
+    private async Task<Dictionary<AdvisoryId, string>> ReferencesAsync(IEnumerable<AdvisoryId> advisories, CancellationToken ct)
+    {
+        var ids = advisories.Distinct().ToList();
+        return await db.Advisories.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Reference })
+            .ToDictionaryAsync(a => a.Id, a => a.Reference, ct);
+    }
+
+    private static string Name(MarkingMethod method) => method.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace Forewarn.Server.Tracing;
+
+/// <summary>The trace's outcome as one sentence for a person: who is named and what the bound means, or why no one is.</summary>
+public static class TraceVerdict
+{
+    public static string Sentence(int sites, int marksRead, double epsilon, double? threshold,
+        IReadOnlyList<TraceScoreDto> accused, IReadOnlyList<TraceScoreDto> nearMisses)
+    {
+        var bound = $"the chance that anyone innocent is named is at most {Epsilon(epsilon)}.";
+        if (accused.Count == 1 && threshold is { } t1)
+            return $"Named {accused[0].PartnerName} (score {Number(accused[0].Score)} > threshold {Number(t1)}): {bound}";
+        if (accused.Count > 1 && threshold is { } t)
+        {
+            var names = accused.Select(a => $"{a.PartnerName} (score {Number(a.Score)})").ToList();
+            var list = string.Join(", ", names[..^1]) + " and " + names[^1];
+            return $"Named {list}, each above the threshold {Number(t)}: {bound}";
+        }
+        if (marksRead == 0)
+            return $"No one named: none of the artifact's {sites} marks was found in the leaked text — it is not a copy of this artifact, "
+                + "or every marked word in it was rewritten.";
+        if (threshold is null)
+            return $"No one named: ε = {Epsilon(epsilon)} is so small that no score can reach a threshold; give a larger ε.";
+        var highest = nearMisses.Count > 0 ? $" (highest: {nearMisses[0].PartnerName}, {Number(nearMisses[0].Score)})" : "";
+        return $"No one named: {marksRead} of {sites} marks read, and no partner's score reaches the threshold {Number(threshold.Value)}{highest}. "
+            + $"The leak carries too few marks to name anyone at ε = {Epsilon(epsilon)}, or it mixes several partners' copies.";
+    }
+
+    /// <summary>ε as people write it: 1e-6, 2.5e-4, 0.01.</summary>
+    public static string Epsilon(double epsilon) =>
+        epsilon >= 0.001 ? epsilon.ToString("0.###", CultureInfo.InvariantCulture) : epsilon.ToString("0.##e0", CultureInfo.InvariantCulture);
+
+    private static string Number(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+}
