@@ -17,7 +17,8 @@ public static class ReleaseSchedule
     {
         if (advisory.ScheduledAt is not { } scheduled || scheduled > at) return 0;
         if (at < advisory.ReleaseAt) return 0;
-        if (advisory.WithdrawnAt is { } w && w <= advisory.ReleaseAt) return 0;
+        // A withdrawal stops the release only if it comes before it: at the release time itself, the release has happened.
+        if (advisory.WithdrawnAt is { } w && w < advisory.ReleaseAt) return 0;
         return 1 + PublicRevisions(advisory, at).Count;
     }
 

@@ -67,7 +67,7 @@ public sealed class ReleaseScheduleProperties
 
             var neverEarly = published.All(p => p.At >= p.ReleaseAtThen && p.ReleaseAtThen == advisory.ReleaseAt);
             var neverTwice = published.Select(p => p.Version).Zip(published.Select(p => p.Version).Skip(1), (a, b) => a < b).All(x => x);
-            var withdrawnFirst = advisory.WithdrawnAt is { } w && w <= advisory.ReleaseAt;
+            var withdrawnFirst = advisory.WithdrawnAt is { } w && w < advisory.ReleaseAt;
             var neverBeforeWithdrawal = !withdrawnFirst || published.Count == 0;
 
             // Finally a server runs after everything: whatever is due must now be out.
@@ -96,6 +96,21 @@ public sealed class ReleaseScheduleProperties
         Assert.Equal(2, ReleaseSchedule.PublicVersionAt(a, T0.AddHours(2)));
         Assert.Equal(T0.AddHours(1), ReleaseSchedule.NextReleaseAfter([a], T0));
         Assert.Null(ReleaseSchedule.NextReleaseAfter([a], T0.AddHours(1)));
+    }
+
+    [Fact]
+    public void A_withdrawal_at_the_release_moment_itself_comes_after_the_release()
+    {
+        var a = Advisory.Create("FW-2026-0003", "Overflow", null, [], [], null, T0.AddHours(1), T0, "staff");
+        a.Schedule(T0, "staff");
+        Assert.True(ReleaseSchedule.IsDue(a, 0, T0.AddHours(1)));
+        a.Withdraw("withdrawn", T0.AddHours(1), "staff");
+        Assert.Equal(1, ReleaseSchedule.PublicVersionAt(a, T0.AddHours(1)));
+
+        var b = Advisory.Create("FW-2026-0004", "Overflow", null, [], [], null, T0.AddHours(1), T0, "staff");
+        b.Schedule(T0, "staff");
+        b.Withdraw("withdrawn", T0.AddHours(1).AddTicks(-1), "staff");
+        Assert.Equal(0, ReleaseSchedule.PublicVersionAt(b, T0.AddHours(2)));
     }
 
     private static void Try(Action change)
