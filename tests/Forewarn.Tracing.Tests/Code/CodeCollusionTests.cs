@@ -28,7 +28,7 @@ public sealed class CodeCollusionTests(ITestOutputHelper output)
             var secret = new byte[32];
             random.NextBytes(secret);
             var artifact = $"poc-{language}-{trial}";
-            var code = TardosCode.ForArtifact(secret, artifact, marked.Sites.Count, designColluders: 2);
+            var code = TardosCode.ForArtifact(secret, artifact, marked.Sites.Count);
             var words = Enumerable.Range(0, Population).Select(j => code.CodewordOf(secret, artifact, $"partner-{j}")).ToArray();
             var guilty = Enumerable.Range(0, Population).OrderBy(_ => random.Next()).Take(2).ToArray();
             var copies = guilty.Select(g => marked.Render(words[g]).Split('\n')).ToArray();
@@ -62,7 +62,7 @@ public sealed class CodeCollusionTests(ITestOutputHelper output)
             var secret = new byte[32];
             random.NextBytes(secret);
             var artifact = $"poc-{language}-single-{trial}";
-            var code = TardosCode.ForArtifact(secret, artifact, marked.Sites.Count, designColluders: 1);
+            var code = TardosCode.ForArtifact(secret, artifact, marked.Sites.Count);
             var words = Enumerable.Range(0, Population).Select(j => code.CodewordOf(secret, artifact, $"partner-{j}")).ToArray();
             var leaker = random.Next(Population);
             var read = marked.Read(marked.Render(words[leaker]));

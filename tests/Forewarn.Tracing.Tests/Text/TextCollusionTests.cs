@@ -37,7 +37,7 @@ public sealed class TextCollusionTests(ITestOutputHelper output)
         for (var leak = 0; leak < leaks; leak++)
         {
             var artifact = $"advisory-{leak}";
-            var code = TardosCode.ForArtifact(Secret, artifact, marked.Sites.Count, designColluders: 3);
+            var code = TardosCode.ForArtifact(Secret, artifact, marked.Sites.Count);
             var words = Enumerable.Range(0, Population).Select(j => code.CodewordOf(Secret, artifact, $"partner-{j}")).ToArray();
             var random = new Random(leak);
             var guilty = Enumerable.Range(0, Population).OrderBy(_ => random.Next()).Take(colluders).ToHashSet();
