@@ -91,6 +91,16 @@ public sealed class ArtifactMarking(ProgramTracingSecret secret)
         }
     }
 
+    /// <summary>
+    /// Forgets an artifact's preparation (a refused upload, never saved: its failure need not be
+    /// remembered). A saved artifact's refusal is kept, so that each request does not check it again.
+    /// </summary>
+    public void Forget(Artifact artifact)
+    {
+        ArgumentNullException.ThrowIfNull(artifact);
+        prepared.TryRemove((artifact.Id, artifact.Sha256), out _);
+    }
+
     /// <summary>The recipient's own copy (the same bytes every time), or the content as it is when the artifact is not marked.</summary>
     public async Task<ServedCopy> CopyForAsync(Artifact artifact, byte[] content, PartnerId partner, CancellationToken ct)
     {
