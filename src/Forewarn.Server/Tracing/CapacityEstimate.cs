@@ -39,6 +39,8 @@ public static class CapacityEstimate
         {
             ContentClass.Notice => "Notices are not fingerprinted: they say little beyond what partners are told anyway, and go out alike to every partner.",
             ContentClass.Indicators => "Indicators are not fingerprinted: an indicator (a hash, an address, a name) must stay exact, so every partner gets the same bytes.",
+            not ContentClass.Poc when ArtifactMarking.IsRuleFile(artifact) =>
+                $"Rule files are not fingerprinted: a rule ({Shown(artifact)}) must work exactly as written, so every partner gets the same bytes.",
             ContentClass.Poc => $"Only Python and C# PoCs are fingerprinted; this one ({Shown(artifact)}) is served as it is, the same to every partner.",
             _ => $"Only text is fingerprinted; this {artifact.Class.Describe()} is {Shown(artifact)}, so every partner gets the same bytes.",
         };
