@@ -176,6 +176,19 @@ if __name__ == '__main__':
     sys.exit(main(sys.argv[1:]))
 """";
 
+    /// <summary>A five-paragraph technical description (as in Forewarn.Tracing.Tests): room for many prose marks.</summary>
+    public const string Description = """
+        A deserialisation flaw in the management interface of Northwind Gateway versions prior to 4.2.7 allows an unauthenticated remote attacker to execute arbitrary code as the `gwadmin` service account. The issue is tracked as CVE-2026-31337 and has a CVSS base score of 9.8.
+
+        The interface accepts serialised session objects over TCP port 8443 and does not verify that the class named in the stream is on the allow list before it is instantiated. A specially crafted object graph sent in a single request results in code execution during deserialisation. No prior authentication is required, and the attack does not depend on any user interaction. The vendor confirmed that the default configuration is affected, i.e., installations that have not changed the `remote_admin` setting.
+
+        Successful exploitation allows the attacker to obtain sensitive information such as stored credentials, certificates and session keys, to modify routing rules, and to pivot towards internal networks. In our testing, 3 requests were sufficient to obtain a reverse shell on all four appliance models we examined, and the exploit completed in under ten seconds. Repeated attempts did not cause the service to crash, so exploitation cannot be detected by watching for restarts alone.
+
+        We have observed scanning for the vulnerable endpoint from 2 autonomous systems since 14 November 2026, and a working exploit is circulating in private channels. Exposure data suggests that roughly 12,000 gateways are reachable from the internet, including deployments in energy, healthcare and government networks. Attackers do not need valid credentials, and the vulnerable code path is reachable before any authorisation check is performed.
+
+        The flaw is fixed in 4.2.7 and later releases. Versions 3.x are no longer supported and will not receive a fix. Additionally, the vendor has published guidance for customers who cannot upgrade immediately, e.g. blocking inbound access to the management interface at the network edge.
+        """;
+
     /// <summary>Python that does not parse (an unclosed bracket).</summary>
     public const string BrokenPython = """
         import socket
