@@ -6,7 +6,8 @@ namespace Forewarn.Tracing.Code;
 
 /// <summary>
 /// A Python copy is sound when CPython compiles it (<c>compile(source, '&lt;poc&gt;', 'exec')</c>:
-/// the parser and the symbol table), run in a <c>python3</c> subprocess.
+/// the parser and the symbol table), in a pooled <c>python3</c> worker (<see cref="PythonWorker"/>)
+/// or, when none can answer, in a <c>python3</c> process of its own.
 /// </summary>
 internal sealed class PythonCheck : CopyCheck
 {
@@ -25,7 +26,15 @@ internal sealed class PythonCheck : CopyCheck
 
     public override string? Problem(string copy)
     {
-        var start = new ProcessStartInfo(Interpreter.Value ?? throw Unavailable())
+        var interpreter = Interpreter.Value ?? throw Unavailable();
+        var (answered, problem) = PythonWorker.Check(interpreter, copy);
+        return answered ? problem : OneShot(interpreter, copy);
+    }
+
+    /// <summary>The check in a python3 process of its own: what a worker does, when no worker can answer.</summary>
+    private static string? OneShot(string interpreter, string copy)
+    {
+        var start = new ProcessStartInfo(interpreter)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
