@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Forewarn.Domain.Partners;
 using Forewarn.Storage;
@@ -61,15 +62,30 @@ public static class ServeSetup
             (string)listed["id"]!, (int)listed["size"]!, keys);
     }
 
-    /// <summary>The sample repeated until it is <paramref name="bytes"/> long, each repetition's functions renamed: one long, ordinary script.</summary>
+    /// <summary>
+    /// The sample repeated until it is <paramref name="bytes"/> long, every name in each repetition
+    /// given its own suffix (keywords and one- and two-letter words, such as string prefixes, kept):
+    /// one long script whose parts do not repeat each other, as mark sites must be told apart.
+    /// </summary>
     public static string PythonPoc(string sample, int bytes)
     {
         var poc = new StringBuilder(sample);
         for (var i = 1; poc.Length < bytes; i++)
-            poc.Append("\n\n").Append(sample.Replace("#!/usr/bin/env python3", "", StringComparison.Ordinal)
-                .Replace("# -*- coding: utf-8 -*-", "", StringComparison.Ordinal).Replace("def ", $"def part{i}_", StringComparison.Ordinal));
+        {
+            var part = Regex.Replace(sample.Replace("#!/usr/bin/env python3", "", StringComparison.Ordinal)
+                .Replace("# -*- coding: utf-8 -*-", "", StringComparison.Ordinal), @"\b[A-Za-z_][A-Za-z0-9_]{2,}\b",
+                m => Keywords.Contains(m.Value) ? m.Value : $"{m.Value}_{i}");
+            poc.Append("\n\n").Append(part);
+        }
         return poc.ToString();
     }
+
+    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
+    {
+        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else",
+        "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
+        "return", "try", "while", "with", "yield", "match", "case", "type",
+    };
 
     /// <summary>An indicators file of about <paramref name="bytes"/> bytes (served as it is).</summary>
     public static string Indicators(int bytes)
