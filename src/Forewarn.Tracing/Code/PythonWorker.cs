@@ -72,6 +72,54 @@ internal sealed class PythonWorker : IDisposable
         return (false, null);
     }
 
+    /// <summary>
+    /// Compiles each of <paramref name="sources"/> in one worker, the answers read while the
+    /// sources are written: per source null when it compiles, else the problem; null when no worker
+    /// could answer them all.
+    /// </summary>
+    public static string?[]? CheckAll(string interpreter, IReadOnlyList<string> sources)
+    {
+        var worker = Rent(interpreter);
+        if (worker is null) return null;
+        string?[]? problems;
+        try
+        {
+            problems = worker.AskAll(sources);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException or FormatException or JsonException)
+        {
+            problems = null;
+        }
+        if (problems is null) worker.Dispose();
+        else Return(worker);
+        return problems;
+    }
+
+    private string?[]? AskAll(IReadOnlyList<string> sources)
+    {
+        var answers = Task.Run(async () =>
+        {
+            var problems = new string?[sources.Count];
+            for (var n = 0; n < sources.Count; n++)
+            {
+                var line = await process.StandardOutput.ReadLineAsync();
+                if (line == "ok") continue;
+                if (line is null || !line.StartsWith("err ", StringComparison.Ordinal)) return null;
+                problems[n] = JsonSerializer.Deserialize<string>(line[4..]) is { Length: > 0 } p ? p : "python3 could not compile the copy";
+            }
+            return problems;
+        });
+        var input = process.StandardInput.BaseStream;
+        foreach (var source in sources)
+        {
+            var bytes = new UTF8Encoding(false).GetBytes(source);
+            input.Write(Encoding.ASCII.GetBytes($"{bytes.Length}\n"));
+            input.Write(bytes);
+        }
+        input.Flush();
+        return answers.Wait(Limit) ? answers.Result : null;
+    }
+
     private string? Ask(string source)
     {
         var bytes = new UTF8Encoding(false).GetBytes(source);
