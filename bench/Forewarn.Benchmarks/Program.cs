@@ -23,6 +23,8 @@ switch (mode)
         return await Forewarn.Benchmarks.Taxii.TaxiiDriver.RunAsync(rest);
     case "tracing":
         return Forewarn.Benchmarks.Tracing.TracingDriver.Run(rest);
+    case "serve":
+        return await Forewarn.Benchmarks.Serving.ServeDriver.RunAsync(rest);
     default:
         Console.Error.WriteLine("""
             Usage:
@@ -34,6 +36,8 @@ switch (mode)
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- fanout [--partners 10000] [--lead 20] [--markdown FILE] [--no-build]
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- taxii [--objects 10000] [--pagers 1,8] [--seconds 15] [--warmup 10]
                   [--limit 100] [--seed-concurrency 8] [--store sqlite|postgres|both] [--markdown FILE] [--no-build]
+              dotnet run -c Release --project bench/Forewarn.Benchmarks -- serve [--kb 100] [--partners 60] [--seconds 10] [--concurrency 4]
+                  [--store sqlite|postgres|both] [--markdown FILE] [--no-build]
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- csaf [BenchmarkDotNet options]   (CSAF validation)
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- tracing [--trials 10000] [--collusion-trials 1000]
                   [--curve-trials 300] [--runs 9] [--only a,b,curve,beyond,c] [--markdown FILE]   (fingerprinting code)

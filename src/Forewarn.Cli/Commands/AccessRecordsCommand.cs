@@ -21,7 +21,7 @@ public static class AccessRecordsCommand
             if (result.GetValueOrDefault<int?>() is { } n && n is < 1 or > MaxLimit)
                 result.AddError($"--limit must be between 1 and {MaxLimit}, not {n}.");
         });
-        var command = new Command("access-records", "Every serve-or-deny decision: who asked for which artifact, when, the verdict and the deciding rules (staff key)")
+        var command = new Command("access-records", "Every serve-or-deny decision: who asked for which artifact, when, the verdict, the deciding rules and the copy served (staff key)")
         {
             partner, artifact, limit, json,
         };
@@ -44,18 +44,23 @@ public static class AccessRecordsCommand
                 return ExitCodes.Success;
             }
             var names = await PartnerNamesAsync(api, ct);
-            var table = Screen.Table("Time", "Partner", "Artifact", "Verdict", "Rules", "Channel");
+            var table = Screen.Table("Time", "Partner", "Artifact", "Verdict", "Rules", "Channel", "Copy SHA-256", "Marks");
+            // With the copy columns the table is wide: the rules wrap, the names and hashes stay whole.
+            foreach (var column in new[] { 0, 1, 3, 6 }) table.Columns[column].NoWrap = true;
             foreach (var r in items)
             {
                 var id = r.Text("partnerId");
                 Screen.Row(table, r.Time("at"), names.GetValueOrDefault(id, id), r.Text("artifactId"), r.Text("verdict"),
-                    r.Text("rules"), r.Text("channel"));
+                    r.Text("rules"), r.Text("channel"), Short(r.Text("copySha256")), r.Text("marks"));
             }
             context.Screen.Write(table);
             return ExitCodes.Success;
         }));
         return command;
     }
+
+    /// <summary>The copy's hash, cut for the table (whole in <c>--json</c>): enough to tell copies apart.</summary>
+    private static string Short(string hash) => hash.Length > 16 ? hash[..16] + "…" : hash;
 
     /// <summary>Partner ids as legal names for people; the ids stay in <c>--json</c>.</summary>
     private static async Task<Dictionary<string, string>> PartnerNamesAsync(ApiClient api, CancellationToken ct)

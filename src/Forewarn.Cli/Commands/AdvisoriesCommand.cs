@@ -4,6 +4,7 @@ using Forewarn.Cli.Api;
 using Forewarn.Cli.Input;
 using Forewarn.Cli.Output;
 using Forewarn.Domain.Advisories;
+using Spectre.Console;
 
 namespace Forewarn.Cli.Commands;
 
@@ -58,8 +59,15 @@ public static class AdvisoriesCommand
         var command = new Command("show", "Show an advisory with its artifacts, waves and revisions") { reference, json };
         command.SetAction((parse, ct) => context.RunAsync(parse, ct, async (api, ct) =>
         {
-            var advisory = await api.GetAsync(Path(parse.GetValue(reference)!), ct);
-            context.Show(parse.GetValue(json), advisory, a => Render(context.Screen, a));
+            var path = Path(parse.GetValue(reference)!);
+            var advisory = await api.GetAsync(path, ct);
+            var fingerprints = await api.GetAsync($"{path}/fingerprints", ct);
+            advisory!["fingerprints"] = fingerprints?.DeepClone();
+            context.Show(parse.GetValue(json), advisory, a =>
+            {
+                Render(context.Screen, a);
+                RenderFingerprints(context.Screen, fingerprints);
+            });
             return ExitCodes.Success;
         }));
         return command;
@@ -131,6 +139,39 @@ public static class AdvisoriesCommand
                 Screen.Row(table, r.Text("number"), r.Time("at"), r.Text("summary"), r.Text("actor"));
             screen.Write(table);
         }
+    }
+
+    /// <summary>The fingerprint capacity of an advisory's marked artifacts, then the warnings for staff.</summary>
+    internal static void RenderFingerprints(Screen screen, JsonNode? report)
+    {
+        var items = report.Items("fingerprints").ToList();
+        screen.Heading($"Fingerprints ({items.Count})");
+        if (items.Count > 0)
+        {
+            var table = Screen.Table("Artifact", "Title", "Method", "Marks", "Recipients", "Colluders resisted", "Marks for 2");
+            foreach (var f in items)
+                Screen.Row(table, f.Text("artifactId"), f.Text("title"), f.Text("method"), f.Text("sites"), f.Text("recipients"),
+                    f.Text("colludersResisted"), f.Text("sitesNeededFor2"));
+            screen.Write(table);
+        }
+        Warnings(screen, report.Items("warnings").Select(JsonRead.Plain));
+    }
+
+    /// <summary>One line on an artifact's marks: how many, of which kinds, and what they are enough for.</summary>
+    internal static string FingerprintLine(JsonNode? fingerprint)
+    {
+        if (fingerprint is null) return "";
+        var kinds = fingerprint["kinds"] is JsonObject k ? string.Join(", ", k.Select(p => $"{p.Value} {p.Key}")) : "";
+        var resisted = fingerprint.Text("colludersResisted");
+        return $"{fingerprint.Text("sites")} marks ({kinds}); {fingerprint.Text("recipients")} recipient(s); " +
+            $"names up to {resisted} colluder(s) at ε = {fingerprint.Text("epsilon")}";
+    }
+
+    /// <summary>Warnings for staff, in yellow.</summary>
+    internal static void Warnings(Screen screen, IEnumerable<string> warnings)
+    {
+        foreach (var warning in warnings.Where(w => w.Length > 0))
+            screen.Write(new Text($"Warning: {warning}\n", new Style(Color.Yellow)));
     }
 
     private static string Join(string a, string b) => a.Length == 0 ? b : b.Length == 0 ? a : $"{a} ({b})";

@@ -65,7 +65,9 @@ public static class ArtifactAdd
                     ("File name", a.Text("fileName")),
                     ("Size", a.Text("size")),
                     ("SHA-256", a.Text("sha256")),
-                    ("Created", a.Time("createdAt"))));
+                    ("Created", a.Time("createdAt")),
+                    ("Fingerprint", a["fingerprint"] is { } f ? AdvisoriesCommand.FingerprintLine(f) : a.Text("unmarked"))));
+                AdvisoriesCommand.Warnings(context.Screen, [a["fingerprint"].Text("warning")]);
             });
             return ExitCodes.Success;
         }));

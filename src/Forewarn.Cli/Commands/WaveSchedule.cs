@@ -42,8 +42,13 @@ public static class WaveSchedule
             };
             var wave = await api.PostAsync($"{path}/waves", body, ct);
             context.Show(parse.GetValue(json), wave, w =>
+            {
                 context.Screen.Line($"Scheduled wave {w.Text("number")} ({w.Text("kind")}) at ", w.Time("at"),
-                    $" with {w.Count("artifactIds")} artifact(s); id {w.Text("id")}."));
+                    $" with {w.Count("artifactIds")} artifact(s); id {w.Text("id")}.");
+                foreach (var f in w.Items("fingerprints"))
+                    context.Screen.Line($"Fingerprint of {f.Text("title")}: {AdvisoriesCommand.FingerprintLine(f)}.");
+                AdvisoriesCommand.Warnings(context.Screen, w.Items("warnings").Select(JsonRead.Plain));
+            });
             return ExitCodes.Success;
         }));
         return command;

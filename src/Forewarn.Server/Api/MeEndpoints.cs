@@ -61,15 +61,27 @@ public static class MeEndpoints
         return list.Count == 1 ? TypedResults.Ok(list[0]) : Problem.NotFound("advisory", id);
     }
 
+    /// <summary>The header that names the SHA-256 of the copy served (the partner's own copy, as the access record notes it).</summary>
+    public const string CopyHeader = "X-Forewarn-Copy-Sha256";
+
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Content(
-        string id, ForewarnDb db, PartnerView view, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+        string id, PartnerView view, TimeProvider clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         var partner = await CallerAsync(view, user, ct);
         var now = clock.GetUtcNow();
         if (!ArtifactId.TryParse(id, out var artifactId)) return Problem.NotFound("artifact", id);
         var result = await view.DecideContentAsync(partner, user.KeyId(), artifactId, Channel, now, ct);
-        if (result.Decision is { Allowed: true } && result.Bytes is not null)
-            return TypedResults.File(result.Bytes, result.Artifact!.MediaType, result.Artifact.FileName);
+        if (result.Decision is { Allowed: true } && result.Copy is { } copy)
+        {
+            http.Response.Headers[CopyHeader] = copy.Sha256;
+            return TypedResults.File(copy.Bytes, result.Artifact!.MediaType, result.Artifact.FileName);
+        }
+        if (result.CopyProblem is not null)
+        {
+            // The reason stays in the access record for staff: it speaks of the marks, which partners are not told about.
+            return Problem.Of(StatusCodes.Status503ServiceUnavailable, "copy-unavailable",
+                "Your copy of this artifact could not be prepared, so nothing was served. The refusal is recorded and the programme's staff can see why; try again later or contact them.");
+        }
         if (NotReceiving(partner, now) is { } refusal) return refusal;
         if (!result.Listed) return Problem.NotFound("artifact", id);
         return Problem.Of(StatusCodes.Status403Forbidden, "not-yet-open",

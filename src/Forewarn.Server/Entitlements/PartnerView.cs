@@ -5,6 +5,7 @@ using Forewarn.Domain.Partners;
 using Forewarn.Domain.Policy;
 using Forewarn.Server.Api.Contracts;
 using Forewarn.Server.Hosting;
+using Forewarn.Server.Tracing;
 using Forewarn.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ namespace Forewarn.Server.Entitlements;
 /// that partner; inside it, artifacts that will open show when, and artifacts that never will
 /// are not shown at all — so nothing reveals what the partner may not know.
 /// </summary>
-public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts)
+public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts, ArtifactMarking marking, ILogger<PartnerView> log)
 {
     public async Task<Partner?> PartnerAsync(PartnerId id, CancellationToken ct) =>
         (await requestFacts.GetAsync(ct)).Partners.GetValueOrDefault(id);
@@ -66,9 +67,12 @@ public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts)
     }
 
     /// <summary>
-    /// Decides a content request and records the decision before anything is served. Returns the
-    /// artifact and its bytes only when allowed; <c>Listed</c> says whether the partner may know
-    /// the artifact exists (a not-yet-open item it can see listed).
+    /// Decides a content request, makes the partner's own copy when allowed (its marked copy for a
+    /// fingerprinted artifact, the content as it is otherwise) and records the decision and the
+    /// copy before anything is served. Returns the copy only when allowed and made; <c>Listed</c>
+    /// says whether the partner may know the artifact exists (a not-yet-open item it can see
+    /// listed). A copy that cannot be made (a PoC copy that fails its check) is refused and
+    /// recorded as such; <c>CopyProblem</c> then holds the reason (for staff, not the partner).
     /// </summary>
     public async Task<ContentDecision> DecideContentAsync(Partner partner, Guid keyId, ArtifactId artifactId, string channel,
         DateTimeOffset now, CancellationToken ct)
@@ -84,22 +88,44 @@ public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts)
         }
         var waves = facts.WavesOf[advisory.Id].ToList();
         var decision = EntitlementPolicy.Decide(facts.Policy.Query(partner, advisory, artifact, waves, now));
-        db.AccessRecords.Add(AccessRecord.Of(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision));
-        await db.SaveChangesAsync(ct);
-        Telemetry.Decisions.Add(1, new("verdict", decision.Verdict), new("channel", channel), new("class", artifact.Class.Name()));
         if (!decision.Allowed)
         {
+            await RecordAsync(AccessRecord.Of(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision), artifact, channel, ct);
             var listed = decision.OpensAt is not null
                 && facts.ArtifactsOf[advisory.Id].Any(a => EntitlementPolicy.Check(facts.Policy.Query(partner, advisory, a, waves, now)).Allowed);
             return new ContentDecision(decision, listed ? artifact : null, null, listed);
         }
         var content = await db.ArtifactContents.AsNoTracking().FirstAsync(c => c.ArtifactId == artifact.Id, ct);
-        Telemetry.ServedBytes.Add(content.Bytes.Length, new KeyValuePair<string, object?>("channel", channel));
-        return new ContentDecision(decision, artifact, content.Bytes, true);
+        ServedCopy copy;
+        try
+        {
+            copy = await marking.CopyForAsync(artifact, content.Bytes, partner.Id, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var (code, reason) = e is DomainException d ? (d.Code, d.Message) : ("copy-failed", "an unexpected error while making the copy (logged)");
+            if (e is not DomainException) log.LogError(e, "Making {Partner}'s copy of artifact {Artifact} failed", partner.Id, artifact.Id);
+            await RecordAsync(AccessRecord.CopyRefused(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision, code, reason), artifact, channel, ct);
+            return new ContentDecision(decision, artifact, null, true, reason);
+        }
+        await RecordAsync(AccessRecord.Served(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision, copy.Sha256, copy.Marks), artifact, channel, ct);
+        Telemetry.ServedBytes.Add(copy.Bytes.Length, new KeyValuePair<string, object?>("channel", channel));
+        return new ContentDecision(decision, artifact, copy, true);
+    }
+
+    private async Task RecordAsync(AccessRecord record, Artifact artifact, string channel, CancellationToken ct)
+    {
+        db.AccessRecords.Add(record);
+        await db.SaveChangesAsync(ct);
+        Telemetry.Decisions.Add(1, new("verdict", record.Verdict), new("channel", channel), new("class", artifact.Class.Name()));
     }
 }
 
 /// <summary>A partner's advisories, valid (with the same facts) until <paramref name="ValidUntil"/>.</summary>
 public sealed record PartnerAdvisories(IReadOnlyList<MyAdvisoryDto> Items, DateTimeOffset? ValidUntil);
 
-public sealed record ContentDecision(Entitlement? Decision, Artifact? Artifact, byte[]? Bytes, bool Listed);
+/// <summary>
+/// A content decision: the copy served (allowed and made), or why not — the decision, whether the
+/// artifact may be known to exist, and for a copy that could not be made, the reason.
+/// </summary>
+public sealed record ContentDecision(Entitlement? Decision, Artifact? Artifact, ServedCopy? Copy, bool Listed, string? CopyProblem = null);

@@ -29,8 +29,8 @@ public sealed record PreparedArtifact(ArtifactId ArtifactId, string Sha256, Mark
 /// <summary>
 /// Prepares artifacts for fingerprinting and renders each recipient's own copy. Which artifacts
 /// carry marks: descriptions, detection guidance and mitigation notes in text (prose marks), and
-/// PoCs in Python or C# (code marks). Notices and indicators are served as they are (an indicator
-/// must stay exact). A preparation is kept per artifact and content hash; rendered copies are kept
+/// PoCs in Python or C# (code marks). Notices, indicators and rule files (YARA, Snort, Sigma…) are
+/// served as they are (an indicator or a rule must stay exact). A preparation is kept per artifact and content hash; rendered copies are kept
 /// in a bounded cache, because every code copy is compiled or parsed before it is issued.
 /// </summary>
 public sealed class ArtifactMarking(ProgramTracingSecret secret)
@@ -53,11 +53,24 @@ public sealed class ArtifactMarking(ProgramTracingSecret secret)
         return artifact.Class switch
         {
             ContentClass.Description or ContentClass.Detection or ContentClass.Mitigation
-                when media.StartsWith("text/", StringComparison.Ordinal) => MarkingMethod.Text,
+                when media.StartsWith("text/", StringComparison.Ordinal) && !IsRuleFile(artifact) => MarkingMethod.Text,
             ContentClass.Poc when extension == ".py" || media.Contains("python", StringComparison.Ordinal) => MarkingMethod.Python,
             ContentClass.Poc when extension == ".cs" || media.Contains("csharp", StringComparison.Ordinal) => MarkingMethod.CSharp,
             _ => MarkingMethod.None,
         };
+    }
+
+    /// <summary>
+    /// Detection rules in a rule language (YARA, Snort/Suricata, Sigma) or a structured text format:
+    /// a rule must work exactly as written, so it is served as it is.
+    /// </summary>
+    public static bool IsRuleFile(Artifact artifact)
+    {
+        ArgumentNullException.ThrowIfNull(artifact);
+        var extension = Path.GetExtension(artifact.FileName ?? "").ToLowerInvariant();
+        var media = artifact.MediaType.ToLowerInvariant();
+        return extension is ".yar" or ".yara" or ".rules" or ".rule" or ".snort" or ".sigma" or ".yml" or ".yaml" or ".json" or ".xml" or ".csv"
+            || media.StartsWith("text/csv", StringComparison.Ordinal) || media.StartsWith("text/xml", StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -89,6 +102,16 @@ public sealed class ArtifactMarking(ProgramTracingSecret secret)
             prepared.TryRemove(new((artifact.Id, artifact.Sha256), lazy));
             throw;
         }
+    }
+
+    /// <summary>
+    /// Forgets an artifact's preparation (a refused upload, never saved: its failure need not be
+    /// remembered). A saved artifact's refusal is kept, so that each request does not check it again.
+    /// </summary>
+    public void Forget(Artifact artifact)
+    {
+        ArgumentNullException.ThrowIfNull(artifact);
+        prepared.TryRemove((artifact.Id, artifact.Sha256), out _);
     }
 
     /// <summary>The recipient's own copy (the same bytes every time), or the content as it is when the artifact is not marked.</summary>

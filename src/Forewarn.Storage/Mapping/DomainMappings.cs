@@ -125,6 +125,7 @@ internal static class DomainMappings
             e.HasKey(r => r.Id);
             e.HasIndex(r => new { r.PartnerId, r.At });
             e.HasIndex(r => new { r.ArtifactId, r.At });
+            e.Property(r => r.CopySha256).HasMaxLength(64);
         });
 
         b.Entity<Acknowledgement>(e =>

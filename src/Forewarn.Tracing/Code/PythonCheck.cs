@@ -1,14 +1,18 @@
+using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Forewarn.Tracing.Code;
 
 /// <summary>
 /// A Python copy is sound when CPython compiles it (<c>compile(source, '&lt;poc&gt;', 'exec')</c>:
-/// the parser and the symbol table), run in a <c>python3</c> subprocess.
+/// the parser and the symbol table), in a pooled <c>python3</c> worker (<see cref="PythonWorker"/>)
+/// or, when none can answer, in a <c>python3</c> process of its own.
 /// </summary>
-internal sealed class PythonCheck : CopyCheck
+internal sealed partial class PythonCheck : CopyCheck
 {
     private const string Script = "import sys; compile(sys.stdin.read(), '<poc>', 'exec')";
 
@@ -25,7 +29,50 @@ internal sealed class PythonCheck : CopyCheck
 
     public override string? Problem(string copy)
     {
-        var start = new ProcessStartInfo(Interpreter.Value ?? throw Unavailable())
+        var interpreter = Interpreter.Value ?? throw Unavailable();
+        if (StatementsCompile(interpreter, copy)) return null;
+        var (answered, problem) = PythonWorker.Check(interpreter, copy);
+        return answered ? problem : OneShot(interpreter, copy);
+    }
+
+    /// <summary>
+    /// Whether the copy compiles, told from its top-level statements: each run of them
+    /// (<see cref="PythonStatements"/>) that compiled before is not compiled again, so a copy that
+    /// differs from earlier ones in a few places costs the compile of those places. A module
+    /// compiles exactly when each of its top-level statements does, save for what ties them together
+    /// — a <c>__future__</c> import must come first, a module-level <c>global</c> must precede the
+    /// name's use — so a copy mentioning either is left to the whole check, as is any copy with a
+    /// run that does not compile on its own (whose problem the whole check states, with its line).
+    /// False means "not shown", never "does not compile".
+    /// </summary>
+    private static bool StatementsCompile(string interpreter, string copy)
+    {
+        if (copy.Contains("__future__", StringComparison.Ordinal) || GlobalWord().IsMatch(copy)) return false;
+        var runs = PythonStatements.Split(copy);
+        if (runs.Count < 2) return false;
+        var fresh = runs.Select(r => (Run: r, Key: Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(r)))))
+            .Where(r => !Compiled.ContainsKey(r.Key)).DistinctBy(r => r.Key).ToList();
+        if (fresh.Count > 0)
+        {
+            var problems = PythonWorker.CheckAll(interpreter, [.. fresh.Select(r => r.Run)]);
+            if (problems is null || problems.Any(p => p is not null)) return false;
+            if (Compiled.Count > MaxCompiled) Compiled.Clear();
+            foreach (var (_, key) in fresh) Compiled.TryAdd(key, 0);
+        }
+        return true;
+    }
+
+    /// <summary>Runs of statements known to compile, by SHA-256 (bounded: cleared when full).</summary>
+    private static readonly ConcurrentDictionary<string, byte> Compiled = new(StringComparer.Ordinal);
+    private const int MaxCompiled = 200_000;
+
+    [GeneratedRegex(@"\bglobal\b")]
+    private static partial Regex GlobalWord();
+
+    /// <summary>The check in a python3 process of its own: what a worker does, when no worker can answer.</summary>
+    private static string? OneShot(string interpreter, string copy)
+    {
+        var start = new ProcessStartInfo(interpreter)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,

@@ -15,11 +15,15 @@ public sealed record NewKey(string? Owner, Guid? PartnerId, string? Name, IReadO
 /// <summary>The key with its token; the token is shown this once and never again.</summary>
 public sealed record IssuedKey(KeyDto Key, string Token);
 
+/// <summary>
+/// One serve-or-deny decision. <c>CopySha256</c> and <c>Marks</c> say which copy was served (the
+/// partner's own marked copy, or the artifact as it is with 0 marks); both are null when nothing was.
+/// </summary>
 public sealed record AccessRecordDto(Guid Id, DateTimeOffset At, Guid PartnerId, Guid KeyId, Guid? AdvisoryId, Guid ArtifactId,
-    string Channel, bool Allowed, string Verdict, string Rules, string Explanation)
+    string Channel, bool Allowed, string Verdict, string Rules, string Explanation, string? CopySha256, int? Marks)
 {
     public static AccessRecordDto From(AccessRecord r) => new(r.Id, r.At, r.PartnerId.Value, r.KeyId, r.AdvisoryId?.Value,
-        r.ArtifactId.Value, r.Channel, r.Allowed, r.Verdict, r.Rules, r.Explanation);
+        r.ArtifactId.Value, r.Channel, r.Allowed, r.Verdict, r.Rules, r.Explanation, r.CopySha256, r.Marks);
 }
 
 public sealed record AcknowledgementRequest(string? Note);

@@ -15,6 +15,39 @@ public sealed record ArtifactDto(Guid Id, Guid AdvisoryId, string Title, string 
         a.MediaType, a.FileName, a.Size, a.Sha256, a.CreatedAt);
 }
 
+/// <summary>
+/// An artifact as staff see it alone: its metadata and its fingerprint capacity, or — for an
+/// artifact served as it is — null and the reason in <c>Unmarked</c>.
+/// </summary>
+public sealed record ArtifactDetailDto(Guid Id, Guid AdvisoryId, string Title, string Class, string Tlp, string MediaType,
+    string? FileName, long Size, string Sha256, DateTimeOffset CreatedAt, FingerprintDto? Fingerprint, string? Unmarked)
+{
+    public static ArtifactDetailDto From(Artifact a, FingerprintDto? fingerprint, string? unmarked) => new(a.Id.Value, a.AdvisoryId.Value,
+        a.Title, a.Class.Name(), a.Tlp.Name(), a.MediaType, a.FileName, a.Size, a.Sha256, a.CreatedAt, fingerprint, unmarked);
+}
+
+/// <summary>
+/// How well an artifact's copies name a leaker: its mark sites (and how many of each kind), how
+/// many partners may receive it, and how many colluders its code resists at ε among them, with
+/// the marks two and three colluders would need. <c>Warning</c> is a sentence for staff when it
+/// cannot name two colluders.
+/// </summary>
+public sealed record FingerprintDto(Guid ArtifactId, string Title, string Class, string Method, int Sites,
+    IReadOnlyDictionary<string, int> Kinds, int Recipients, string RecipientsCounted, double Epsilon, int ColludersResisted,
+    int SitesNeededFor2, int SitesNeededFor3, string? Warning);
+
+/// <summary>A wave just planned, with the fingerprint capacity of the artifacts it publishes and the warnings for staff.</summary>
+public sealed record PlannedWaveDto(Guid Id, int Number, string Kind, DateTimeOffset At, IReadOnlyList<Guid> ArtifactIds, string Note,
+    DateTimeOffset CreatedAt, IReadOnlyList<FingerprintDto> Fingerprints, IReadOnlyList<string> Warnings)
+{
+    public static PlannedWaveDto From(Wave w, IReadOnlyList<FingerprintDto> fingerprints, IReadOnlyList<string> warnings) => new(w.Id.Value,
+        w.Number, w.Kind.ToString().ToLowerInvariant(), w.At, [.. w.ArtifactIds.Select(a => a.Value)], w.Note, w.CreatedAt, fingerprints, warnings);
+}
+
+/// <summary>The fingerprint capacity of an advisory's artifacts: the marked ones, the warnings, and why the others are served as they are.</summary>
+public sealed record AdvisoryFingerprintsDto(string Reference, IReadOnlyList<FingerprintDto> Fingerprints, IReadOnlyList<string> Warnings,
+    IReadOnlyDictionary<Guid, string> Unmarked);
+
 public sealed record WaveDto(Guid Id, int Number, string Kind, DateTimeOffset At, IReadOnlyList<Guid> ArtifactIds, string Note, DateTimeOffset CreatedAt)
 {
     public static WaveDto From(Wave w) => new(w.Id.Value, w.Number, w.Kind.ToString().ToLowerInvariant(), w.At,

@@ -45,12 +45,19 @@ namespace Forewarn.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("CopySha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Explanation")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<Guid>("KeyId")
                         .HasColumnType("uuid");
+
+                    b.Property<int?>("Marks")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("uuid");

@@ -40,12 +40,19 @@ namespace Forewarn.Storage.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CopySha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Explanation")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("KeyId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Marks")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("TEXT");

@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using Forewarn.Benchmarks.Http;
+
+namespace Forewarn.Benchmarks.Serving;
+
+/// <summary>One way of serving, measured: copies per second and whether every copy was right.</summary>
+public sealed record ServePhase(string Name, int Copies, double Seconds, int Errors)
+{
+    public double CopiesPerSecond => Copies / Seconds;
+}
+
+/// <summary>Everything measured on one store.</summary>
+public sealed record ServeRun(string Store, ServeSubjects Subjects, ServePhase Unmarked, ServePhase Cold, ServePhase Repeat)
+{
+    public double ColdRatio => Cold.CopiesPerSecond / Unmarked.CopiesPerSecond;
+    public double RepeatRatio => Repeat.CopiesPerSecond / Unmarked.CopiesPerSecond;
+}
+
+/// <summary>
+/// Serving fingerprinted copies end to end: starts the real server (Release, own process, scratch
+/// store), adds a ~100 KB Python PoC and an indicators file of the same size, then measures, with
+/// the same concurrency, partner downloads of the indicators (served as they are), first downloads
+/// of the PoC by distinct partners (cold copies: marked, checked by CPython, recorded) and repeat
+/// downloads of it (each partner's copy again). Every PoC copy must differ from every other
+/// partner's and be byte-identical on its repeat.
+/// </summary>
+public static class ServeDriver
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        int Arg(string name, int fallback) =>
+            Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+        string? Text(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        var (kb, partners, seconds, concurrency) = (Arg("--kb", 100), Arg("--partners", 60), Arg("--seconds", 10), Arg("--concurrency", 4));
+        var store = (Text("--store") ?? "sqlite") switch
+        {
+            "postgres" => StoreChoice.Postgres,
+            "both" => StoreChoice.Both,
+            _ => StoreChoice.Sqlite,
+        };
+        using var run = new DriverRun();
+        var root = DriverRun.RepoRoot();
+        return await DriverRun.GuardAsync(async () =>
+        {
+            if (!args.Contains("--no-build")) await ServerProcess.BuildAsync(root, run.Token);
+            var runs = await run.PerStoreAsync(store, (name, postgres) => RunStoreAsync(name, postgres, root, kb, partners, seconds, concurrency, run.Token));
+            var markdown = ServeReport.Render(MachineFacts.Read(), concurrency, runs);
+            Console.WriteLine(markdown);
+            if (Text("--markdown") is { } path) await File.WriteAllTextAsync(path, markdown, run.Token);
+            return runs.Any(r => r.Unmarked.Errors + r.Cold.Errors + r.Repeat.Errors > 0) ? 1 : 0;
+        });
+    }
+
+    private static async Task<ServeRun> RunStoreAsync(string store, string? postgres, string root, int kb, int partners, int seconds,
+        int concurrency, CancellationToken ct)
+    {
+        Console.WriteLine($"Starting the server on {store}…");
+        await using var server = await ServerProcess.StartAsync(ServerProcess.DllPath(root), postgres, ct);
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2, UseProxy = false })
+        {
+            BaseAddress = server.BaseAddress,
+            Timeout = TimeSpan.FromMinutes(5),
+        };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ServeSetup.StaffKeyAsync(server.DataDirectory, ct));
+        Console.WriteLine($"Adding a {kb} KB Python PoC, indicators of the same size and {partners} partners…");
+        var subjects = await ServeSetup.PrepareAsync(client, root, server.DataDirectory, postgres, kb, partners, ct);
+        Console.WriteLine($"PoC: {subjects.PocBytes:N0} bytes, {subjects.PocMarks} marks, prepared in {subjects.PrepareSeconds:0.00} s at upload.");
+
+        // Warm-up: the serving path, the key cache and the connection pool (not the PoC's copies).
+        await LoopAsync(client, subjects.IndicatorsId, subjects.PartnerKeys, concurrency, TimeSpan.FromSeconds(3), null, null, ct);
+        var unmarked = await LoopAsync(client, subjects.IndicatorsId, subjects.PartnerKeys, concurrency, TimeSpan.FromSeconds(seconds), null, "unmarked", ct);
+        Console.WriteLine($"  unmarked {unmarked.CopiesPerSecond:N1} copies/s");
+
+        var first = new ConcurrentDictionary<string, string>();
+        var cold = await ColdAsync(client, subjects, concurrency, first, ct);
+        var distinct = first.Values.Distinct().Count();
+        Console.WriteLine($"  cold {cold.CopiesPerSecond:N1} copies/s ({distinct} distinct copies of {first.Count})");
+        cold = cold with { Errors = cold.Errors + (first.Count - distinct) };
+
+        var repeat = await LoopAsync(client, subjects.PocId, subjects.PartnerKeys, concurrency, TimeSpan.FromSeconds(seconds), first, "repeat", ct);
+        Console.WriteLine($"  repeat {repeat.CopiesPerSecond:N1} copies/s");
+        return new ServeRun(store, subjects, unmarked, cold, repeat);
+    }
+
+    /// <summary>Each partner downloads the PoC once, <paramref name="concurrency"/> at a time.</summary>
+    private static async Task<ServePhase> ColdAsync(HttpClient client, ServeSubjects subjects, int concurrency,
+        ConcurrentDictionary<string, string> first, CancellationToken ct)
+    {
+        var errors = 0;
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(subjects.PartnerKeys, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct }, async (key, token) =>
+        {
+            if (await DownloadAsync(client, subjects.PocId, key, token) is { } hash) first[key] = hash;
+            else Interlocked.Increment(ref errors);
+        });
+        return new ServePhase("cold PoC copies", subjects.PartnerKeys.Count, clock.Elapsed.TotalSeconds, errors);
+    }
+
+    /// <summary>Downloads round-robin over the partners for a while; with <paramref name="expected"/>, each copy must be the partner's first.</summary>
+    private static async Task<ServePhase> LoopAsync(HttpClient client, string artifact, IReadOnlyList<string> keys, int concurrency, TimeSpan duration,
+        IReadOnlyDictionary<string, string>? expected, string? name, CancellationToken ct)
+    {
+        var (copies, errors, next) = (0, 0, 0);
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                var key = keys[(Interlocked.Increment(ref next) & int.MaxValue) % keys.Count];
+                var hash = await DownloadAsync(client, artifact, key, ct);
+                if (hash is null || (expected is not null && expected.GetValueOrDefault(key) != hash)) Interlocked.Increment(ref errors);
+                else Interlocked.Increment(ref copies);
+            }
+        }));
+        return new ServePhase(name ?? "warm-up", copies, clock.Elapsed.TotalSeconds, errors);
+    }
+
+    /// <summary>The SHA-256 of the copy served, or null when the download failed or its hash header disagrees.</summary>
+    private static async Task<string?> DownloadAsync(HttpClient client, string artifact, string key, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/me/artifacts/{artifact}/content");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var response = await client.SendAsync(request, ct);
+        if (response.StatusCode != HttpStatusCode.OK) return null;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(await response.Content.ReadAsByteArrayAsync(ct)));
+        return response.Headers.TryGetValues("X-Forewarn-Copy-Sha256", out var header) && header.Single() == hash ? hash : null;
+    }
+}

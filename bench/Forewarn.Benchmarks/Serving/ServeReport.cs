@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Text;
+using Forewarn.Benchmarks.Http;
+
+namespace Forewarn.Benchmarks.Serving;
+
+/// <summary>The serving benchmark's results as a Markdown section for docs/benchmarks.md.</summary>
+public static class ServeReport
+{
+    public static string Render(MachineFacts machine, int concurrency, IReadOnlyList<ServeRun> runs)
+    {
+        var md = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        md.AppendLine("### Serving fingerprinted copies");
+        md.AppendLine();
+        md.AppendLine(c, $"{machine.Cores} cores, {machine.Cpu}, {machine.Memory}, {machine.Os}, {machine.Runtime}; load before {machine.LoadBefore}, after {MachineFacts.LoadAverage()}. " +
+                         $"{concurrency} downloads at a time; every PoC copy checked distinct per partner and identical on repeat.");
+        md.AppendLine();
+        md.AppendLine("| store | artifact | copies | seconds | copies/s | ratio to unmarked | errors |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (var r in runs)
+        {
+            var s = r.Subjects;
+            Row(md, r.Store, $"indicators, {s.IndicatorsBytes:N0} B, as they are", r.Unmarked, 1);
+            Row(md, r.Store, $"Python PoC, {s.PocBytes:N0} B, {s.PocMarks} marks — first copy per partner", r.Cold, r.ColdRatio);
+            Row(md, r.Store, "the same PoC — repeat downloads", r.Repeat, r.RepeatRatio);
+        }
+        md.AppendLine();
+        foreach (var r in runs)
+            md.AppendLine(c, $"{r.Store}: the PoC's marks were prepared in {r.Subjects.PrepareSeconds:0.00} s at upload (its copies then reuse the preparation).");
+        return md.ToString();
+    }
+
+    private static void Row(StringBuilder md, string store, string what, ServePhase phase, double ratio) =>
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"| {store} | {what} | {phase.Copies:N0} | {phase.Seconds:0.0} | {phase.CopiesPerSecond:N1} | {ratio:0.00} | {phase.Errors} |");
+}
