@@ -1,7 +1,5 @@
 using Forewarn.Csaf.Signing;
-using Forewarn.Domain.Common;
 using Forewarn.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Server.Publishing;
 
@@ -37,20 +35,7 @@ public sealed class ProgramSigningKey(IServiceScopeFactory scopes, CsafSettings 
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ForewarnDb>();
-        var stored = await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Key == SettingKey, ct);
-        if (stored is not null) return OpenPgpKey.FromArmoredSecretKey(stored.Value);
-        var made = OpenPgpKey.Generate(settings.SigningIdentity, clock.GetUtcNow());
-        db.Settings.Add(new ProgramSetting(SettingKey, made.ExportSecretKey()));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return made;
-        }
-        catch (DbUpdateException e) when (StoreErrors.IsUniqueViolation(e))
-        {
-            db.ChangeTracker.Clear();
-            var winner = await db.Settings.AsNoTracking().FirstAsync(s => s.Key == SettingKey, ct);
-            return OpenPgpKey.FromArmoredSecretKey(winner.Value);
-        }
+        return OpenPgpKey.FromArmoredSecretKey(await ProgramSettings.GetOrAddAsync(db, SettingKey,
+            () => OpenPgpKey.Generate(settings.SigningIdentity, clock.GetUtcNow()).ExportSecretKey(), ct));
     }
 }

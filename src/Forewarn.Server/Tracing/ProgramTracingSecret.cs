@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using Forewarn.Domain.Common;
 using Forewarn.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Server.Tracing;
 
@@ -36,20 +34,7 @@ public sealed class ProgramTracingSecret(IServiceScopeFactory scopes)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ForewarnDb>();
-        var stored = await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Key == SettingKey, ct);
-        if (stored is not null) return Convert.FromBase64String(stored.Value);
-        var made = RandomNumberGenerator.GetBytes(32);
-        db.Settings.Add(new ProgramSetting(SettingKey, Convert.ToBase64String(made)));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return made;
-        }
-        catch (DbUpdateException e) when (StoreErrors.IsUniqueViolation(e))
-        {
-            db.ChangeTracker.Clear();
-            var winner = await db.Settings.AsNoTracking().FirstAsync(s => s.Key == SettingKey, ct);
-            return Convert.FromBase64String(winner.Value);
-        }
+        return Convert.FromBase64String(await ProgramSettings.GetOrAddAsync(db, SettingKey,
+            () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), ct));
     }
 }

@@ -70,7 +70,7 @@ public sealed class TraceTests(TraceCliServer fixture) : IClassFixture<TraceCliS
     [Fact]
     public async Task A_text_with_no_mark_names_no_one_and_still_exits_0()
     {
-        var file = await LeakFile(TraceSamples.Unrelated);
+        var file = await LeakFile(TracingSamples.Unrelated);
 
         var output = (await Server.Run(Server.StaffKey, "trace", file, "--artifact", fixture.Advisory.Poc)).Ok();
 
@@ -103,7 +103,7 @@ public sealed class TraceTests(TraceCliServer fixture) : IClassFixture<TraceCliS
         var missing = Path.Combine(_dir, "no-such-leak.txt");
         Assert.Contains($"{missing} cannot be read", (await Server.Run(Server.StaffKey, "trace", missing)).Failed(1));
 
-        var unrelated = await LeakFile(TraceSamples.Unrelated);
+        var unrelated = await LeakFile(TracingSamples.Unrelated);
         Assert.Contains("No artifact matches", (await Server.Run(Server.StaffKey, "trace", unrelated)).Failed(1));
         Assert.Contains("Artifact not marked",
             (await Server.Run(Server.StaffKey, "trace", unrelated, "--artifact", fixture.Advisory.Notice)).Failed(1));

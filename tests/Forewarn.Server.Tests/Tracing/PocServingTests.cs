@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -7,6 +6,7 @@ using Forewarn.Domain.Common;
 using Forewarn.Domain.Tracing;
 using Forewarn.Server.Tests.Infrastructure;
 using Forewarn.Server.Tracing;
+using Forewarn.Tests.Shared;
 using Forewarn.Tracing.Trace;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,7 +64,7 @@ public sealed class PocServingTests : IAsyncLifetime
             var response = await _f.Partner(name).GetAsync($"/api/v1/me/artifacts/{id}/content");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             copies[name] = await response.Content.ReadAsStringAsync();
-            Assert.True(Parses(copies[name]), $"{name}'s copy does not parse");
+            Assert.True(CPython.Parses(copies[name]), $"{name}'s copy does not parse");
         }
         Assert.Equal(3, copies.Values.Distinct().Count());
         Assert.Equal(copies[DemoFacts.Trusted], await _f.Partner(DemoFacts.Trusted).GetStringAsync($"/api/v1/me/artifacts/{id}/content"));
@@ -136,21 +136,5 @@ public sealed class PocServingTests : IAsyncLifetime
         Assert.Contains(report["fingerprints"]!.AsArray(), f => (string?)f!["title"] == "Short note");
         Assert.Contains(report["warnings"]!.AsArray(), w => (string?)w == warning);
         Assert.Contains("must stay exact", (string?)report["unmarked"]![(string)indicators["id"]!], StringComparison.Ordinal);
-    }
-
-    private static bool Parses(string source)
-    {
-        var start = new ProcessStartInfo("python3", ["-c", "import ast,sys; ast.parse(sys.stdin.read())"])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start)!;
-        process.StandardInput.Write(source);
-        process.StandardInput.Close();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0;
     }
 }

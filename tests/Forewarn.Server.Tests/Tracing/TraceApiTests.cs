@@ -90,7 +90,7 @@ public sealed class TraceApiTests(TraceServer server) : IClassFixture<TraceServe
     [Fact]
     public async Task Text_that_carries_no_mark_names_no_one()
     {
-        var trace = await Trace(F.Staff(), new { artifactId = server.Advisory.Description, leaked = TraceSamples.Unrelated });
+        var trace = await Trace(F.Staff(), new { artifactId = server.Advisory.Description, leaked = TracingSamples.Unrelated });
 
         Assert.Empty(trace["accused"]!.AsArray());
         Assert.Empty(trace["nearMisses"]!.AsArray());
@@ -121,7 +121,7 @@ public sealed class TraceApiTests(TraceServer server) : IClassFixture<TraceServe
     [Fact]
     public async Task Without_an_artifact_text_that_matches_none_is_refused()
     {
-        var problem = await (await F.Staff().PostAsJsonAsync("/api/v1/trace", new { leaked = TraceSamples.Unrelated }))
+        var problem = await (await F.Staff().PostAsJsonAsync("/api/v1/trace", new { leaked = TracingSamples.Unrelated }))
             .Problem(HttpStatusCode.UnprocessableEntity, "no-artifact-matches");
         Assert.Contains("reads no mark", (string?)problem["detail"]);
     }
@@ -170,7 +170,7 @@ public sealed class TraceApiTests(TraceServer server) : IClassFixture<TraceServe
     [Fact]
     public async Task Only_staff_may_trace()
     {
-        var body = new { leaked = TraceSamples.Unrelated };
+        var body = new { leaked = TracingSamples.Unrelated };
         await (await F.Partner(DemoFacts.Trusted).PostAsJsonAsync("/api/v1/trace", body)).Problem(HttpStatusCode.Forbidden, "forbidden");
         await (await F.WithKey(null).PostAsJsonAsync("/api/v1/trace", body)).Problem(HttpStatusCode.Unauthorized, "unauthenticated");
     }

@@ -24,10 +24,10 @@ internal static class TraceProgramme
             cvssVector = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", releaseAt = ForewarnFactory.Start.AddDays(10),
         }, HttpStatusCode.Created);
         var description = await staff.PostJson($"/api/v1/advisories/{reference}/artifacts",
-            new { title = "Technical description", @class = "description", tlp = "amber", text = TraceSamples.Advisory }, HttpStatusCode.Created);
+            new { title = "Technical description", @class = "description", tlp = "amber", text = TracingSamples.Advisory }, HttpStatusCode.Created);
         var poc = await staff.PostJson($"/api/v1/advisories/{reference}/artifacts", new
         {
-            title = "Proof of concept (header overflow)", @class = "poc", tlp = "red", text = TraceSamples.PythonPoc,
+            title = "Proof of concept (header overflow)", @class = "poc", tlp = "red", text = TracingSamples.PythonPoc,
             mediaType = "text/x-python; charset=utf-8", fileName = "halcyon_overflow.py",
         }, HttpStatusCode.Created);
         var notice = await staff.PostJson($"/api/v1/advisories/{reference}/artifacts",

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Forewarn.Tracing.Code;
 using Microsoft.CodeAnalysis;
 
@@ -17,30 +16,8 @@ internal static class CodeSamples
 
     public static byte[] RandomWord(Random random, int length) => [.. Enumerable.Range(0, length).Select(_ => (byte)random.Next(2))];
 
-    private static readonly Lazy<string> Interpreter = new(() =>
-    {
-        using var process = Process.Start(new ProcessStartInfo("python3", ["-c", "import sys; print(sys.executable)"]) { RedirectStandardOutput = true })!;
-        var path = process.StandardOutput.ReadToEnd().Trim();
-        process.WaitForExit();
-        return path;
-    });
-
     /// <summary>CPython's own parser, run apart from the library's check.</summary>
-    public static bool PythonParses(string source)
-    {
-        var start = new ProcessStartInfo(Interpreter.Value, ["-c", "import ast,sys; ast.parse(sys.stdin.read())"])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start)!;
-        process.StandardInput.Write(source);
-        process.StandardInput.Close();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0;
-    }
+    public static bool PythonParses(string source) => Forewarn.Tests.Shared.CPython.Parses(source);
 
     /// <summary>Roslyn's errors for a C# copy, compiled as a library against the platform.</summary>
     public static IReadOnlyList<Diagnostic> CSharpErrors(string source) =>
