@@ -23,6 +23,8 @@ switch (mode)
         return await Forewarn.Benchmarks.Taxii.TaxiiDriver.RunAsync(rest);
     case "tracing":
         return Forewarn.Benchmarks.Tracing.TracingDriver.Run(rest);
+    case "merkle":
+        return Forewarn.Benchmarks.Transparency.MerkleDriver.Run(rest);
     case "serve":
         return await Forewarn.Benchmarks.Serving.ServeDriver.RunAsync(rest);
     default:
@@ -41,6 +43,7 @@ switch (mode)
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- csaf [BenchmarkDotNet options]   (CSAF validation)
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- tracing [--trials 10000] [--collusion-trials 1000]
                   [--curve-trials 300] [--runs 9] [--only a,b,curve,beyond,c] [--markdown FILE]   (fingerprinting code)
+              dotnet run -c Release --project bench/Forewarn.Benchmarks -- merkle [--entries 10000000] [--queries 2000]   (Merkle proofs, no store)
             See docs/benchmarks.md.
             """);
         return 2;

@@ -15,6 +15,9 @@ public static class MerkleTree
     public static byte[] Root(IReadOnlyList<byte[]> leafHashes) =>
         leafHashes.Count == 0 ? MerkleHash.Empty() : FromLeaves(leafHashes)(0, leafHashes.Count);
 
+    /// <summary>MTH(D[0:size]) from any store of range hashes (the empty tree's hash for size 0).</summary>
+    public static byte[] Root(long size, RangeHash hash) => size == 0 ? MerkleHash.Empty() : hash(0, size);
+
     /// <summary>A <see cref="RangeHash"/> over leaf hashes held in memory, by the RFC's recursion.</summary>
     public static RangeHash FromLeaves(IReadOnlyList<byte[]> leafHashes)
     {
