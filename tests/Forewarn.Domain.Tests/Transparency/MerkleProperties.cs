@@ -11,10 +11,13 @@ public sealed class MerkleProperties
     private static List<byte[]> Leaves(int n, int seed)
     {
         var random = new Random(seed);
-        return [.. Enumerable.Range(0, n).Select(_ =>
+        // Distinct entries (the index leads each, random bytes follow): two equal leaves side by side
+        // would make a proof for one hold for the other too, rightly.
+        return [.. Enumerable.Range(0, n).Select(i =>
         {
-            var entry = new byte[random.Next(0, 40)];
-            random.NextBytes(entry);
+            var entry = new byte[4 + random.Next(0, 40)];
+            BitConverter.TryWriteBytes(entry, i);
+            random.NextBytes(entry.AsSpan(4));
             return MerkleHash.Leaf(entry);
         })];
     }
