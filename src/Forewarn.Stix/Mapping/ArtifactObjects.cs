@@ -17,13 +17,14 @@ internal sealed class ArtifactObjects(Advisory advisory, IReadOnlyList<string> v
     {
         var artifact = input.Artifact;
         var text = ArtifactText.Read(input.Content.Bytes);
+        var shown = input.Fingerprinted ? OwnCopy(artifact) : text;
         return artifact.Class switch
         {
-            ContentClass.Notice or ContentClass.Description => [Note(artifact, text, [])],
-            ContentClass.Mitigation => Mitigation(artifact, text),
-            ContentClass.Poc => [Note(artifact, text, ["poc"])],
-            ContentClass.Detection or ContentClass.Indicators => Indicators(input, text),
-            _ => [Note(artifact, text, [])],
+            ContentClass.Notice or ContentClass.Description => [Note(artifact, shown, [])],
+            ContentClass.Mitigation => Mitigation(artifact, shown),
+            ContentClass.Poc => [Note(artifact, shown, ["poc"])],
+            ContentClass.Detection or ContentClass.Indicators => Indicators(input, text, shown),
+            _ => [Note(artifact, shown, [])],
         };
     }
 
@@ -49,7 +50,7 @@ internal sealed class ArtifactObjects(Advisory advisory, IReadOnlyList<string> v
         return [o, .. vulnerabilityIds.Select(v => StixCommon.Relationship("mitigates", id, v, artifact.CreatedAt, createdBy, artifact.Tlp))];
     }
 
-    private IReadOnlyList<JsonObject> Indicators(StixArtifact input, string? text)
+    private IReadOnlyList<JsonObject> Indicators(StixArtifact input, string? text, string? shown)
     {
         var artifact = input.Artifact;
         if (text is null) return [Note(artifact, null, [])];
@@ -61,7 +62,7 @@ internal sealed class ArtifactObjects(Advisory advisory, IReadOnlyList<string> v
         var validFrom = input.OpensAt ?? advisory.CreatedAt;
         var objects = new List<JsonObject>();
         // Detection guidance is prose as much as rules: it always travels as a note too.
-        if (candidates.Count == 0 || artifact.Class == ContentClass.Detection) objects.Add(Note(artifact, text, []));
+        if (candidates.Count == 0 || artifact.Class == ContentClass.Detection) objects.Add(Note(artifact, shown, []));
         foreach (var c in candidates)
         {
             var o = Common("indicator", StixId.For("indicator", $"artifact/{artifact.Id}/{c.Type}/{c.Pattern}"), artifact);
@@ -78,6 +79,12 @@ internal sealed class ArtifactObjects(Advisory advisory, IReadOnlyList<string> v
         }
         return objects;
     }
+
+    /// <summary>Where a partner fetches its own, individually fingerprinted copy.</summary>
+    private static string OwnCopy(Artifact artifact) =>
+        $"{artifact.Title}: every partner's copy of this {artifact.Class.Describe()} is individually fingerprinted, so its text is not carried "
+        + $"in STIX. Fetch your own copy through the Forewarn API: GET /api/v1/me/artifacts/{artifact.Id}/content (artifact {artifact.Id}, "
+        + $"SHA-256 of the original {artifact.Sha256}).";
 
     // Binary content is never copied into STIX: the object says where to get it.
     private static string Content(Artifact artifact, string? text) =>

@@ -107,6 +107,23 @@ public sealed class MappingTests
     }
 
     [Fact]
+    public void A_fingerprinted_artifact_never_travels_as_text_but_its_exact_indicators_do()
+    {
+        var advisory = Fixture.Advisory("CVE-2026-1234");
+        const string prose = "The endpoint trusts the Referer header. Look for POST requests from 203.0.113.45.";
+        var description = Fixture.Artifact(advisory, ContentClass.Description, prose, title: "Technical description") with { Fingerprinted = true };
+        var detection = Fixture.Artifact(advisory, ContentClass.Detection, prose, title: "Detection") with { Fingerprinted = true };
+        var mitigation = Fixture.Artifact(advisory, ContentClass.Mitigation, prose, title: "Workaround") with { Fingerprinted = true };
+        var set = Fixture.Map(advisory, description, detection, mitigation);
+        Assert.All(set.Entries, e => Assert.DoesNotContain("trusts the Referer", e.Object.ToJsonString(), StringComparison.Ordinal));
+        var note = Assert.Single(set.Of(description.Artifact.Id));
+        Assert.Contains($"/api/v1/me/artifacts/{description.Artifact.Id}/content", (string)note["content"]!, StringComparison.Ordinal);
+        Assert.Contains(set.Of(detection.Artifact.Id), o => (string)o["type"]! == "indicator" && ((string)o["pattern"]!).Contains("203.0.113.45", StringComparison.Ordinal));
+        Assert.Contains("fingerprinted", (string)set.Of(mitigation.Artifact.Id).Single(o => (string)o["type"]! == "course-of-action")["description"]!, StringComparison.Ordinal);
+        Assert.All(set.Entries, e => StixSchemas.AssertValid(e.Object));
+    }
+
+    [Fact]
     public void Indicator_text_without_any_pattern_becomes_a_note_not_an_indicator()
     {
         var advisory = Fixture.Advisory("CVE-2026-1234");
