@@ -1,9 +1,6 @@
+using Forewarn.Benchmarks.Http;
 using Forewarn.Domain.Partners;
 using Forewarn.Domain.Webhooks;
-using Forewarn.Storage;
-using Forewarn.Storage.Postgres;
-using Forewarn.Storage.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Benchmarks.FanOut;
 
@@ -22,7 +19,7 @@ public static class BulkPartners
         var now = DateTimeOffset.UtcNow;
         foreach (var chunk in Enumerable.Range(1, n).Chunk(1_000))
         {
-            await using var db = Open(dataDirectory, postgres);
+            await using var db = DriverRun.OpenStore(dataDirectory, postgres);
             foreach (var i in chunk)
             {
                 var partner = Partner.Create($"Fan-out Partner {i:00000} Ltd", "DE", ["DE"], PartnerCategory.AntivirusEdr, "Trusted",
@@ -34,18 +31,5 @@ public static class BulkPartners
             }
             await db.SaveChangesAsync(ct);
         }
-    }
-
-    private static ForewarnDb Open(string dataDirectory, string? postgres)
-    {
-        if (postgres is not null)
-        {
-            var pg = new DbContextOptionsBuilder<PostgresDb>();
-            StoreRegistration.ConfigurePostgres(pg, postgres);
-            return new PostgresDb(pg.Options);
-        }
-        var sqlite = new DbContextOptionsBuilder<SqliteDb>();
-        StoreRegistration.ConfigureSqlite(sqlite, new StoreSettings(dataDirectory, null).SqlitePath);
-        return new SqliteDb(sqlite.Options);
     }
 }

@@ -1,4 +1,8 @@
 using System.Runtime.InteropServices;
+using Forewarn.Storage;
+using Forewarn.Storage.Postgres;
+using Forewarn.Storage.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Benchmarks.Http;
 
@@ -81,5 +85,19 @@ public sealed class DriverRun : IDisposable
         Console.CancelKeyPress -= OnCancelKey;
         terminate.Dispose();
         cts.Dispose();
+    }
+
+    /// <summary>A store of the server under test opened directly (seeding at scale): PostgreSQL when given, else the data directory's SQLite file.</summary>
+    public static ForewarnDb OpenStore(string dataDirectory, string? postgres)
+    {
+        if (postgres is not null)
+        {
+            var pg = new DbContextOptionsBuilder<PostgresDb>();
+            StoreRegistration.ConfigurePostgres(pg, postgres);
+            return new PostgresDb(pg.Options);
+        }
+        var sqlite = new DbContextOptionsBuilder<SqliteDb>();
+        StoreRegistration.ConfigureSqlite(sqlite, new StoreSettings(dataDirectory, null).SqlitePath);
+        return new SqliteDb(sqlite.Options);
     }
 }

@@ -3,11 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
+using Forewarn.Benchmarks.Http;
 using Forewarn.Domain.Partners;
-using Forewarn.Storage;
-using Forewarn.Storage.Postgres;
-using Forewarn.Storage.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Benchmarks.Serving;
 
@@ -100,7 +97,7 @@ public static class ServeSetup
     {
         var now = DateTimeOffset.UtcNow;
         var ids = new List<Guid>();
-        await using var db = Open(dataDirectory, postgres);
+        await using var db = DriverRun.OpenStore(dataDirectory, postgres);
         for (var i = 1; i <= n; i++)
         {
             var partner = Partner.Create($"Serving Partner {i:0000} GmbH", "DE", ["DE"], PartnerCategory.AntivirusEdr, "Trusted",
@@ -111,19 +108,6 @@ public static class ServeSetup
         }
         await db.SaveChangesAsync(ct);
         return ids;
-    }
-
-    private static ForewarnDb Open(string dataDirectory, string? postgres)
-    {
-        if (postgres is not null)
-        {
-            var pg = new DbContextOptionsBuilder<PostgresDb>();
-            StoreRegistration.ConfigurePostgres(pg, postgres);
-            return new PostgresDb(pg.Options);
-        }
-        var sqlite = new DbContextOptionsBuilder<SqliteDb>();
-        StoreRegistration.ConfigureSqlite(sqlite, new StoreSettings(dataDirectory, null).SqlitePath);
-        return new SqliteDb(sqlite.Options);
     }
 
     private static async Task<JsonNode> PostAsync(HttpClient client, string path, object body, CancellationToken ct)
