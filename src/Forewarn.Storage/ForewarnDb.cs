@@ -8,6 +8,7 @@ using Forewarn.Domain.Policy;
 using Forewarn.Domain.Publishing;
 using Forewarn.Domain.Sightings;
 using Forewarn.Domain.Tiers;
+using Forewarn.Domain.Transparency;
 using Forewarn.Domain.Webhooks;
 using Forewarn.Storage.Mapping;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,9 @@ public abstract class ForewarnDb(DbContextOptions options) : DbContext(options)
     public DbSet<ArtifactContent> ArtifactContents => Set<ArtifactContent>();
     public DbSet<Wave> Waves => Set<Wave>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
-    public DbSet<AccessRecord> AccessRecords => Set<AccessRecord>();
+    public DbSet<LogEntry> LogEntries => Set<LogEntry>();
+    public DbSet<LogNode> LogNodes => Set<LogNode>();
+    public DbSet<LogCheckpoint> LogCheckpoints => Set<LogCheckpoint>();
     public DbSet<Acknowledgement> Acknowledgements => Set<Acknowledgement>();
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<Notice> Notices => Set<Notice>();

@@ -1,4 +1,5 @@
-using Forewarn.Domain.Common;
+using Forewarn.Domain.Access;
+using Forewarn.Domain.Transparency;
 using Forewarn.Server.Api.Contracts;
 using Forewarn.Server.Auth;
 using Forewarn.Storage;
@@ -7,20 +8,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Server.Api;
 
-/// <summary>Staff read the record of every serve-or-deny decision.</summary>
+/// <summary>
+/// Staff read every serve-or-deny decision: the content entries of the transparency log, where
+/// they are recorded (and only there), newest first.
+/// </summary>
 public static class AccessRecordEndpoints
 {
     public static void MapAccessRecords(this IEndpointRouteBuilder api) =>
         api.MapGet("/access-records", List).WithTags("Access records").RequireAuthorization(AccessPolicies.StaffRead)
-            .WithSummary("Who asked for which artifact, when, and what was decided (newest first)");
+            .WithSummary("Who asked for which artifact, when, and what was decided (newest first; from the transparency log)");
 
     private static async Task<Ok<List<AccessRecordDto>>> List(ForewarnDb db, Guid? partner, Guid? artifact, int? limit, CancellationToken ct)
     {
         var take = Math.Clamp(limit ?? 100, 1, 1000);
-        var q = db.AccessRecords.AsNoTracking();
-        if (partner is { } p) q = q.Where(r => r.PartnerId == new PartnerId(p));
-        if (artifact is { } a) q = q.Where(r => r.ArtifactId == new ArtifactId(a));
-        var rows = await q.OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Take(take).ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(AccessRecordDto.From).ToList());
+        var kinds = LogKinds.Content.ToList();
+        var q = db.LogEntries.AsNoTracking().Where(e => kinds.Contains(e.Kind));
+        if (partner is { } p) q = q.Where(e => e.PartnerId == p);
+        if (artifact is { } a) q = q.Where(e => e.ArtifactId == a);
+        var rows = await q.OrderByDescending(e => e.Index).Take(take).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(e => AccessRecordDto.From(e.Index, AccessRecord.FromEntry(e.Body))).ToList());
     }
 }

@@ -6,6 +6,7 @@ using Forewarn.Server.Api.Contracts;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Entitlements;
 using Forewarn.Server.Problems;
+using Forewarn.Server.Transparency;
 using Forewarn.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -64,6 +65,12 @@ public static class MeEndpoints
     /// <summary>The header that names the SHA-256 of the copy served (the partner's own copy, as the access record notes it).</summary>
     public const string CopyHeader = "X-Forewarn-Copy-Sha256";
 
+    /// <summary>The index of the download's entry in the transparency log.</summary>
+    public const string LogIndexHeader = "X-Forewarn-Log-Index";
+
+    /// <summary>The download's receipt (entry, inclusion proof, checkpoint) as base64 of its JSON: verify it with <c>forewarn log verify-receipt</c>.</summary>
+    public const string ReceiptHeader = "X-Forewarn-Receipt";
+
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Content(
         string id, PartnerView view, TimeProvider clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
@@ -74,6 +81,12 @@ public static class MeEndpoints
         if (result.Decision is { Allowed: true } && result.Copy is { } copy)
         {
             http.Response.Headers[CopyHeader] = copy.Sha256;
+            if (result.Logged is { } logged)
+            {
+                http.Response.Headers[LogIndexHeader] = logged.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                http.Response.Headers[ReceiptHeader] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(
+                    LogReader.ReceiptOf(logged).ToJson().ToJsonString()));
+            }
             return TypedResults.File(copy.Bytes, result.Artifact!.MediaType, result.Artifact.FileName);
         }
         if (result.CopyProblem is not null)

@@ -1,5 +1,7 @@
+using Forewarn.Domain.Access;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Publishing;
+using Forewarn.Domain.Transparency;
 using Forewarn.Domain.Webhooks;
 using Forewarn.Server.Api;
 using Forewarn.Server.Auth;
@@ -38,8 +40,9 @@ public static class WaveDeliveryEndpoints
         var now = clock.GetUtcNow();
         var announcement = await db.WaveAnnouncements.AsNoTracking().FirstOrDefaultAsync(a => a.WaveId == wave.Id, ct);
         var artifactIds = wave.ArtifactIds.ToList();
-        var fetches = (await db.AccessRecords.AsNoTracking().Where(r => r.Allowed && artifactIds.Contains(r.ArtifactId)).ToListAsync(ct))
-            .GroupBy(r => r.PartnerId).ToDictionary(g => g.Key, g => g.MinBy(r => r.At)!);
+        var ids = artifactIds.Select(a => (Guid?)a.Value).ToList();
+        var fetches = (await db.LogEntries.AsNoTracking().Where(e => e.Kind == LogKinds.ContentServed && ids.Contains(e.ArtifactId)).ToListAsync(ct))
+            .Select(e => AccessRecord.FromEntry(e.Body)).GroupBy(r => r.PartnerId).ToDictionary(g => g.Key, g => g.MinBy(r => r.At)!);
         var acks = await db.Acknowledgements.AsNoTracking().Where(a => a.AdvisoryId == advisory.Id).ToDictionaryAsync(a => a.PartnerId, ct);
         var announcedAt = announcement?.AnnouncedAt;
         var notices = announcedAt is null ? [] : await db.Notices.AsNoTracking()

@@ -6,6 +6,7 @@ using Forewarn.Domain.Policy;
 using Forewarn.Server.Api.Contracts;
 using Forewarn.Server.Hosting;
 using Forewarn.Server.Tracing;
+using Forewarn.Server.Transparency;
 using Forewarn.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ namespace Forewarn.Server.Entitlements;
 /// that partner; inside it, artifacts that will open show when, and artifacts that never will
 /// are not shown at all — so nothing reveals what the partner may not know.
 /// </summary>
-public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts, ArtifactMarking marking, ILogger<PartnerView> log)
+public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts, ArtifactMarking marking, ILogAppender transparency, ILogger<PartnerView> log)
 {
     public async Task<Partner?> PartnerAsync(PartnerId id, CancellationToken ct) =>
         (await requestFacts.GetAsync(ct)).Partners.GetValueOrDefault(id);
@@ -69,7 +70,7 @@ public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts, Artifa
     /// <summary>
     /// Decides a content request, makes the partner's own copy when allowed (its marked copy for a
     /// fingerprinted artifact, the content as it is otherwise) and records the decision and the
-    /// copy before anything is served. Returns the copy only when allowed and made; <c>Listed</c>
+    /// copy in the transparency log before anything is served (log-then-serve). Returns the copy only when allowed and made; <c>Listed</c>
     /// says whether the partner may know the artifact exists (a not-yet-open item it can see
     /// listed). A copy that cannot be made (a PoC copy that fails its check) is refused and
     /// recorded as such; <c>CopyProblem</c> then holds the reason (for staff, not the partner).
@@ -81,8 +82,7 @@ public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts, Artifa
         if (!facts.ArtifactsById.TryGetValue(artifactId, out var artifact)
             || !facts.AdvisoriesById.TryGetValue(artifact.AdvisoryId, out var advisory))
         {
-            db.AccessRecords.Add(AccessRecord.Unknown(partner.Id, keyId, artifactId, channel, now));
-            await db.SaveChangesAsync(ct);
+            await transparency.AppendAsync(AccessRecord.Unknown(partner.Id, keyId, artifactId, channel, now).ToLogEvent(), ct);
             Telemetry.Decisions.Add(1, new("verdict", "denied"), new("channel", channel), new("class", "unknown"));
             return new ContentDecision(null, null, null, false);
         }
@@ -108,16 +108,17 @@ public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts, Artifa
             await RecordAsync(AccessRecord.CopyRefused(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision, code, reason), artifact, channel, ct);
             return new ContentDecision(decision, artifact, null, true, reason);
         }
-        await RecordAsync(AccessRecord.Served(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision, copy.Sha256, copy.Marks), artifact, channel, ct);
+        // Log-then-serve: the copy leaves the server only once its entry is durable.
+        var logged = await RecordAsync(AccessRecord.Served(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision, copy.Sha256, copy.Marks), artifact, channel, ct);
         Telemetry.ServedBytes.Add(copy.Bytes.Length, new KeyValuePair<string, object?>("channel", channel));
-        return new ContentDecision(decision, artifact, copy, true);
+        return new ContentDecision(decision, artifact, copy, true) { Logged = logged };
     }
 
-    private async Task RecordAsync(AccessRecord record, Artifact artifact, string channel, CancellationToken ct)
+    private async Task<LoggedEntry> RecordAsync(AccessRecord record, Artifact artifact, string channel, CancellationToken ct)
     {
-        db.AccessRecords.Add(record);
-        await db.SaveChangesAsync(ct);
+        var logged = await transparency.AppendAsync(record.ToLogEvent(), ct);
         Telemetry.Decisions.Add(1, new("verdict", record.Verdict), new("channel", channel), new("class", artifact.Class.Name()));
+        return logged;
     }
 }
 
@@ -128,4 +129,8 @@ public sealed record PartnerAdvisories(IReadOnlyList<MyAdvisoryDto> Items, DateT
 /// A content decision: the copy served (allowed and made), or why not — the decision, whether the
 /// artifact may be known to exist, and for a copy that could not be made, the reason.
 /// </summary>
-public sealed record ContentDecision(Entitlement? Decision, Artifact? Artifact, ServedCopy? Copy, bool Listed, string? CopyProblem = null);
+public sealed record ContentDecision(Entitlement? Decision, Artifact? Artifact, ServedCopy? Copy, bool Listed, string? CopyProblem = null)
+{
+    /// <summary>The log entry of a served copy: what the partner's receipt is made of.</summary>
+    public LoggedEntry? Logged { get; init; }
+}

@@ -8,6 +8,7 @@ using Forewarn.Server.Problems;
 using Forewarn.Server.Publishing;
 using Forewarn.Server.Taxii;
 using Forewarn.Server.Tracing;
+using Forewarn.Server.Transparency;
 using Forewarn.Server.Webhooks;
 using Forewarn.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -43,6 +44,11 @@ public static class ServerHost
         builder.Services.AddScoped<AdvisoryAudience>();
         builder.Services.AddScoped<PublicDirectory>();
         builder.Services.AddScoped<TraceService>();
+        builder.Services.AddSingleton<LogKey>();
+        builder.Services.AddSingleton<TransparencyLog>();
+        builder.Services.AddSingleton<ILogAppender>(s => s.GetRequiredService<TransparencyLog>());
+        builder.Services.AddHostedService(s => s.GetRequiredService<TransparencyLog>());
+        builder.Services.AddScoped<LogReader>();
         // After StoreStartup, so the first pass (releases missed while down) sees a migrated store.
         builder.Services.AddHostedService<ReleaseScheduler>();
         var webhooks = WebhookSettings.Read(builder.Configuration);
@@ -81,6 +87,7 @@ public static class ServerHost
         app.MapLandingPage();
         app.MapProviderDirectory();
         app.MapTaxii();
+        app.MapTransparencyLog();
         app.MapGet("/health", Health.Check).WithTags("Service").WithSummary("Whether the server and its store answer");
         app.MapGet("/ping", () => "pong").ExcludeFromDescription();
 
@@ -104,6 +111,7 @@ public static class ServerHost
         api.MapWebhooks();
         api.MapWaveDeliveries();
         api.MapTrace();
+        api.MapLogEntries();
 
         app.Lifetime.ApplicationStarted.Register(() => StartBanner.Print(app.Services.GetRequiredService<IServer>(), store,
             token => DemoKeyUsable(app.Services, token)));

@@ -29,6 +29,14 @@ public static class Telemetry
     public static readonly Counter<long> Releases =
         Meter.CreateCounter<long>("forewarn.csaf.publications", "{document}", "Public CSAF document versions published");
 
+    /// <summary>Entries appended to the transparency log.</summary>
+    public static readonly Counter<long> LogAppends =
+        Meter.CreateCounter<long>("forewarn.log.appends", "{entry}", "Entries appended to the transparency log");
+
+    /// <summary>Entries per committed log batch (group commit).</summary>
+    public static readonly Histogram<long> LogBatch =
+        Meter.CreateHistogram<long>("forewarn.log.batch", "{entry}", "Entries committed together in one transaction");
+
     public static void Add(IServiceCollection services, IConfiguration config)
     {
         var otlp = !string.IsNullOrWhiteSpace(config["OTEL_EXPORTER_OTLP_ENDPOINT"]);

@@ -5,6 +5,7 @@ using Forewarn.Domain.Partners;
 using Forewarn.Domain.Policy;
 using Forewarn.Server.Entitlements;
 using Forewarn.Server.Hosting;
+using Forewarn.Server.Transparency;
 using Forewarn.Stix;
 using Forewarn.Storage;
 
@@ -17,7 +18,8 @@ namespace Forewarn.Server.Taxii;
 /// (date_added) when it became available to that partner. For staff: everything servable, dated
 /// by its version.
 /// </summary>
-public sealed class EntitledObjects(RequestFacts requestFacts, StixCatalogue catalogue, TaxiiViewCache cache, ForewarnDb db)
+public sealed class EntitledObjects(RequestFacts requestFacts, StixCatalogue catalogue, TaxiiViewCache cache, ForewarnDb db,
+    ILogAppender transparency)
 {
     public const string Channel = "taxii";
 
@@ -89,15 +91,17 @@ public sealed class EntitledObjects(RequestFacts requestFacts, StixCatalogue cat
         var artifacts = served.Select(o => o.Artifact).OfType<ArtifactId>().Distinct().ToList();
         if (artifacts.Count == 0) return;
         var facts = await requestFacts.GetAsync(ct);
+        var appends = new List<Task<LoggedEntry>>(artifacts.Count);
         foreach (var id in artifacts)
         {
             var artifact = facts.ArtifactsById[id];
             var advisory = facts.AdvisoriesById[artifact.AdvisoryId];
             var decision = EntitlementPolicy.Decide(facts.Policy.Query(partner, advisory, artifact, facts.WavesOf[advisory.Id].ToList(), now));
-            db.AccessRecords.Add(AccessRecord.Of(partner.Id, keyId, artifact.Id, advisory.Id, Channel, decision));
+            // Handed to the log together, so they share one commit.
+            appends.Add(transparency.AppendAsync(AccessRecord.Of(partner.Id, keyId, artifact.Id, advisory.Id, Channel, decision).ToLogEvent(), ct));
             Telemetry.Decisions.Add(1, new("verdict", decision.Verdict), new("channel", Channel), new("class", artifact.Class.Name()));
         }
-        await db.SaveChangesAsync(ct);
+        await Task.WhenAll(appends);
     }
 
     /// <summary>

@@ -8,6 +8,7 @@ using Forewarn.Domain.Policy;
 using Forewarn.Domain.Publishing;
 using Forewarn.Domain.Sightings;
 using Forewarn.Domain.Tiers;
+using Forewarn.Domain.Transparency;
 using Forewarn.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -119,13 +120,28 @@ internal static class DomainMappings
             e.Property(k => k.Scopes).AsJson();
         });
 
-        b.Entity<AccessRecord>(e =>
+        b.Entity<LogEntry>(e =>
         {
-            e.ToTable("access_records");
-            e.HasKey(r => r.Id);
-            e.HasIndex(r => new { r.PartnerId, r.At });
-            e.HasIndex(r => new { r.ArtifactId, r.At });
-            e.Property(r => r.CopySha256).HasMaxLength(64);
+            e.ToTable("log_entries");
+            e.HasKey(x => x.Index);
+            e.Property(x => x.Index).ValueGeneratedNever();
+            e.Property(x => x.Kind).HasMaxLength(40);
+            e.HasIndex(x => new { x.PartnerId, x.Index });
+            e.HasIndex(x => new { x.ArtifactId, x.Kind });
+        });
+
+        b.Entity<LogNode>(e =>
+        {
+            e.ToTable("log_nodes");
+            e.HasKey(x => new { x.Level, x.Index });
+            e.Property(x => x.Index).ValueGeneratedNever();
+        });
+
+        b.Entity<LogCheckpoint>(e =>
+        {
+            e.ToTable("log_checkpoints");
+            e.HasKey(x => x.Size);
+            e.Property(x => x.Size).ValueGeneratedNever();
         });
 
         b.Entity<Acknowledgement>(e =>

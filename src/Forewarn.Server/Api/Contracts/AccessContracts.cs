@@ -18,11 +18,12 @@ public sealed record IssuedKey(KeyDto Key, string Token);
 /// <summary>
 /// One serve-or-deny decision. <c>CopySha256</c> and <c>Marks</c> say which copy was served (the
 /// partner's own marked copy, or the artifact as it is with 0 marks); both are null when nothing was.
+/// <c>LogIndex</c> is the decision's entry in the transparency log, where it is recorded.
 /// </summary>
-public sealed record AccessRecordDto(Guid Id, DateTimeOffset At, Guid PartnerId, Guid KeyId, Guid? AdvisoryId, Guid ArtifactId,
+public sealed record AccessRecordDto(long LogIndex, DateTimeOffset At, Guid PartnerId, Guid KeyId, Guid? AdvisoryId, Guid ArtifactId,
     string Channel, bool Allowed, string Verdict, string Rules, string Explanation, string? CopySha256, int? Marks)
 {
-    public static AccessRecordDto From(AccessRecord r) => new(r.Id, r.At, r.PartnerId.Value, r.KeyId, r.AdvisoryId?.Value,
+    public static AccessRecordDto From(long logIndex, AccessRecord r) => new(logIndex, r.At, r.PartnerId.Value, r.KeyId, r.AdvisoryId?.Value,
         r.ArtifactId.Value, r.Channel, r.Allowed, r.Verdict, r.Rules, r.Explanation, r.CopySha256, r.Marks);
 }
 

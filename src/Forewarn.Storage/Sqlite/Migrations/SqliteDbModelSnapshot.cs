@@ -18,62 +18,6 @@ namespace Forewarn.Storage.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Forewarn.Domain.Access.AccessRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("AdvisoryId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Allowed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("ArtifactId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CopySha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Explanation")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("KeyId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Marks")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("PartnerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Rules")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Verdict")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ArtifactId", "At");
-
-                    b.HasIndex("PartnerId", "At");
-
-                    b.ToTable("access_records", (string)null);
-                });
-
             modelBuilder.Entity("Forewarn.Domain.Access.Acknowledgement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -746,6 +690,73 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("tiers", (string)null);
+                });
+
+            modelBuilder.Entity("Forewarn.Domain.Transparency.LogCheckpoint", b =>
+                {
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Root")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Size");
+
+                    b.ToTable("log_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Forewarn.Domain.Transparency.LogEntry", b =>
+                {
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ArtifactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Index");
+
+                    b.HasIndex("ArtifactId", "Kind");
+
+                    b.HasIndex("PartnerId", "Index");
+
+                    b.ToTable("log_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Forewarn.Domain.Transparency.LogNode", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Level", "Index");
+
+                    b.ToTable("log_nodes", (string)null);
                 });
 
             modelBuilder.Entity("Forewarn.Domain.Webhooks.WebhookDelivery", b =>

@@ -1,0 +1,95 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Forewarn.Server.Problems;
+using Forewarn.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forewarn.Server.Transparency;
+
+/// <summary>
+/// The log's public face (<c>/log/v1</c>), for auditors and witnesses: the latest signed
+/// checkpoint, every checkpoint ever published, RFC 9162 inclusion and consistency proofs, leaf
+/// hashes, and the log's public key (also at <c>/.well-known/forewarn/log-key</c>). Entries' contents
+/// are not public.
+/// </summary>
+public static class LogEndpoints
+{
+    public const string KeyPath = "/.well-known/forewarn/log-key";
+    private const int MaxLeaves = 1000;
+
+    public static void MapTransparencyLog(this IEndpointRouteBuilder app)
+    {
+        var log = app.MapGroup("/log/v1").WithTags("Transparency log").AllowAnonymous();
+        log.MapGet("/checkpoint", Checkpoint).WithSummary("The latest signed checkpoint (C2SP tlog-checkpoint signed note)");
+        log.MapGet("/checkpoints", Checkpoints).WithSummary("Every checkpoint published, oldest first, from tree size 'after' on");
+        log.MapGet("/proof/inclusion", Inclusion).WithSummary("RFC 9162 inclusion proof of the leaf at 'index' in the tree of 'size' entries");
+        log.MapGet("/proof/consistency", Consistency).WithSummary("RFC 9162 consistency proof between the trees of 'from' and 'to' entries");
+        log.MapGet("/leaves", Leaves).WithSummary("Leaf hashes of entries 'start' to 'end' (inclusive; may stop early)");
+        log.MapGet("/key", Key).WithSummary("The log's public key (C2SP note verifier key)");
+        app.MapGet(KeyPath, Key).WithTags("Transparency log").AllowAnonymous().WithSummary("The log's public key (C2SP note verifier key)");
+    }
+
+    private static async Task<IResult> Checkpoint(LogReader reader, HttpContext http, CancellationToken ct)
+    {
+        http.Response.Headers.CacheControl = "no-cache";
+        return TypedResults.Text((await reader.LatestAsync(ct)).Note, "text/plain; charset=utf-8", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> Checkpoints(ForewarnDb db, long? after, int? limit, CancellationToken ct)
+    {
+        var take = Math.Clamp(limit ?? 1000, 1, 10_000);
+        var from = after ?? -1;
+        var rows = await db.LogCheckpoints.AsNoTracking().Where(c => c.Size > from).OrderBy(c => c.Size).Take(take).ToListAsync(ct);
+        var list = new JsonArray([.. rows.Select(c => (JsonNode)new JsonObject
+        {
+            ["size"] = c.Size,
+            ["signed_at"] = c.SignedAt.UtcDateTime.ToString("O"),
+            ["checkpoint"] = c.Note,
+        })]);
+        return Json(new JsonObject { ["checkpoints"] = list, ["next_after"] = rows.Count == take ? rows[^1].Size : null });
+    }
+
+    private static Task<IResult> Inclusion(LogReader reader, string? index, string? size, CancellationToken ct) =>
+        Answer(async () =>
+        {
+            var proof = await reader.InclusionAsync(Number(index, "index"), Number(size, "size"), ct);
+            return proof.ToJson();
+        });
+
+    private static Task<IResult> Consistency(LogReader reader, string? from, string? to, CancellationToken ct) =>
+        Answer(async () => (await reader.ConsistencyAsync(Number(from, "from"), Number(to, "to"), ct)).ToJson());
+
+    private static Task<IResult> Leaves(LogReader reader, string? start, string? end, CancellationToken ct) =>
+        Answer(async () =>
+        {
+            var (first, last, hashes) = await reader.LeavesAsync(Number(start, "start"), Number(end, "end"), MaxLeaves, ct);
+            return new JsonObject
+            {
+                ["start"] = first,
+                ["end"] = last,
+                ["leaf_hashes"] = new JsonArray([.. hashes.Select(h => (JsonNode)Convert.ToBase64String(h))]),
+            };
+        });
+
+    private static async Task<IResult> Key(LogKey key, CancellationToken ct) =>
+        TypedResults.Text((await key.GetAsync(ct)).VerifierKey + "\n", "text/plain; charset=utf-8", Encoding.UTF8);
+
+    private static async Task<IResult> Answer(Func<Task<JsonObject>> make)
+    {
+        try
+        {
+            return Json(await make());
+        }
+        catch (LogRangeException e)
+        {
+            return Problem.Of(StatusCodes.Status400BadRequest, "log-range", e.Message);
+        }
+    }
+
+    private static IResult Json(JsonObject body) => TypedResults.Text(body.ToJsonString(), "application/json", Encoding.UTF8);
+
+    private static long Number(string? text, string name) =>
+        long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new LogRangeException(text is null ? $"The query parameter \"{name}\" is required." : $"\"{name}\" is a whole number, 0 or more; \"{text}\" is not.");
+}

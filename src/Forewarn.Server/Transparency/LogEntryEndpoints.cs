@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json.Nodes;
+using Forewarn.Domain.Transparency;
+using Forewarn.Server.Auth;
+using Forewarn.Server.Problems;
+using Forewarn.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forewarn.Server.Transparency;
+
+/// <summary>
+/// Whole log entries, which are not public: staff read every entry (<c>/api/v1/log/entries</c>), a
+/// partner only the entries about itself (<c>/api/v1/me/log/entries</c>); either can ask for the
+/// receipt of an entry they may read — its inclusion proof against the latest checkpoint.
+/// </summary>
+public static class LogEntryEndpoints
+{
+    private const int MaxPage = 10_000;
+
+    public static void MapLogEntries(this IEndpointRouteBuilder api)
+    {
+        var staff = api.MapGroup("/log").WithTags("Transparency log").RequireAuthorization(AccessPolicies.StaffRead);
+        staff.MapGet("/entries", StaffEntries).WithSummary("Log entries in order from index 'start' (optionally one kind or one partner's)");
+        staff.MapGet("/entries/{index:long}/receipt", StaffReceipt).WithSummary("The receipt of an entry against the latest checkpoint");
+        var me = api.MapGroup("/me/log").WithTags("Partner").RequireAuthorization(AccessPolicies.PartnerRead);
+        me.MapGet("/entries", MyEntries).WithSummary("The log entries about my organisation, in order from index 'start'");
+        me.MapGet("/entries/{index:long}/receipt", MyReceipt).WithSummary("The receipt of one of my entries against the latest checkpoint");
+    }
+
+    private static Task<IResult> StaffEntries(ForewarnDb db, long? start, int? limit, string? kind, Guid? partner, CancellationToken ct)
+    {
+        var q = db.LogEntries.AsNoTracking();
+        if (kind is not null) q = q.Where(e => e.Kind == kind);
+        if (partner is { } p) q = q.Where(e => e.PartnerId == p);
+        return Page(q, start, limit, ct);
+    }
+
+    private static Task<IResult> MyEntries(ForewarnDb db, ClaimsPrincipal user, long? start, int? limit, CancellationToken ct)
+    {
+        var me = user.PartnerId().Value;
+        return Page(db.LogEntries.AsNoTracking().Where(e => e.PartnerId == me), start, limit, ct);
+    }
+
+    private static async Task<IResult> StaffReceipt(long index, ForewarnDb db, LogReader reader, CancellationToken ct) =>
+        await db.LogEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Index == index, ct) is { } entry
+            ? Json((await reader.ReceiptAsync(entry, ct)).ToJson())
+            : Problem.Of(StatusCodes.Status404NotFound, "not-found", $"The log holds no entry {index}.");
+
+    private static async Task<IResult> MyReceipt(long index, ForewarnDb db, LogReader reader, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var me = user.PartnerId().Value;
+        return await db.LogEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Index == index && e.PartnerId == me, ct) is { } entry
+            ? Json((await reader.ReceiptAsync(entry, ct)).ToJson())
+            : Problem.Of(StatusCodes.Status404NotFound, "not-found", $"The log holds no entry {index} about your organisation.");
+    }
+
+    private static async Task<IResult> Page(IQueryable<LogEntry> q, long? start, int? limit, CancellationToken ct)
+    {
+        if (start is < 0) return Problem.Of(StatusCodes.Status400BadRequest, "log-range", "\"start\" is an entry index, 0 or more.");
+        if (limit is < 1 or > MaxPage) return Problem.Of(StatusCodes.Status400BadRequest, "log-range", $"\"limit\" is from 1 to {MaxPage}.");
+        var take = limit ?? 1000;
+        var from = start ?? 0;
+        var rows = await q.Where(e => e.Index >= from).OrderBy(e => e.Index).Take(take).ToListAsync(ct);
+        return Json(new JsonObject
+        {
+            ["entries"] = new JsonArray([.. rows.Select(Dto)]),
+            ["next_start"] = rows.Count == take ? rows[^1].Index + 1 : null,
+        });
+    }
+
+    private static JsonNode Dto(LogEntry e) => new JsonObject
+    {
+        ["index"] = e.Index,
+        ["kind"] = e.Kind,
+        ["partner_id"] = e.PartnerId?.ToString(),
+        ["artifact_id"] = e.ArtifactId?.ToString(),
+        ["entry"] = JsonNode.Parse(e.Body),
+    };
+
+    private static IResult Json(JsonObject body) => TypedResults.Text(body.ToJsonString(), "application/json", Encoding.UTF8);
+}

@@ -1,0 +1,129 @@
+using Forewarn.Domain.Transparency;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Forewarn.Storage.Transparency;
+
+/// <summary>
+/// The transparency log in the store: entries, the complete subtrees of the Merkle tree
+/// (<c>log_nodes</c>) and every signed checkpoint. A batch of entries, the nodes it completes and
+/// the checkpoint of the grown tree are written in one transaction, under a lock that makes one
+/// writer at a time across servers (PostgreSQL: a transaction advisory lock; SQLite: its single
+/// writer, taken at BEGIN IMMEDIATE) — so the log never forks and every entry is covered by a
+/// signed checkpoint the moment it is durable.
+/// </summary>
+public static class LogStore
+{
+    // pg_advisory_xact_lock key: "FWLOG" in ASCII.
+    private const long PostgresLockKey = 0x46574C4F47;
+
+    /// <summary>
+    /// Appends <paramref name="events"/> in order and signs the new tree head. <paramref name="edge"/>
+    /// is the caller's copy of the tree's right edge from its last append (or null); it is used when
+    /// the log has not grown since, and otherwise reopened from the stored nodes. Returns the
+    /// appended entries' first index and the checkpoint written; the edge after it is in the result.
+    /// </summary>
+    public static async Task<AppendedBatch> AppendAsync(ForewarnDb db, IReadOnlyList<LogEvent> events, MerkleFrontier? edge,
+        Func<long, byte[], string> sign, DateTimeOffset at, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(events.Count);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.ProviderName == "postgresql")
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", ct);
+        var size = await SizeAsync(db, ct);
+        var frontier = edge is not null && edge.Size == size ? edge : await EdgeAsync(db, size, ct);
+
+        var before = frontier.Edge.ToList();
+        var entries = new List<LogEntry>(events.Count);
+        var made = new List<MerkleNode>(events.Count * 2);
+        foreach (var e in events)
+        {
+            entries.Add(new LogEntry(frontier.Size, e));
+            made.AddRange(frontier.Append(e.LeafHash()));
+        }
+        var root = frontier.Root();
+        var checkpoint = new LogCheckpoint(frontier.Size, root, at, sign(frontier.Size, root));
+        await BulkInsert.AddAsync(db, entries, ct);
+        await BulkInsert.AddAsync(db, made.ConvertAll(n => new LogNode(n)), ct);
+        await BulkInsert.AddAsync(db, [checkpoint], ct);
+        await transaction.CommitAsync(ct);
+        return new AppendedBatch(size, checkpoint, frontier, before, made);
+    }
+
+    /// <summary>The size of the log: that of its latest checkpoint (0 before the first entry).</summary>
+    public static async Task<long> SizeAsync(ForewarnDb db, CancellationToken ct) =>
+        await db.LogCheckpoints.MaxAsync(c => (long?)c.Size, ct) ?? 0;
+
+    /// <summary>The latest checkpoint, or null while the log is empty.</summary>
+    public static Task<LogCheckpoint?> LatestAsync(ForewarnDb db, CancellationToken ct) =>
+        db.LogCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).FirstOrDefaultAsync(ct);
+
+    /// <summary>The right edge of the tree of <paramref name="size"/> leaves, from the stored nodes.</summary>
+    public static async Task<MerkleFrontier> EdgeAsync(ForewarnDb db, long size, CancellationToken ct)
+    {
+        var wanted = new List<(int, long)>();
+        MerkleFrontier.At(size, (level, index) => { wanted.Add((level, index)); return []; });
+        var found = await NodesAsync(db, wanted, ct);
+        return MerkleFrontier.At(size, (level, index) => found[(level, index)]);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="compute"/> against the stored complete nodes: once to learn which nodes it
+    /// reads (the shape of a proof does not depend on hash values), then again with those nodes
+    /// fetched in one query — about log₂(n) of them at any size.
+    /// </summary>
+    public static async Task<T> WithNodesAsync<T>(ForewarnDb db, Func<MerkleTree.RangeHash, T> compute, CancellationToken ct)
+    {
+        var wanted = new HashSet<(int, long)>();
+        var blank = new byte[MerkleHash.Size];
+        compute(MerkleFrontier.FromNodes((level, index) => { wanted.Add((level, index)); return blank; }));
+        var found = await NodesAsync(db, wanted, ct);
+        return compute(MerkleFrontier.FromNodes((level, index) => found[(level, index)]));
+    }
+
+    /// <summary>The stored nodes at the given (level, index) positions; throws when one is missing.</summary>
+    public static async Task<Dictionary<(int, long), byte[]>> NodesAsync(ForewarnDb db, IReadOnlyCollection<(int Level, long Index)> wanted, CancellationToken ct)
+    {
+        var found = new Dictionary<(int, long), byte[]>(wanted.Count);
+        if (wanted.Count == 0) return found;
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened) await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            foreach (var chunk in wanted.Chunk(200))
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+                // Levels and indexes are integers we computed, so they are written inline.
+                var keys = string.Join(", ", chunk.Select(k => FormattableString.Invariant($"({k.Level}, {k.Index})")));
+                command.CommandText = $"SELECT \"Level\", \"Index\", \"Hash\" FROM log_nodes WHERE (\"Level\", \"Index\") IN (VALUES {keys})";
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct)) found[(reader.GetInt32(0), reader.GetInt64(1))] = (byte[])reader.GetValue(2);
+            }
+        }
+        finally
+        {
+            if (opened) await db.Database.CloseConnectionAsync();
+        }
+        var missing = wanted.FirstOrDefault(k => !found.ContainsKey(k));
+        if (found.Count < wanted.Count) throw new LogDamagedException($"The log's node at level {missing.Level}, index {missing.Index} is missing from the store.");
+        return found;
+    }
+
+    /// <summary>The stored leaf hashes of entries [start, end], oldest first.</summary>
+    public static Task<List<LogNode>> LeavesAsync(ForewarnDb db, long start, long end, CancellationToken ct) =>
+        db.LogNodes.AsNoTracking().Where(n => n.Level == 0 && n.Index >= start && n.Index <= end).OrderBy(n => n.Index).ToListAsync(ct);
+
+}
+
+/// <summary>
+/// A committed batch: the index of its first entry, the checkpoint that covers it, the tree's edge
+/// after it and before it, and the complete nodes it made — with the edge before, every node an
+/// inclusion proof of a batch entry against the checkpoint needs.
+/// </summary>
+public sealed record AppendedBatch(long FirstIndex, LogCheckpoint Checkpoint, MerkleFrontier Edge,
+    IReadOnlyList<MerkleNode> EdgeBefore, IReadOnlyList<MerkleNode> Made);
+
+/// <summary>The stored log lacks something the tree needs (a node or checkpoint): the store was damaged or edited.</summary>
+public sealed class LogDamagedException(string message) : Exception(message);
