@@ -11,7 +11,7 @@ namespace Forewarn.Server.Publishing;
 /// (on this server or another) or a release time has come.
 /// </summary>
 public sealed class ReleaseScheduler(ReleasePublisher publisher, WaveAnnouncer waves, ReleaseSignal signal, IGenerationProbe generation,
-    TimeProvider clock, CsafSettings settings, ILogger<ReleaseScheduler> log) : BackgroundService
+    ProgramSigningKey signingKey, TimeProvider clock, CsafSettings settings, ILogger<ReleaseScheduler> log) : BackgroundService
 {
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
@@ -29,6 +29,8 @@ public sealed class ReleaseScheduler(ReleasePublisher publisher, WaveAnnouncer w
             try
             {
                 var current = await generation.ReadAsync(stoppingToken);
+                // The key exists before "now" is read: a key made during the pass would postdate its signatures.
+                await signingKey.GetAsync(stoppingToken);
                 var now = clock.GetUtcNow();
                 if (current != seen || next <= now)
                 {

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Forewarn.Server.Problems;
 using Forewarn.Storage;
@@ -86,7 +88,10 @@ public static class LogEndpoints
         }
     }
 
-    private static IResult Json(JsonObject body) => TypedResults.Text(body.ToJsonString(), "application/json", Encoding.UTF8);
+    // Base64 and text as they are ("+", not "\u002B"): still JSON, and readable.
+    private static readonly JsonSerializerOptions Plain = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static IResult Json(JsonObject body) => TypedResults.Text(body.ToJsonString(Plain), "application/json", Encoding.UTF8);
 
     private static long Number(string? text, string name) =>
         long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Forewarn.Domain.Transparency;
 using Forewarn.Server.Auth;
@@ -78,5 +80,8 @@ public static class LogEntryEndpoints
         ["entry"] = JsonNode.Parse(e.Body),
     };
 
-    private static IResult Json(JsonObject body) => TypedResults.Text(body.ToJsonString(), "application/json", Encoding.UTF8);
+    // Base64 and text as they are ("+", not "\u002B"): still JSON, and readable.
+    private static readonly JsonSerializerOptions Plain = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static IResult Json(JsonObject body) => TypedResults.Text(body.ToJsonString(Plain), "application/json", Encoding.UTF8);
 }
