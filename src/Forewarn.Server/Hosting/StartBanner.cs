@@ -24,6 +24,7 @@ internal static class StartBanner
             $"  Store: {settings.Describe()}",
             $"  Open {url}/ in a browser for the overview, {url}/api/reference for the API reference.",
             $"  Public CSAF advisories (released at their embargo's end): {url}/.well-known/csaf/provider-metadata.json",
+            $"  Transparency log of every access and change: {url}/log/v1/checkpoint (public key: {url}/.well-known/forewarn/log-key)",
         };
         if (demo is not null && !keyUsable(demo.Staff.ApiKey))
         {

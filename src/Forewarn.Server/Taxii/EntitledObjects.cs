@@ -84,12 +84,13 @@ public sealed class EntitledObjects(RequestFacts requestFacts, StixCatalogue cat
 
     /// <summary>
     /// Records that artifacts' objects were served, once per artifact, as a content access on the
-    /// "taxii" channel — before the answer leaves the server.
+    /// "taxii" channel, in the transparency log — before the answer leaves the server. Returns the
+    /// entries (their indexes go out in a header; each entry's receipt is at /api/v1/me/log/entries/{index}/receipt).
     /// </summary>
-    public async Task RecordServedAsync(Partner partner, Guid keyId, IEnumerable<TaxiiObject> served, DateTimeOffset now, CancellationToken ct)
+    public async Task<IReadOnlyList<LoggedEntry>> RecordServedAsync(Partner partner, Guid keyId, IEnumerable<TaxiiObject> served, DateTimeOffset now, CancellationToken ct)
     {
         var artifacts = served.Select(o => o.Artifact).OfType<ArtifactId>().Distinct().ToList();
-        if (artifacts.Count == 0) return;
+        if (artifacts.Count == 0) return [];
         var facts = await requestFacts.GetAsync(ct);
         var appends = new List<Task<LoggedEntry>>(artifacts.Count);
         foreach (var id in artifacts)
@@ -101,7 +102,7 @@ public sealed class EntitledObjects(RequestFacts requestFacts, StixCatalogue cat
             appends.Add(transparency.AppendAsync(AccessRecord.Of(partner.Id, keyId, artifact.Id, advisory.Id, Channel, decision).ToLogEvent(), ct));
             Telemetry.Decisions.Add(1, new("verdict", decision.Verdict), new("channel", Channel), new("class", artifact.Class.Name()));
         }
-        await Task.WhenAll(appends);
+        return await Task.WhenAll(appends);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Forewarn.Server.Api;
 using Forewarn.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -84,10 +85,13 @@ public static class TaxiiObjectEndpoints
             ? await entitled.ForPartnerAsync(partner, now, ct)
             : await entitled.ForStaffAsync(ct);
 
-    private static Task RecordAsync(HttpContext http, EntitledObjects entitled, TaxiiPage page, DateTimeOffset now, CancellationToken ct) =>
-        TaxiiGate.PartnerOf(http) is { } partner
-            ? entitled.RecordServedAsync(partner, http.User.KeyId(), page.Items, now, ct)
-            : Task.CompletedTask;
+    private static async Task RecordAsync(HttpContext http, EntitledObjects entitled, TaxiiPage page, DateTimeOffset now, CancellationToken ct)
+    {
+        if (TaxiiGate.PartnerOf(http) is not { } partner) return;
+        var logged = await entitled.RecordServedAsync(partner, http.User.KeyId(), page.Items, now, ct);
+        // The log entries of what this answer carries; their receipts are at /api/v1/me/log/entries/{index}/receipt.
+        if (logged.Count > 0) http.Response.Headers[MeEndpoints.LogIndexHeader] = string.Join(",", logged.Select(l => l.Index));
+    }
 
     private static ContentHttpResult UnknownObject(string objectId) =>
         TaxiiResponses.NotFound($"The collection holds no object '{objectId}' for you now.");

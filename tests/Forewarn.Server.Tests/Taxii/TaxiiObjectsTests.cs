@@ -148,8 +148,12 @@ public sealed partial class TaxiiObjectsTests : IAsyncLifetime
         await partner.TaxiiGet(Taxii.Objects + "?match[type]=report"); // nor do advisory-level objects
         Assert.Empty((await staff.GetJson($"/api/v1/access-records?partner={trusted.Id}")).AsArray());
 
-        await partner.TaxiiGet(Taxii.Objects + "?limit=1000");
+        using var served = await partner.GetAsync(Taxii.Objects + "?limit=1000");
+        Assert.True(served.IsSuccessStatusCode);
         var records = (await staff.GetJson($"/api/v1/access-records?partner={trusted.Id}")).AsArray().Select(r => r!).ToList();
+        // The answer names its log entries, one per artifact it carries.
+        var indexes = Assert.Single(served.Headers.GetValues("X-Forewarn-Log-Index")).Split(',').Select(long.Parse).ToHashSet();
+        Assert.Equal(records.Select(r => (long)r["logIndex"]!).ToHashSet(), indexes);
         Assert.All(records, r => Assert.Equal("taxii", (string?)r["channel"]));
         Assert.All(records, r => Assert.True((bool)r["allowed"]!));
         Assert.Equal(open, records.Select(r => (string)r["artifactId"]!).ToHashSet());
