@@ -27,7 +27,27 @@ public static class LogStore
         Func<long, byte[], string> sign, DateTimeOffset at, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfZero(events.Count);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        AppendedBatch? done = null;
+        var cached = edge;
+        // PostgreSQL's retrying strategy reruns the whole batch after a transient failure. A commit
+        // whose answer was lost is recognised by its checkpoint, so a batch is never appended twice.
+        await db.Database.CreateExecutionStrategy().ExecuteInTransactionAsync(
+            async attempt =>
+            {
+                var reuse = cached;
+                cached = null; // a retry reopens the edge from the store: this attempt changes it
+                done = await WriteAsync(db, events, reuse, sign, at, attempt);
+            },
+            async attempt => done is not null
+                && await db.LogCheckpoints.AsNoTracking().Where(c => c.Size == done.Checkpoint.Size).Select(c => c.Root).FirstOrDefaultAsync(attempt) is { } root
+                && root.AsSpan().SequenceEqual(done.Checkpoint.Root),
+            ct);
+        return done!;
+    }
+
+    private static async Task<AppendedBatch> WriteAsync(ForewarnDb db, IReadOnlyList<LogEvent> events, MerkleFrontier? edge,
+        Func<long, byte[], string> sign, DateTimeOffset at, CancellationToken ct)
+    {
         if (db.ProviderName == "postgresql")
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", ct);
         var size = await SizeAsync(db, ct);
@@ -46,7 +66,6 @@ public static class LogStore
         await BulkInsert.AddAsync(db, entries, ct);
         await BulkInsert.AddAsync(db, made.ConvertAll(n => new LogNode(n)), ct);
         await BulkInsert.AddAsync(db, [checkpoint], ct);
-        await transaction.CommitAsync(ct);
         return new AppendedBatch(size, checkpoint, frontier, before, made);
     }
 
