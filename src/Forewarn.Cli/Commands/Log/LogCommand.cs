@@ -17,7 +17,7 @@ public static class LogCommand
     public static Command Create(CliContext context) =>
         new("log", "The transparency log: checkpoint, key, entries, receipts; verify the log, a receipt or a proof")
         {
-            Checkpoint(context), Key(context), Entries(context), Mine(context), ReceiptCommand(context),
+            Checkpoint(context), Key(context), Entries(context), Mine(context), ReceiptCommand(context), LogProofCommand.Create(context),
             LogVerifyCommand.Create(context), LogOfflineChecks.VerifyReceipt(context), LogOfflineChecks.VerifyProof(context),
         };
 

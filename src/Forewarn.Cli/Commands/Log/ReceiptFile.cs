@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Forewarn.Cli.Commands.Log;
 
-/// <summary>Writes a log receipt as indented JSON, the form <c>forewarn log verify-receipt</c> reads back.</summary>
+/// <summary>Writes a log receipt or proof as indented JSON, the form the offline checks read back.</summary>
 public static class ReceiptFile
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
