@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using Forewarn.Cli.Commands;
+using Forewarn.Cli.Commands.Log;
 
 namespace Forewarn.Cli;
 
@@ -9,7 +10,7 @@ public static class CliApp
 {
     /// <summary>
     /// Parses and runs one command line. Exit codes: 0 success; 1 refused by the server, invalid
-    /// input or server unreachable; 2 usage error.
+    /// input or server unreachable; 2 usage error; 3 a log, receipt or proof that does not verify.
     /// </summary>
     public static async Task<int> RunAsync(
         string[] args,
@@ -72,6 +73,7 @@ public static class CliApp
         root.Add(CsafCommand.Create(context));
         root.Add(DeliveriesCommand.Create(context));
         root.Add(TraceCommand.Create(context));
+        root.Add(LogCommand.Create(context));
         return root;
     }
 

@@ -72,6 +72,25 @@ public sealed class CliContext
         }
     }
 
+    /// <summary>Runs a command body that needs no server (offline checks): bad input exits 1 with a sentence.</summary>
+    public async Task<int> RunOfflineAsync(CancellationToken ct, Func<CancellationToken, Task<int>> body)
+    {
+        try
+        {
+            return await body(ct);
+        }
+        catch (InputException e)
+        {
+            Fail(e.Message);
+            return ExitCodes.Refused;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            Fail("cancelled.");
+            return ExitCodes.Refused;
+        }
+    }
+
     public void Fail(string message)
     {
         Error.WriteLine($"error: {message}");

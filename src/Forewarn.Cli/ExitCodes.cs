@@ -9,4 +9,7 @@ public static class ExitCodes
 
     /// <summary>The command line itself was wrong (unknown option, missing argument, unparsable value).</summary>
     public const int Usage = 2;
+
+    /// <summary>The check ran and failed: the log, a receipt or a proof does not verify.</summary>
+    public const int NotVerified = 3;
 }

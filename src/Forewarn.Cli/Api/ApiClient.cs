@@ -64,7 +64,31 @@ public sealed class ApiClient : IDisposable
         var bytes = await ReadBytesAsync(response, ct);
         var headers = response.Content.Headers;
         var fileName = headers.ContentDisposition?.FileNameStar ?? headers.ContentDisposition?.FileName;
-        return new ArtifactContent(bytes, headers.ContentType?.MediaType, fileName?.Trim('"'));
+        return new ArtifactContent(bytes, headers.ContentType?.MediaType, fileName?.Trim('"'), Receipt(response));
+    }
+
+    /// <summary>Fetches a text answer (a signed checkpoint, a key) as the server wrote it.</summary>
+    public async Task<string> GetTextAsync(string path, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.Clear();
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/plain"));
+        using var response = await SendRawAsync(request, ct);
+        return Encoding.UTF8.GetString(await ReadBytesAsync(response, ct));
+    }
+
+    /// <summary>The log receipt a content download carries (base64 JSON in a header), as JSON text; null when absent or unreadable.</summary>
+    private static string? Receipt(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("X-Forewarn-Receipt", out var values)) return null;
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(values.First()));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Escapes one path segment (an id or reference typed by the user).</summary>

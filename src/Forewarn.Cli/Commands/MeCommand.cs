@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Forewarn.Cli.Api;
+using Forewarn.Cli.Commands.Log;
 using Forewarn.Cli.Input;
 using Forewarn.Cli.Output;
 
@@ -76,6 +77,7 @@ public static class MeCommand
                 await WriteAsync(file, content.Bytes, ct);
                 context.Screen.Line($"Saved {content.Bytes.Length} bytes to ", file.FullName,
                     $" (sha256 {Convert.ToHexStringLower(SHA256.HashData(content.Bytes))}).");
+                await SaveReceiptAsync(context, file, content, ct);
                 return ExitCodes.Success;
             }
             if (!TryText(content, out var text))
@@ -104,6 +106,29 @@ public static class MeCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// Keeps the download's log receipt beside the content: proof, checkable offline, that the
+    /// server logged this download (with stdout as output there is nowhere to put it).
+    /// </summary>
+    private static async Task SaveReceiptAsync(CliContext context, FileInfo file, ArtifactContent content, CancellationToken ct)
+    {
+        if (content.Receipt is null) return;
+        JsonNode? receipt;
+        try
+        {
+            receipt = JsonNode.Parse(content.Receipt);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            context.Error.WriteLine("warning: the server's log receipt for this download is not JSON; it was not saved.");
+            return;
+        }
+        var path = file.FullName + ".receipt.json";
+        await ReceiptFile.WriteAsync(path, receipt, ct);
+        context.Screen.Line($"Saved the log receipt (entry {receipt?["index"]}) to ", path,
+            "; check it with 'forewarn log verify-receipt FILE --key LOG-KEY'.");
     }
 
     private static async Task WriteAsync(FileInfo file, byte[] bytes, CancellationToken ct)

@@ -65,7 +65,10 @@ public sealed class MeTests(CliServer server) : IClassFixture<CliServer>, IDispo
         var written = await File.ReadAllBytesAsync(file);
         Assert.Equal(await FetchOverHttp("Fjordwatch", id), written);
         Assert.Equal((long)detection["size"]!, written.Length);
-        Assert.Equal($"Saved {written.Length} bytes to {file} (sha256 {Convert.ToHexStringLower(SHA256.HashData(written))}).\n", output);
+        Assert.StartsWith($"Saved {written.Length} bytes to {file} (sha256 {Convert.ToHexStringLower(SHA256.HashData(written))}).\n", output);
+        // The download's receipt is kept beside it, for an offline check against the log's key.
+        Assert.Contains($"Saved the log receipt (entry ", output);
+        Assert.True(File.Exists(file + ".receipt.json"), output);
     }
 
     [Fact]
