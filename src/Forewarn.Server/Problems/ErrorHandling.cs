@@ -44,6 +44,8 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
             (409, "conflict", "The change conflicts with data written at the same moment (for example a duplicate name); nothing was changed. Try again."),
         Forewarn.Server.Transparency.LogUnavailableException =>
             (503, "log-unavailable", "The transparency log could not record this request, so it was not carried out (nothing is served or changed unlogged). Try again shortly."),
+        Forewarn.Storage.Transparency.LogDamagedException d =>
+            (503, "log-damaged", $"{d.Message} Run 'forewarn log verify' to find the first entry that was touched."),
         OperationCanceledException => (499, "cancelled", "The request was cancelled."),
         _ => (500, "internal-error", "Something went wrong on the server; nothing was changed. The error has been logged."),
     };

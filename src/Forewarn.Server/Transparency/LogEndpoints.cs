@@ -37,10 +37,13 @@ public static class LogEndpoints
         return TypedResults.Text((await reader.LatestAsync(ct)).Note, "text/plain; charset=utf-8", Encoding.UTF8);
     }
 
-    private static async Task<IResult> Checkpoints(ForewarnDb db, long? after, int? limit, CancellationToken ct)
+    private static Task<IResult> Checkpoints(ForewarnDb db, string? after, string? limit, CancellationToken ct) =>
+        Answer(() => CheckpointsAsync(db, After(after), limit is null ? 1000 : Number(limit, "limit"), ct));
+
+    private static async Task<JsonObject> CheckpointsAsync(ForewarnDb db, long from, long limit, CancellationToken ct)
     {
-        var take = Math.Clamp(limit ?? 1000, 1, 10_000);
-        var from = after ?? -1;
+        if (limit is < 1 or > 10_000) throw new LogRangeException($"\"limit\" is from 1 to 10000; {limit} was asked for.");
+        var take = (int)limit;
         var rows = await db.LogCheckpoints.AsNoTracking().Where(c => c.Size > from).OrderBy(c => c.Size).Take(take).ToListAsync(ct);
         var list = new JsonArray([.. rows.Select(c => (JsonNode)new JsonObject
         {
@@ -48,7 +51,7 @@ public static class LogEndpoints
             ["signed_at"] = c.SignedAt.UtcDateTime.ToString("O"),
             ["checkpoint"] = c.Note,
         })]);
-        return Json(new JsonObject { ["checkpoints"] = list, ["next_after"] = rows.Count == take ? rows[^1].Size : null });
+        return new JsonObject { ["checkpoints"] = list, ["next_after"] = rows.Count == take ? rows[^1].Size : null };
     }
 
     private static Task<IResult> Inclusion(LogReader reader, string? index, string? size, CancellationToken ct) =>
@@ -92,6 +95,12 @@ public static class LogEndpoints
     private static readonly JsonSerializerOptions Plain = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static IResult Json(JsonObject body) => TypedResults.Text(body.ToJsonString(Plain), "application/json", Encoding.UTF8);
+
+    // "after" is a size; -1 (or nothing) means from the first checkpoint on.
+    private static long After(string? text) =>
+        text is null ? -1
+        : long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= -1 ? n
+        : throw new LogRangeException($"\"after\" is a tree size (or -1 for all); \"{text}\" is not.");
 
     private static long Number(string? text, string name) =>
         long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)

@@ -45,7 +45,11 @@ public sealed class LogReader(ForewarnDb db, LogKey key)
         if (end < start) throw new LogRangeException($"\"end\" must be at least \"start\" ({start}); {end} was asked for.");
         var last = Math.Min(Math.Min(end, current - 1), start + most - 1);
         var leaves = await LogStore.LeavesAsync(db, start, last, ct);
-        return (start, last, leaves.ConvertAll(n => n.Hash));
+        // A missing stored leaf would shift every hash after it: the answer stops before it.
+        var run = 0;
+        while (run < leaves.Count && leaves[run].Index == start + run) run++;
+        if (run == 0) throw new LogDamagedException($"The log's stored leaf hash of entry {start} is missing: the store was damaged or edited.");
+        return (start, start + run - 1, leaves.Take(run).Select(n => n.Hash).ToList());
     }
 
     /// <summary>A receipt for a stored entry against the latest checkpoint.</summary>

@@ -83,6 +83,9 @@ public sealed class LogApiTests(CliServer server) : IClassFixture<CliServer>
     [InlineData("/log/v1/leaves?start=3&end=2")]
     [InlineData("/log/v1/leaves?start=0")]
     [InlineData("/log/v1/leaves?start=a&end=2")]
+    [InlineData("/log/v1/checkpoints?after=abc")]
+    [InlineData("/log/v1/checkpoints?after=-2")]
+    [InlineData("/log/v1/checkpoints?limit=0")]
     public async Task Bad_parameters_are_log_range_problems(string url)
     {
         using var client = server.Factory.CreateClient();
