@@ -3,13 +3,14 @@ using Forewarn.Domain.Common;
 using Forewarn.Domain.Keys;
 using Forewarn.Server.Api.Contracts;
 using Forewarn.Server.Auth;
+using Forewarn.Server.Transparency;
 using Forewarn.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Server.Api;
 
-/// <summary>API keys: issued (token shown once), listed (never the secret), revoked at once.</summary>
+/// <summary>API keys: issued (token shown once), listed (never the secret), revoked at once; issue and revocation are logged.</summary>
 public static class KeyEndpoints
 {
     public static void MapKeys(this IEndpointRouteBuilder api)
@@ -28,7 +29,8 @@ public static class KeyEndpoints
             .OrderBy(k => k.CreatedAt).Select(KeyDto.From).ToList());
     }
 
-    private static async Task<Created<IssuedKey>> Issue(NewKey body, ForewarnDb db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Created<IssuedKey>> Issue(NewKey body, ForewarnDb db, TimeProvider clock, ClaimsPrincipal user,
+        ILogAppender log, CancellationToken ct)
     {
         var owner = body.Owner?.Trim().ToLowerInvariant() switch
         {
@@ -47,14 +49,17 @@ public static class KeyEndpoints
         var (key, token) = ApiKey.Issue(owner, partner, body.Name, body.Scopes, body.ExpiresAt ?? now.AddDays(365), now, user.Actor());
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(ct);
+        await log.AppendCommittedAsync(LogEvents.KeyIssued(key, user), ct);
         return TypedResults.Created($"/api/v1/keys/{key.Id}", new IssuedKey(KeyDto.From(key), token));
     }
 
-    private static async Task<Ok<KeyDto>> Revoke(Guid id, ForewarnDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<KeyDto>> Revoke(Guid id, ForewarnDb db, TimeProvider clock, ClaimsPrincipal user, ILogAppender log,
+        CancellationToken ct)
     {
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, ct) ?? throw new NotFoundException("key", id.ToString());
         key.Revoke(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        await log.AppendCommittedAsync(LogEvents.KeyRevoked(key, user), ct);
         return TypedResults.Ok(KeyDto.From(key));
     }
 }

@@ -3,9 +3,11 @@ using System.Text.Json.Nodes;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Partners;
+using Forewarn.Domain.Transparency;
 using Forewarn.Domain.Webhooks;
 using Forewarn.Server.Api.Contracts;
 using Forewarn.Server.Auth;
+using Forewarn.Server.Transparency;
 using Forewarn.Server.Webhooks;
 using Forewarn.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Server.Api;
 
-/// <summary>Staff manage partner organisations: membership, tier, contract, restrictions.</summary>
+/// <summary>Staff manage partner organisations: membership, tier, contract, restrictions — each change logged with what it changed.</summary>
 public static class PartnerEndpoints
 {
     public static void MapPartners(this IEndpointRouteBuilder api)
@@ -43,7 +45,8 @@ public static class PartnerEndpoints
     private static async Task<Ok<PartnerDto>> Show(string id, ForewarnDb db, CancellationToken ct) =>
         TypedResults.Ok(PartnerDto.From(await db.PartnerAsync(id, ct)));
 
-    private static async Task<Created<PartnerDto>> Create(NewPartner body, ForewarnDb db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Created<PartnerDto>> Create(NewPartner body, ForewarnDb db, TimeProvider clock, ClaimsPrincipal user,
+        ILogAppender log, CancellationToken ct)
     {
         var tier = await RequireTierAsync(db, body.Tier, ct);
         var jurisdictions = await RequireJurisdictionsAsync(db, body.Jurisdictions, ct);
@@ -55,12 +58,16 @@ public static class PartnerEndpoints
         await RequireUniqueNameAsync(db, partner.LegalName, null, ct);
         db.Partners.Add(partner);
         await db.SaveChangesAsync(ct);
+        await LogAsync(log, LogEvents.PartnerChanged("created", partner, null, partner.CreatedAt, user), ct);
         return TypedResults.Created($"/api/v1/partners/{partner.Id}", PartnerDto.From(partner));
     }
 
-    private static async Task<Ok<PartnerDto>> Change(string id, PartnerChanges body, ForewarnDb db, CancellationToken ct)
+    private static async Task<Ok<PartnerDto>> Change(string id, PartnerChanges body, ForewarnDb db, TimeProvider clock, ClaimsPrincipal user,
+        ILogAppender log, CancellationToken ct)
     {
         var partner = await db.PartnerAsync(id, ct);
+        var now = clock.GetUtcNow();
+        var before = LogEvents.PartnerState(partner, now);
         if (body.LegalName is not null)
         {
             partner.Rename(body.LegalName);
@@ -72,28 +79,34 @@ public static class PartnerEndpoints
         if (body.Contract is { } c)
         {
             // A partial contract changes only the fields it names.
-            var now = partner.Contract;
-            partner.SetContract(Contract.Create(c.NdaVersion ?? now.NdaVersion, c.SignedAt ?? now.SignedAt, c.ExpiresAt ?? now.ExpiresAt));
+            var was = partner.Contract;
+            partner.SetContract(Contract.Create(c.NdaVersion ?? was.NdaVersion, c.SignedAt ?? was.SignedAt, c.ExpiresAt ?? was.ExpiresAt));
         }
         if (body.Restrictions is not null) partner.SetRestrictions(body.Restrictions.Select(ContentClasses.Parse));
         await db.SaveChangesAsync(ct);
+        await LogAsync(log, LogEvents.PartnerChanged("updated", partner, before, now, user), ct);
         return TypedResults.Ok(PartnerDto.From(partner));
     }
 
-    private static async Task<Ok<PartnerDto>> SetTier(string id, TierChoice body, ForewarnDb db, CancellationToken ct)
+    private static async Task<Ok<PartnerDto>> SetTier(string id, TierChoice body, ForewarnDb db, TimeProvider clock, ClaimsPrincipal user,
+        ILogAppender log, CancellationToken ct)
     {
         var partner = await db.PartnerAsync(id, ct);
+        var now = clock.GetUtcNow();
+        var before = LogEvents.PartnerState(partner, now);
         partner.MoveToTier(await RequireTierAsync(db, body.Tier, ct));
         await db.SaveChangesAsync(ct);
+        await LogAsync(log, LogEvents.PartnerChanged("tier", partner, before, now, user), ct);
         return TypedResults.Ok(PartnerDto.From(partner));
     }
 
     private static async Task<Ok<PartnerDto>> ChangeStatus(string id, StatusRequest body, ForewarnDb db, TimeProvider clock,
-        ClaimsPrincipal user, DeliverySignal deliveries, CancellationToken ct)
+        ClaimsPrincipal user, DeliverySignal deliveries, ILogAppender log, CancellationToken ct)
     {
         var partner = await db.PartnerAsync(id, ct);
         var now = clock.GetUtcNow();
         var from = partner.StatusAt(now);
+        var before = LogEvents.PartnerState(partner, now);
         partner.ChangeStatus(PartnerStatuses.Parse(body.Status), body.Reason, now, user.Actor());
         // The organisation hears of its own status, also when the change stops its other deliveries.
         await WebhookOutboxWriter.EnqueueAsync(db, [partner.Id], WebhookEvents.PartnerStatusChanged, new JsonObject
@@ -105,7 +118,14 @@ public static class PartnerEndpoints
         }, now, ct);
         await db.SaveChangesAsync(ct);
         deliveries.Poke();
+        await LogAsync(log, LogEvents.PartnerChanged("status", partner, before, now, user, partner.History[^1].Reason), ct);
         return TypedResults.Ok(PartnerDto.From(partner));
+    }
+
+    // A change that changed nothing (the same values again) is not an event.
+    private static async Task LogAsync(ILogAppender log, LogEvent? change, CancellationToken ct)
+    {
+        if (change is not null) await log.AppendCommittedAsync(change, ct);
     }
 
     private static async Task<string> RequireTierAsync(ForewarnDb db, string? tier, CancellationToken ct)

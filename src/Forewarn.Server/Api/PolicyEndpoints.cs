@@ -5,6 +5,7 @@ using Forewarn.Domain.Policy;
 using Forewarn.Server.Api.Contracts;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Entitlements;
+using Forewarn.Server.Transparency;
 using Forewarn.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public static class PolicyEndpoints
         TypedResults.Ok((await db.PolicyVersions.AsNoTracking().OrderBy(v => v.Number).ToListAsync(ct)).Select(PolicyVersionDto.From).ToList());
 
     private static async Task<Created<PolicyVersionDto>> AddVersion(NewPolicyVersion body, ForewarnDb db, TimeProvider clock,
-        ClaimsPrincipal user, CancellationToken ct)
+        ClaimsPrincipal user, ILogAppender log, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var effective = body.EffectiveFrom ?? now;
@@ -48,6 +49,7 @@ public static class PolicyEndpoints
         var version = PolicyVersion.Next(previous, rules, effective, body.Reason, user.Actor(), now);
         db.PolicyVersions.Add(version);
         await db.SaveChangesAsync(ct);
+        await log.AppendCommittedAsync(LogEvents.PolicyChanged(version, previous?.Number, user), ct);
         return TypedResults.Created($"/api/v1/policy/versions/{version.Number}", PolicyVersionDto.From(version));
     }
 

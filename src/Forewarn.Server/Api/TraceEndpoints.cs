@@ -5,11 +5,12 @@ using Forewarn.Domain.Common;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Problems;
 using Forewarn.Server.Tracing;
+using Forewarn.Server.Transparency;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Forewarn.Server.Api;
 
-/// <summary>Staff trace a leaked text to the partners whose copy it is (issue 5).</summary>
+/// <summary>Staff trace a leaked text to the partners whose copy it is (issue 5); every run is logged before it is answered.</summary>
 public static class TraceEndpoints
 {
     public static void MapTrace(this IEndpointRouteBuilder api) =>
@@ -25,7 +26,7 @@ public static class TraceEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<Results<Ok<TraceDto>, ProblemHttpResult>> Trace(HttpRequest request, string? artifact, string? epsilon,
-        ClaimsPrincipal user, TraceService tracing, CancellationToken ct)
+        ClaimsPrincipal user, TraceService tracing, ILogAppender log, TimeProvider clock, CancellationToken ct)
     {
         var fromQuery = new TraceRequest(artifact, null, Epsilon(epsilon));
         TraceRequest question;
@@ -42,7 +43,10 @@ public static class TraceEndpoints
         }
         try
         {
-            return TypedResults.Ok(await tracing.TraceAsync(question, $"{user.Actor()}, key {user.KeyId()}", ct));
+            var result = await tracing.TraceAsync(question, $"{user.Actor()}, key {user.KeyId()}", ct);
+            // A trace is evidence for a case: nobody sees its verdict unless the log holds the run.
+            await log.AppendAsync(LogEvents.TraceRun(result, question.Leaked ?? "", clock.GetUtcNow(), user), ct);
+            return TypedResults.Ok(result);
         }
         catch (TraceRefusedException e)
         {

@@ -7,6 +7,7 @@ using Forewarn.Domain.Partners;
 using Forewarn.Domain.Publishing;
 using Forewarn.Domain.Webhooks;
 using Forewarn.Server.Hosting;
+using Forewarn.Server.Transparency;
 using Forewarn.Server.Webhooks;
 using Forewarn.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -17,10 +18,11 @@ namespace Forewarn.Server.Publishing;
 /// Publishes every public CSAF document that is due: at an advisory's release time its first
 /// version, after each later revision the next. Each publication is written with the notices to
 /// partners in one transaction, guarded by the unique (advisory, version) index — so when several
-/// servers try at once, exactly one succeeds and the others step aside.
+/// servers try at once, exactly one succeeds and the others step aside. The one that succeeded
+/// logs the publication (<c>advisory.released</c>, or <c>advisory.revised</c> for later versions).
 /// </summary>
 public sealed class ReleasePublisher(IServiceScopeFactory scopes, TimeProvider clock, ProgramSigningKey signingKey,
-    CsafSettings settings, DeliverySignal deliveries, ILogger<ReleasePublisher> log)
+    CsafSettings settings, DeliverySignal deliveries, ILogAppender transparency, ILogger<ReleasePublisher> log)
 {
     /// <summary>Publishes what is due now; returns how many documents this server published.</summary>
     public Task<int> PublishDueAsync(CancellationToken ct) => PublishDueAsync(clock.GetUtcNow(), ct);
@@ -115,6 +117,16 @@ public sealed class ReleasePublisher(IServiceScopeFactory scopes, TimeProvider c
         }
         Telemetry.Releases.Add(1);
         deliveries.Poke();
+        try
+        {
+            // Not the pass's token: at shutdown the sequencer outlives the scheduler, so waiting tells whether the entry was written.
+            await transparency.AppendCommittedAsync(LogEvents.AdvisoryReleased(publication, partners.Count), CancellationToken.None);
+        }
+        catch (UnloggedChangeException e)
+        {
+            log.LogError(e, "{Reference} version {Version} was published but its log entry was not written; the missing entry: {Entry}",
+                advisory.Reference, version, e.Entry);
+        }
         log.LogInformation("Published {Reference} version {Version} at {Path}; {Count} partners told",
             advisory.Reference, version, path, partners.Count);
         return true;

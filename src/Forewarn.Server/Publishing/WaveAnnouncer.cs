@@ -1,8 +1,10 @@
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Publishing;
+using Forewarn.Domain.Transparency;
 using Forewarn.Domain.Webhooks;
 using Forewarn.Server.Entitlements;
+using Forewarn.Server.Transparency;
 using Forewarn.Server.Webhooks;
 using Forewarn.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -13,9 +15,11 @@ namespace Forewarn.Server.Publishing;
 /// Tells partners when a wave's time comes: each receiving partner to whom something the wave
 /// publishes is open gets a notice and a <c>wave.published</c> webhook, written together with
 /// the wave's announcement row — whose key lets only one server announce a wave. Waves that
-/// only a late server sees after the advisory went public are recorded silently.
+/// only a late server sees after the advisory went public are recorded silently. The server
+/// that wrote the row logs the wave (<c>wave.published</c>), so each wave is logged once.
 /// </summary>
-public sealed class WaveAnnouncer(IServiceScopeFactory scopes, DeliverySignal deliveries, WaveOpenings openings, ILogger<WaveAnnouncer> log)
+public sealed class WaveAnnouncer(IServiceScopeFactory scopes, DeliverySignal deliveries, WaveOpenings openings, ILogAppender transparency,
+    ILogger<WaveAnnouncer> log)
 {
     /// <summary>Announces every wave due at <paramref name="now"/> and not yet announced; returns how many this server announced.</summary>
     public async Task<int> AnnounceDueAsync(DateTimeOffset now, CancellationToken ct)
@@ -56,9 +60,10 @@ public sealed class WaveAnnouncer(IServiceScopeFactory scopes, DeliverySignal de
         var db = scope.ServiceProvider.GetRequiredService<ForewarnDb>();
         var facts = await scope.ServiceProvider.GetRequiredService<RequestFacts>().GetAsync(ct);
         if (!facts.AdvisoriesById.TryGetValue(wave.AdvisoryId, out var advisory))
-            return await SaveAsync(db, WaveAnnouncement.Of(wave.Id, wave.AdvisoryId, wave.At, now, 0, "advisory not served (withdrawn)"), wave, ct: ct);
+            return await SaveAsync(db, WaveAnnouncement.Of(wave.Id, wave.AdvisoryId, wave.At, now, 0, "advisory not served (withdrawn)"), wave, null, ct: ct);
         if (advisory.ScheduledAt is not null && now >= advisory.ReleaseAt && wave.At < advisory.ReleaseAt)
-            return await SaveAsync(db, WaveAnnouncement.Of(wave.Id, wave.AdvisoryId, wave.At, now, 0, "advisory already released when first seen"), wave, ct: ct);
+            return await SaveAsync(db, WaveAnnouncement.Of(wave.Id, wave.AdvisoryId, wave.At, now, 0, "advisory already released when first seen"), wave,
+                advisory.Reference, ct: ct);
 
         // Each receiving partner to whom one of the wave's artifacts is open now is told now; one to
         // whom one opens later (a lead time, a contract) is told when it opens (WaveOpenings).
@@ -77,7 +82,7 @@ public sealed class WaveAnnouncer(IServiceScopeFactory scopes, DeliverySignal de
         var webhooks = await WebhookOutboxWriter.DeliveriesAsync(db, recipients, WebhookEvents.WavePublished,
             WaveOpenings.Data(wave, advisory), now, ct);
         var saved = await SaveAsync(db, WaveAnnouncement.Of(wave.Id, wave.AdvisoryId, wave.At, now, recipients.Count), wave,
-            notices, webhooks, later, ct);
+            advisory.Reference, notices, webhooks, later, ct);
         if (saved)
             log.LogInformation("Wave {Number} of {Advisory} announced to {Recipients} partners with {Webhooks} webhooks in {Total} ms (facts and audience {Audience} ms)",
                 wave.Number, advisory.Reference, recipients.Count, webhooks.Count, (int)watch.Elapsed.TotalMilliseconds, (int)audience.TotalMilliseconds);
@@ -86,9 +91,10 @@ public sealed class WaveAnnouncer(IServiceScopeFactory scopes, DeliverySignal de
 
     /// <summary>
     /// The announcement row first (its key lets one server announce a wave), then a row per
-    /// recipient in bulk — one transaction, so either all of it is written or none.
+    /// recipient in bulk — one transaction, so either all of it is written or none. Then the
+    /// wave's log entry, by the server whose row it was.
     /// </summary>
-    private async Task<bool> SaveAsync(ForewarnDb db, WaveAnnouncement announcement, Wave wave,
+    private async Task<bool> SaveAsync(ForewarnDb db, WaveAnnouncement announcement, Wave wave, string? reference,
         IReadOnlyList<Notice>? notices = null, IReadOnlyList<WebhookDelivery>? webhooks = null, IReadOnlyList<WaveOpening>? later = null,
         CancellationToken ct = default)
     {
@@ -113,6 +119,20 @@ public sealed class WaveAnnouncer(IServiceScopeFactory scopes, DeliverySignal de
             return false;
         }
         if (announcement.Recipients > 0) deliveries.Poke();
+        await LogAsync(LogEvents.WavePublished(wave, reference, announcement, later?.Count ?? 0));
         return true;
+    }
+
+    // Not the pass's token: at shutdown the sequencer outlives the scheduler, so waiting tells whether the entry was written.
+    private async Task LogAsync(LogEvent announced)
+    {
+        try
+        {
+            await transparency.AppendCommittedAsync(announced, CancellationToken.None);
+        }
+        catch (UnloggedChangeException e)
+        {
+            log.LogError(e, "A wave was announced but its log entry was not written; the missing entry: {Entry}", e.Entry);
+        }
     }
 }

@@ -12,7 +12,7 @@ namespace Forewarn.Server.Tracing;
 /// Traces a leaked text to the partners whose copy it is. The population is every partner the
 /// programme has ever had, whatever their status now — anyone who may once have received a copy —
 /// so the bound ε covers all of them. Every run is logged with who asked, the artifact and whom it
-/// named (the transparency log will hold these records once it exists).
+/// named; the endpoint puts each run in the transparency log (<c>trace.run</c>) before answering.
 /// </summary>
 public sealed class TraceService(ForewarnDb db, ArtifactMarking marking, ProgramTracingSecret secret, ILogger<TraceService> log)
 {

@@ -46,6 +46,17 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', output.TakeLast(40));
 
+    /// <summary>Where the server listens, read from its start banner once it has printed it (it binds port 0).</summary>
+    public Uri? Address
+    {
+        get
+        {
+            const string banner = "Forewarn is running at ";
+            var line = output.Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(banner, StringComparison.Ordinal));
+            return line is null ? null : new Uri(line[banner.Length..]);
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown, no flushing, in-flight work simply stops.</summary>
     public void KillHard()
     {

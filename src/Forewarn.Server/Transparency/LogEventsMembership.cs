@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Forewarn.Domain.Advisories;
+using Forewarn.Domain.Keys;
+using Forewarn.Domain.Partners;
+using Forewarn.Domain.Transparency;
+
+namespace Forewarn.Server.Transparency;
+
+/// <summary>Entries of membership changes: API keys and partners. They name the partner, so it can read them.</summary>
+public static partial class LogEvents
+{
+    /// <summary>A key was issued: who holds it and what it may do — never its token or secret hash.</summary>
+    public static LogEvent KeyIssued(ApiKey key, ClaimsPrincipal user) =>
+        LogEvent.Of(LogKinds.KeyIssued, key.CreatedAt, key.PartnerId?.Value, null,
+            [.. KeyFields(key), Field("expires_at", LogEvent.Time(key.ExpiresAt)), .. By(user)]);
+
+    public static LogEvent KeyRevoked(ApiKey key, ClaimsPrincipal user) =>
+        LogEvent.Of(LogKinds.KeyRevoked, key.RevokedAt ?? throw new ArgumentException("The key is not revoked.", nameof(key)),
+            key.PartnerId?.Value, null, [.. KeyFields(key), .. By(user)]);
+
+    private static KeyValuePair<string, JsonNode?>[] KeyFields(ApiKey key) =>
+    [
+        Field("key", key.Id.ToString()),
+        Field("prefix", key.Prefix),
+        Field("owner", key.Owner.ToString().ToLowerInvariant()),
+        Field("partner", key.PartnerId?.Value.ToString()),
+        Field("name", key.Name),
+        Field("scopes", Strings(key.Scopes)),
+    ];
+
+    /// <summary>A partner's fields as its entries show them; compare two to see what a change changed.</summary>
+    public static JsonObject PartnerState(Partner partner, DateTimeOffset at) => new()
+    {
+        ["legal_name"] = partner.LegalName,
+        ["headquarters_country"] = partner.HeadquartersCountry,
+        ["jurisdictions"] = Strings(partner.Jurisdictions),
+        ["category"] = partner.Category.Name(),
+        ["tier"] = partner.Tier,
+        ["contract"] = new JsonObject
+        {
+            ["nda_version"] = partner.Contract.NdaVersion,
+            ["signed_at"] = Time(partner.Contract.SignedAt),
+            ["expires_at"] = Time(partner.Contract.ExpiresAt),
+        },
+        ["restrictions"] = Strings(partner.Restrictions.Select(c => c.Name())),
+        ["status"] = partner.StatusAt(at).Name(),
+    };
+
+    /// <summary>
+    /// A partner was added (<paramref name="before"/> null: every field with its value) or changed
+    /// (each field that differs from <paramref name="before"/>, from and to); null when nothing changed.
+    /// </summary>
+    public static LogEvent? PartnerChanged(string change, Partner partner, JsonObject? before, DateTimeOffset at, ClaimsPrincipal user,
+        string? reason = null)
+    {
+        var changes = new JsonObject();
+        foreach (var (name, value) in PartnerState(partner, at))
+        {
+            if (before is null)
+            {
+                changes[name] = new JsonObject { ["to"] = value?.DeepClone() };
+                continue;
+            }
+            var old = before[name];
+            if (JsonNode.DeepEquals(old, value)) continue;
+            changes[name] = new JsonObject { ["from"] = old?.DeepClone(), ["to"] = value?.DeepClone() };
+        }
+        if (changes.Count == 0) return null;
+        return LogEvent.Of(LogKinds.PartnerChanged, at, partner.Id.Value, null,
+        [
+            Field("change", change),
+            Field("partner", partner.Id.Value.ToString()),
+            Field("legal_name", partner.LegalName),
+            Field("changes", changes),
+            Field("reason", reason),
+            .. By(user),
+        ]);
+    }
+}
