@@ -24,7 +24,7 @@ public static class FactsGeneration
     {
         var factsChanged = db.ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is not LogEntry and not LogNode and not LogCheckpoint and not ProgramSetting and not Publication and not Notice and not WaveAnnouncement and not WaveOpening
+            && e.Entity is not LogEntry and not LogNode and not LogCheckpoint and not PendingLogEntry and not ProgramSetting and not Publication and not Notice and not WaveAnnouncement and not WaveOpening
             and not WebhookEndpoint and not WebhookDelivery and not Sighting and not SightingSubmission);
         if (!factsChanged) return;
         var tracked = db.ChangeTracker.Entries<ProgramSetting>().FirstOrDefault(e => e.Entity.Key == Key);

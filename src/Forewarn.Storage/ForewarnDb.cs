@@ -33,6 +33,7 @@ public abstract class ForewarnDb(DbContextOptions options) : DbContext(options)
     public DbSet<LogEntry> LogEntries => Set<LogEntry>();
     public DbSet<LogNode> LogNodes => Set<LogNode>();
     public DbSet<LogCheckpoint> LogCheckpoints => Set<LogCheckpoint>();
+    public DbSet<PendingLogEntry> LogPending => Set<PendingLogEntry>();
     public DbSet<Acknowledgement> Acknowledgements => Set<Acknowledgement>();
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<Notice> Notices => Set<Notice>();

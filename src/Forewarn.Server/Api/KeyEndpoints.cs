@@ -48,8 +48,9 @@ public static class KeyEndpoints
         var now = clock.GetUtcNow();
         var (key, token) = ApiKey.Issue(owner, partner, body.Name, body.Scopes, body.ExpiresAt ?? now.AddDays(365), now, user.Actor());
         db.ApiKeys.Add(key);
+        db.Stage(LogEvents.KeyIssued(key, user));
         await db.SaveChangesAsync(ct);
-        await log.AppendCommittedAsync(LogEvents.KeyIssued(key, user), ct);
+        await log.SettleAsync(ct);
         return TypedResults.Created($"/api/v1/keys/{key.Id}", new IssuedKey(KeyDto.From(key), token));
     }
 
@@ -58,8 +59,9 @@ public static class KeyEndpoints
     {
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, ct) ?? throw new NotFoundException("key", id.ToString());
         key.Revoke(clock.GetUtcNow());
+        db.Stage(LogEvents.KeyRevoked(key, user));
         await db.SaveChangesAsync(ct);
-        await log.AppendCommittedAsync(LogEvents.KeyRevoked(key, user), ct);
+        await log.SettleAsync(ct);
         return TypedResults.Ok(KeyDto.From(key));
     }
 }

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Partners;
-using Forewarn.Domain.Transparency;
 using Forewarn.Domain.Webhooks;
 using Forewarn.Server.Api.Contracts;
 using Forewarn.Server.Auth;
@@ -57,8 +56,9 @@ public static class PartnerEndpoints
         partner.SetRestrictions((body.Restrictions ?? []).Select(ContentClasses.Parse));
         await RequireUniqueNameAsync(db, partner.LegalName, null, ct);
         db.Partners.Add(partner);
+        db.Stage(LogEvents.PartnerChanged("created", partner, null, partner.CreatedAt, user));
         await db.SaveChangesAsync(ct);
-        await LogAsync(log, LogEvents.PartnerChanged("created", partner, null, partner.CreatedAt, user), ct);
+        await log.SettleAsync(ct);
         return TypedResults.Created($"/api/v1/partners/{partner.Id}", PartnerDto.From(partner));
     }
 
@@ -83,8 +83,9 @@ public static class PartnerEndpoints
             partner.SetContract(Contract.Create(c.NdaVersion ?? was.NdaVersion, c.SignedAt ?? was.SignedAt, c.ExpiresAt ?? was.ExpiresAt));
         }
         if (body.Restrictions is not null) partner.SetRestrictions(body.Restrictions.Select(ContentClasses.Parse));
+        db.Stage(LogEvents.PartnerChanged("updated", partner, before, now, user));
         await db.SaveChangesAsync(ct);
-        await LogAsync(log, LogEvents.PartnerChanged("updated", partner, before, now, user), ct);
+        await log.SettleAsync(ct);
         return TypedResults.Ok(PartnerDto.From(partner));
     }
 
@@ -95,8 +96,9 @@ public static class PartnerEndpoints
         var now = clock.GetUtcNow();
         var before = LogEvents.PartnerState(partner, now);
         partner.MoveToTier(await RequireTierAsync(db, body.Tier, ct));
+        db.Stage(LogEvents.PartnerChanged("tier", partner, before, now, user));
         await db.SaveChangesAsync(ct);
-        await LogAsync(log, LogEvents.PartnerChanged("tier", partner, before, now, user), ct);
+        await log.SettleAsync(ct);
         return TypedResults.Ok(PartnerDto.From(partner));
     }
 
@@ -116,17 +118,13 @@ public static class PartnerEndpoints
             ["to"] = partner.StatusAt(now).Name(),
             ["links"] = new JsonObject { ["me"] = "/api/v1/me" },
         }, now, ct);
+        db.Stage(LogEvents.PartnerChanged("status", partner, before, now, user, partner.History[^1].Reason));
         await db.SaveChangesAsync(ct);
         deliveries.Poke();
-        await LogAsync(log, LogEvents.PartnerChanged("status", partner, before, now, user, partner.History[^1].Reason), ct);
+        await log.SettleAsync(ct);
         return TypedResults.Ok(PartnerDto.From(partner));
     }
 
-    // A change that changed nothing (the same values again) is not an event.
-    private static async Task LogAsync(ILogAppender log, LogEvent? change, CancellationToken ct)
-    {
-        if (change is not null) await log.AppendCommittedAsync(change, ct);
-    }
 
     private static async Task<string> RequireTierAsync(ForewarnDb db, string? tier, CancellationToken ct)
     {

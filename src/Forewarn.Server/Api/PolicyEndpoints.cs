@@ -48,8 +48,9 @@ public static class PolicyEndpoints
         var previous = await db.PolicyVersions.AsNoTracking().OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
         var version = PolicyVersion.Next(previous, rules, effective, body.Reason, user.Actor(), now);
         db.PolicyVersions.Add(version);
+        db.Stage(LogEvents.PolicyChanged(version, previous?.Number, user));
         await db.SaveChangesAsync(ct);
-        await log.AppendCommittedAsync(LogEvents.PolicyChanged(version, previous?.Number, user), ct);
+        await log.SettleAsync(ct);
         return TypedResults.Created($"/api/v1/policy/versions/{version.Number}", PolicyVersionDto.From(version));
     }
 

@@ -14,10 +14,7 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
         var (status, code, detail) = Classify(exception);
-        if (exception is Forewarn.Server.Transparency.UnloggedChangeException unlogged)
-            log.LogError(exception, "{Method} {Path} committed a change whose {Kind} log entry was not written; the missing entry: {Entry}",
-                http.Request.Method, http.Request.Path, unlogged.Event.Kind, unlogged.Entry);
-        else if (status >= 500)
+        if (status >= 500)
             log.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
         http.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -45,8 +42,6 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
         JsonException j => (400, "malformed-json", $"The request body is not the JSON this endpoint expects: {Clean(j.Message)}"),
         Microsoft.EntityFrameworkCore.DbUpdateException =>
             (409, "conflict", "The change conflicts with data written at the same moment (for example a duplicate name); nothing was changed. Try again."),
-        Forewarn.Server.Transparency.UnloggedChangeException =>
-            (503, "log-unavailable", "The change was made, but the transparency log could not record it; the server reported the missing entry to its operators. Check the change before trying it again."),
         Forewarn.Server.Transparency.LogUnavailableException =>
             (503, "log-unavailable", "The transparency log could not record this request, so it was not carried out (nothing is served or changed unlogged). Try again shortly."),
         Forewarn.Storage.Transparency.LogDamagedException d =>

@@ -97,13 +97,14 @@ public sealed class ReleasePublisher(IServiceScopeFactory scopes, TimeProvider c
             now, ct);
         try
         {
-            // The publication first (its unique key makes the release happen once), then a notice
-            // and a delivery per partner in bulk — one transaction: all of it or none.
+            // The publication first (its unique key makes the release happen once) with its log
+            // entry, then a notice and a delivery per partner in bulk — one transaction: all of it or none.
             await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
                 db.ChangeTracker.Clear();
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 db.Publications.Add(publication);
+                db.Stage(LogEvents.AdvisoryReleased(publication, partners.Count));
                 await db.SaveChangesAsync(ct);
                 await BulkInsert.AddAsync(db, notices, ct);
                 await BulkInsert.AddAsync(db, webhooks, ct);
@@ -117,16 +118,8 @@ public sealed class ReleasePublisher(IServiceScopeFactory scopes, TimeProvider c
         }
         Telemetry.Releases.Add(1);
         deliveries.Poke();
-        try
-        {
-            // Not the pass's token: at shutdown the sequencer outlives the scheduler, so waiting tells whether the entry was written.
-            await transparency.AppendCommittedAsync(LogEvents.AdvisoryReleased(publication, partners.Count), CancellationToken.None);
-        }
-        catch (UnloggedChangeException e)
-        {
-            log.LogError(e, "{Reference} version {Version} was published but its log entry was not written; the missing entry: {Entry}",
-                advisory.Reference, version, e.Entry);
-        }
+        // The entry was committed with the publication; this waits until it is in the tree.
+        await transparency.SettleAsync(ct);
         log.LogInformation("Published {Reference} version {Version} at {Path}; {Count} partners told",
             advisory.Reference, version, path, partners.Count);
         return true;

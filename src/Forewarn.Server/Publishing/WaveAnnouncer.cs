@@ -1,7 +1,6 @@
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Publishing;
-using Forewarn.Domain.Transparency;
 using Forewarn.Domain.Webhooks;
 using Forewarn.Server.Entitlements;
 using Forewarn.Server.Transparency;
@@ -91,8 +90,8 @@ public sealed class WaveAnnouncer(IServiceScopeFactory scopes, DeliverySignal de
 
     /// <summary>
     /// The announcement row first (its key lets one server announce a wave), then a row per
-    /// recipient in bulk — one transaction, so either all of it is written or none. Then the
-    /// wave's log entry, by the server whose row it was.
+    /// recipient in bulk, and the wave's log entry — one transaction, so either all of it is
+    /// written or none (and only by the server whose row it was).
     /// </summary>
     private async Task<bool> SaveAsync(ForewarnDb db, WaveAnnouncement announcement, Wave wave, string? reference,
         IReadOnlyList<Notice>? notices = null, IReadOnlyList<WebhookDelivery>? webhooks = null, IReadOnlyList<WaveOpening>? later = null,
@@ -106,6 +105,7 @@ public sealed class WaveAnnouncer(IServiceScopeFactory scopes, DeliverySignal de
                 db.ChangeTracker.Clear();
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 db.WaveAnnouncements.Add(announcement);
+                db.Stage(LogEvents.WavePublished(wave, reference, announcement, later?.Count ?? 0));
                 await db.SaveChangesAsync(ct);
                 await BulkInsert.AddAsync(db, notices ?? [], ct);
                 await BulkInsert.AddAsync(db, webhooks ?? [], ct);
@@ -119,20 +119,7 @@ public sealed class WaveAnnouncer(IServiceScopeFactory scopes, DeliverySignal de
             return false;
         }
         if (announcement.Recipients > 0) deliveries.Poke();
-        await LogAsync(LogEvents.WavePublished(wave, reference, announcement, later?.Count ?? 0));
+        await transparency.SettleAsync(ct);
         return true;
-    }
-
-    // Not the pass's token: at shutdown the sequencer outlives the scheduler, so waiting tells whether the entry was written.
-    private async Task LogAsync(LogEvent announced)
-    {
-        try
-        {
-            await transparency.AppendCommittedAsync(announced, CancellationToken.None);
-        }
-        catch (UnloggedChangeException e)
-        {
-            log.LogError(e, "A wave was announced but its log entry was not written; the missing entry: {Entry}", e.Entry);
-        }
     }
 }

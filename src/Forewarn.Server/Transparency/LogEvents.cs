@@ -1,8 +1,8 @@
 using System.Security.Claims;
-using System.Text;
 using System.Text.Json.Nodes;
 using Forewarn.Domain.Transparency;
 using Forewarn.Server.Auth;
+using Forewarn.Storage;
 
 namespace Forewarn.Server.Transparency;
 
@@ -18,20 +18,28 @@ public static partial class LogEvents
     public const string Scheduler = "scheduler";
 
     /// <summary>
-    /// Appends the entry of a change the store has already committed. The change stands whatever
-    /// happens here: when the entry cannot be written the caller is answered 503 and the change is
-    /// reported at Error with its entry (<see cref="UnloggedChangeException"/>), so it can be put
-    /// right by hand.
+    /// Stages the entry of a change in the same unit of work as the change: the next
+    /// <c>SaveChanges</c> commits both or neither, so no change stands without its entry (a change
+    /// that changed nothing passes null and stages nothing).
     /// </summary>
-    public static async Task<LoggedEntry> AppendCommittedAsync(this ILogAppender log, LogEvent logged, CancellationToken ct)
+    public static void Stage(this ForewarnDb db, LogEvent? change)
+    {
+        if (change is not null) db.LogPending.Add(new PendingLogEntry(change));
+    }
+
+    /// <summary>
+    /// After the commit: waits until the staged entries are in the tree, so the answer (and a
+    /// read of the log right after it) sees them. When the log cannot be written now they stay
+    /// staged — committed with the change — and the next batch takes them in.
+    /// </summary>
+    public static async Task SettleAsync(this ILogAppender log, CancellationToken ct)
     {
         try
         {
-            return await log.AppendAsync(logged, ct);
+            await log.FlushAsync(ct);
         }
-        catch (LogUnavailableException e)
+        catch (LogUnavailableException)
         {
-            throw new UnloggedChangeException(logged, e);
         }
     }
 
@@ -43,17 +51,4 @@ public static partial class LogEvents
     private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)v)]);
 
     private static JsonNode? Time(DateTimeOffset? at) => at is { } t ? LogEvent.Time(t) : null;
-}
-
-/// <summary>
-/// A change was committed but its log entry could not be written: answered 503 (log-unavailable)
-/// and reported at Error with the entry that is missing.
-/// </summary>
-public sealed class UnloggedChangeException(LogEvent logged, Exception inner)
-    : Exception($"The {logged.Kind} change was committed but its transparency-log entry could not be written.", inner)
-{
-    public LogEvent Event { get; } = logged;
-
-    /// <summary>The entry that should have been logged (never holds a secret).</summary>
-    public string Entry => Encoding.UTF8.GetString(Event.Body);
 }

@@ -19,15 +19,21 @@ public sealed class TransparencyLog(IServiceScopeFactory scopes, LogKey key, Tim
     /// <summary>At most this many entries share a transaction.</summary>
     public const int MaxBatch = 4096;
 
-    private sealed record Pending(LogEvent Event, TaskCompletionSource<LoggedEntry> Done);
+    // A pending request: an event to append, or (Event null) a wait for the staged entries to be taken in.
+    private sealed record Pending(LogEvent? Event, TaskCompletionSource<LoggedEntry?> Done);
 
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private MerkleFrontier? edge;
 
     /// <summary>Appends an event and returns once it is durable, with its index and a receipt's parts.</summary>
-    public Task<LoggedEntry> AppendAsync(LogEvent logged, CancellationToken ct)
+    public async Task<LoggedEntry> AppendAsync(LogEvent logged, CancellationToken ct) => (await EnqueueAsync(logged, ct))!;
+
+    /// <inheritdoc />
+    public Task FlushAsync(CancellationToken ct) => EnqueueAsync(null, ct);
+
+    private Task<LoggedEntry?> EnqueueAsync(LogEvent? logged, CancellationToken ct)
     {
-        var pending = new Pending(logged, new TaskCompletionSource<LoggedEntry>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(logged, new TaskCompletionSource<LoggedEntry?>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!queue.Writer.TryWrite(pending)) throw new LogUnavailableException("the server is stopping");
         // A caller that stops waiting does not take its entry back: it may already be committed.
         return pending.Done.Task.WaitAsync(ct);
@@ -38,6 +44,8 @@ public sealed class TransparencyLog(IServiceScopeFactory scopes, LogKey key, Tim
         var batch = new List<Pending>(MaxBatch);
         try
         {
+            // Entries staged by changes whose server stopped before the sequencer took them in.
+            await CommitAsync(batch, stoppingToken);
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
                 while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next)) batch.Add(next);
@@ -64,18 +72,24 @@ public sealed class TransparencyLog(IServiceScopeFactory scopes, LogKey key, Tim
             var signer = await key.GetAsync(ct);
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ForewarnDb>();
-            var done = await LogStore.AppendAsync(db, [.. batch.Select(p => p.Event)], edge,
+            var appends = batch.Where(p => p.Event is not null).ToList();
+            var done = await LogStore.AppendAsync(db, [.. appends.Select(p => p.Event!)], edge,
                 (size, root) => LogKey.Sign(signer, size, root), clock.GetUtcNow(), ct);
-            edge = done.Edge;
-            Telemetry.LogAppends.Add(batch.Count);
-            Telemetry.LogBatch.Record(batch.Count);
-            var proofs = await ProofsAsync(db, done, batch.Count, ct);
-            for (var i = 0; i < batch.Count; i++)
+            if (done is not null)
             {
-                var index = done.FirstIndex + i;
-                batch[i].Done.TrySetResult(new LoggedEntry(index, batch[i].Event.Body, batch[i].Event.LeafHash(),
-                    done.Checkpoint.Size, done.Checkpoint.Note, proofs[i]));
+                edge = done.Edge;
+                var count = done.Staged + appends.Count;
+                Telemetry.LogAppends.Add(count);
+                Telemetry.LogBatch.Record(count);
+                var proofs = await ProofsAsync(db, done, done.Staged, appends.Count, ct);
+                for (var i = 0; i < appends.Count; i++)
+                {
+                    var e = appends[i].Event!;
+                    appends[i].Done.TrySetResult(new LoggedEntry(done.FirstIndex + done.Staged + i, e.Body, e.LeafHash(),
+                        done.Checkpoint.Size, done.Checkpoint.Note, proofs[i]));
+                }
             }
+            foreach (var flush in batch.Where(p => p.Event is null)) flush.Done.TrySetResult(null);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -90,7 +104,7 @@ public sealed class TransparencyLog(IServiceScopeFactory scopes, LogKey key, Tim
     /// needs is on the edge before the batch or was made by it, so they come from memory
     /// (and from the store, should one ever be missing).
     /// </summary>
-    private static async Task<List<byte[]>[]> ProofsAsync(ForewarnDb db, AppendedBatch done, int count, CancellationToken ct)
+    private static async Task<List<byte[]>[]> ProofsAsync(ForewarnDb db, AppendedBatch done, int skip, int count, CancellationToken ct)
     {
         var size = done.Checkpoint.Size;
         var proofs = new List<byte[]>[count];
@@ -100,7 +114,7 @@ public sealed class TransparencyLog(IServiceScopeFactory scopes, LogKey key, Tim
         try
         {
             var hash = MerkleFrontier.FromNodes((level, index) => known[(level, index)]);
-            for (var i = 0; i < count; i++) proofs[i] = MerkleTree.InclusionProof(done.FirstIndex + i, size, hash);
+            for (var i = 0; i < count; i++) proofs[i] = MerkleTree.InclusionProof(done.FirstIndex + skip + i, size, hash);
             return proofs;
         }
         catch (KeyNotFoundException)
@@ -108,7 +122,7 @@ public sealed class TransparencyLog(IServiceScopeFactory scopes, LogKey key, Tim
         }
         for (var i = 0; i < count; i++)
         {
-            var index = done.FirstIndex + i;
+            var index = done.FirstIndex + skip + i;
             proofs[i] = await LogStore.WithNodesAsync(db, hash => MerkleTree.InclusionProof(index, size, hash), ct);
         }
         return proofs;

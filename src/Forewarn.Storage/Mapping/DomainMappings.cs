@@ -137,6 +137,14 @@ internal static class DomainMappings
             e.Property(x => x.Index).ValueGeneratedNever();
         });
 
+        b.Entity<PendingLogEntry>(e =>
+        {
+            e.ToTable("log_pending");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedOnAdd();
+            e.Property(x => x.Kind).HasMaxLength(40);
+        });
+
         b.Entity<LogCheckpoint>(e =>
         {
             e.ToTable("log_checkpoints");

@@ -17,16 +17,20 @@ public static class LogStore
     // pg_advisory_xact_lock key: "FWLOG" in ASCII.
     private const long PostgresLockKey = 0x46574C4F47;
 
+    /// <summary>At most this many staged entries are taken into one batch.</summary>
+    public const int MaxStaged = 4096;
+
     /// <summary>
-    /// Appends <paramref name="events"/> in order and signs the new tree head. <paramref name="edge"/>
-    /// is the caller's copy of the tree's right edge from its last append (or null); it is used when
+    /// Appends the entries staged with their changes (<c>log_pending</c>, oldest first), then
+    /// <paramref name="events"/> in order, and signs the new tree head. <paramref name="edge"/> is
+    /// the caller's copy of the tree's right edge from its last append (or null); it is used when
     /// the log has not grown since, and otherwise reopened from the stored nodes. Returns the
-    /// appended entries' first index and the checkpoint written; the edge after it is in the result.
+    /// batch's first index, how many staged entries lead it, and the checkpoint written; the edge
+    /// after it is in the result. Null when there was nothing to append.
     /// </summary>
-    public static async Task<AppendedBatch> AppendAsync(ForewarnDb db, IReadOnlyList<LogEvent> events, MerkleFrontier? edge,
+    public static async Task<AppendedBatch?> AppendAsync(ForewarnDb db, IReadOnlyList<LogEvent> events, MerkleFrontier? edge,
         Func<long, byte[], string> sign, DateTimeOffset at, CancellationToken ct)
     {
-        ArgumentOutOfRangeException.ThrowIfZero(events.Count);
         AppendedBatch? done = null;
         var cached = edge;
         // PostgreSQL's retrying strategy reruns the whole batch after a transient failure. A commit
@@ -42,21 +46,25 @@ public static class LogStore
                 && await db.LogCheckpoints.AsNoTracking().Where(c => c.Size == done.Checkpoint.Size).Select(c => c.Root).FirstOrDefaultAsync(attempt) is { } root
                 && root.AsSpan().SequenceEqual(done.Checkpoint.Root),
             ct);
-        return done!;
+        return done;
     }
 
-    private static async Task<AppendedBatch> WriteAsync(ForewarnDb db, IReadOnlyList<LogEvent> events, MerkleFrontier? edge,
+    private static async Task<AppendedBatch?> WriteAsync(ForewarnDb db, IReadOnlyList<LogEvent> events, MerkleFrontier? edge,
         Func<long, byte[], string> sign, DateTimeOffset at, CancellationToken ct)
     {
         if (db.ProviderName == "postgresql")
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", ct);
         var size = await SizeAsync(db, ct);
+        // Under the lock, so no two servers take the same staged entry; deleted by id, since rows
+        // committed after this read are for the next batch.
+        var staged = await db.LogPending.AsNoTracking().OrderBy(p => p.Id).Take(MaxStaged).ToListAsync(ct);
+        if (staged.Count + events.Count == 0) return null;
         var frontier = edge is not null && edge.Size == size ? edge : await EdgeAsync(db, size, ct);
 
         var before = frontier.Edge.ToList();
-        var entries = new List<LogEntry>(events.Count);
-        var made = new List<MerkleNode>(events.Count * 2);
-        foreach (var e in events)
+        var entries = new List<LogEntry>(staged.Count + events.Count);
+        var made = new List<MerkleNode>(entries.Capacity * 2);
+        foreach (var e in staged.Select(p => p.ToEvent()).Concat(events))
         {
             entries.Add(new LogEntry(frontier.Size, e));
             made.AddRange(frontier.Append(e.LeafHash()));
@@ -66,7 +74,12 @@ public static class LogStore
         await BulkInsert.AddAsync(db, entries, ct);
         await BulkInsert.AddAsync(db, made.ConvertAll(n => new LogNode(n)), ct);
         await BulkInsert.AddAsync(db, [checkpoint], ct);
-        return new AppendedBatch(size, checkpoint, frontier, before, made);
+        if (staged.Count > 0)
+        {
+            var taken = staged.ConvertAll(p => p.Id);
+            await db.LogPending.Where(p => taken.Contains(p.Id)).ExecuteDeleteAsync(ct);
+        }
+        return new AppendedBatch(size, checkpoint, frontier, before, made, staged.Count);
     }
 
     /// <summary>The size of the log: that of its latest checkpoint (0 before the first entry).</summary>
@@ -138,11 +151,12 @@ public static class LogStore
 
 /// <summary>
 /// A committed batch: the index of its first entry, the checkpoint that covers it, the tree's edge
-/// after it and before it, and the complete nodes it made — with the edge before, every node an
-/// inclusion proof of a batch entry against the checkpoint needs.
+/// after it and before it, the complete nodes it made — with the edge before, every node an
+/// inclusion proof of a batch entry against the checkpoint needs — and how many staged entries
+/// lead the batch (the caller's events follow them).
 /// </summary>
 public sealed record AppendedBatch(long FirstIndex, LogCheckpoint Checkpoint, MerkleFrontier Edge,
-    IReadOnlyList<MerkleNode> EdgeBefore, IReadOnlyList<MerkleNode> Made);
+    IReadOnlyList<MerkleNode> EdgeBefore, IReadOnlyList<MerkleNode> Made, int Staged = 0);
 
 /// <summary>The stored log lacks something the tree needs (a node or checkpoint): the store was damaged or edited.</summary>
 public sealed class LogDamagedException(string message) : Exception(message);

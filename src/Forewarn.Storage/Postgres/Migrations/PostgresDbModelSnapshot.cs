@@ -764,6 +764,34 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.ToTable("log_nodes", (string)null);
                 });
 
+            modelBuilder.Entity("Forewarn.Domain.Transparency.PendingLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("ArtifactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("log_pending", (string)null);
+                });
+
             modelBuilder.Entity("Forewarn.Domain.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<string>("Id")

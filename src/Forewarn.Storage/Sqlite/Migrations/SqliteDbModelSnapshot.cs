@@ -759,6 +759,32 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.ToTable("log_nodes", (string)null);
                 });
 
+            modelBuilder.Entity("Forewarn.Domain.Transparency.PendingLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ArtifactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("log_pending", (string)null);
+                });
+
             modelBuilder.Entity("Forewarn.Domain.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<string>("Id")
