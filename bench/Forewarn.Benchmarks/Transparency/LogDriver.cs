@@ -1,0 +1,43 @@
+using System.Globalization;
+using Forewarn.Benchmarks.Http;
+
+namespace Forewarn.Benchmarks.Transparency;
+
+/// <summary>
+/// `log appends|proofs|serve [options]`: issue 6's targets for the transparency log, each against
+/// the real server code in this process (see the drivers). Prints the figures and, with
+/// --markdown FILE, writes them as a section for docs/benchmarks.md.
+/// </summary>
+internal static class LogDriver
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var part = args.Length > 0 ? args[0].ToLowerInvariant() : "";
+        string? Text(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        long Number(string name, long fallback) => Text(name) is { } t ? long.Parse(t, CultureInfo.InvariantCulture) : fallback;
+        var store = args.Contains("--postgres") ? StoreChoice.Postgres : args.Contains("--both") ? StoreChoice.Both : StoreChoice.Sqlite;
+        using var run = new DriverRun();
+        return await DriverRun.GuardAsync(async () =>
+        {
+          try {
+            var machine = MachineFacts.Read();
+            string markdown;
+            switch (part)
+            {
+                case "appends":
+                    var producers = (Text("--producers") ?? "64,256,1024").Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList();
+                    var (warm, seconds) = (TimeSpan.FromSeconds(Number("--warmup", 3)), TimeSpan.FromSeconds(Number("--seconds", 10)));
+                    var appends = await run.PerStoreAsync(store, (name, pg) => AppendDriver.RunAsync(name, pg, producers, warm, seconds, run.Token));
+                    markdown = LogReport.Appends(machine, seconds, [.. appends.SelectMany(a => a)]);
+                    break;
+                default:
+                    Console.Error.WriteLine("Usage: log appends [--postgres|--both] [--producers 64,256,1024] [--seconds 10] [--warmup 3] [--markdown FILE]");
+                    return 2;
+            }
+            Console.WriteLine(markdown);
+            if (Text("--markdown") is { } path) await File.WriteAllTextAsync(path, markdown, run.Token);
+            return 0;
+          } catch (InvalidOperationException e) { Console.Error.WriteLine(e); throw; }
+        });
+    }
+}

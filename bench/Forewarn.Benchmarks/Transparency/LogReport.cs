@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Text;
+using Forewarn.Benchmarks.Http;
+
+namespace Forewarn.Benchmarks.Transparency;
+
+/// <summary>The log benchmarks' figures as Markdown for docs/benchmarks.md.</summary>
+internal static class LogReport
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    /// <summary>Tessera's published write rate (12 cores, local disks), the scale the issue compares with.</summary>
+    public const double Tessera = 2_900;
+
+    public static string Machine(MachineFacts m) =>
+        $"{m.Cores} cores, {m.Cpu}, {m.Memory}, {m.Os}, {m.Runtime}; load before {m.LoadBefore}, after {MachineFacts.LoadAverage()}.";
+
+    public static string Appends(MachineFacts machine, TimeSpan window, IReadOnlyList<AppendRun> runs)
+    {
+        var md = new StringBuilder();
+        md.AppendLine("#### Sustained appends (group commit)");
+        md.AppendLine();
+        md.AppendLine(C, $"{Machine(machine)} {window.TotalSeconds:0} s measured per row after a warm-up.");
+        md.AppendLine();
+        md.AppendLine("| store | producers | appends/s | × Tessera (2,900/s) | latency median | latency p99 | batches | batch median | batch p99 | batch max |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in runs)
+            md.AppendLine(C, $"| {r.Store} | {r.Producers:N0} | {r.PerSecond:N0} | {r.PerSecond / Tessera:0.0} | {r.LatencyMs.Median:0.0} ms | " +
+                             $"{r.LatencyMs.P99:0.0} ms | {r.BatchSizes.Count:N0} | {r.BatchSizes.Median:0} | {r.BatchSizes.P99:0} | {r.BatchSizes.Max:0} |");
+        return md.ToString();
+    }
+}
