@@ -19,7 +19,6 @@ internal static class LogDriver
         using var run = new DriverRun();
         return await DriverRun.GuardAsync(async () =>
         {
-          try {
             var machine = MachineFacts.Read();
             string markdown;
             switch (part)
@@ -30,14 +29,33 @@ internal static class LogDriver
                     var appends = await run.PerStoreAsync(store, (name, pg) => AppendDriver.RunAsync(name, pg, producers, warm, seconds, run.Token));
                     markdown = LogReport.Appends(machine, seconds, [.. appends.SelectMany(a => a)]);
                     break;
+                case "proofs":
+                    var entries = Number("--entries", 10_000_000);
+                    var proofs = await run.PerStoreAsync(store, async (name, pg) =>
+                    {
+                        // PostgreSQL: the kept database, not a scratch one (see ProofStore).
+                        var kept = pg is null ? null : await ProofStore.PostgresAsync(pg, entries, run.Token);
+                        return await ProofDriver.RunAsync(name, kept, entries, (int)Number("--queries", 2000), (int)Number("--batch", 50_000), run.Token);
+                    });
+                    markdown = LogReport.Proofs(machine, entries, [.. proofs.SelectMany(p => p)]);
+                    break;
+                case "serve":
+                    var concurrency = (int)Number("--concurrency", 16);
+                    var serve = await run.PerStoreAsync(store, (name, pg) => LogServeDriver.RunAsync(name, pg, concurrency,
+                        TimeSpan.FromSeconds(Number("--seconds", 5)), (int)Number("--rounds", 3), run.Token));
+                    markdown = LogReport.Serve(machine, [.. serve.SelectMany(s => s)]);
+                    break;
                 default:
-                    Console.Error.WriteLine("Usage: log appends [--postgres|--both] [--producers 64,256,1024] [--seconds 10] [--warmup 3] [--markdown FILE]");
+                    Console.Error.WriteLine("""
+                        Usage: log appends [--postgres|--both] [--producers 64,256,1024] [--seconds 10] [--warmup 3] [--markdown FILE]
+                               log proofs [--postgres|--both] [--entries 10000000] [--queries 2000] [--batch 50000] [--markdown FILE]
+                               log serve [--postgres|--both] [--concurrency 16] [--seconds 5] [--rounds 3] [--markdown FILE]
+                        """);
                     return 2;
             }
             Console.WriteLine(markdown);
             if (Text("--markdown") is { } path) await File.WriteAllTextAsync(path, markdown, run.Token);
             return 0;
-          } catch (InvalidOperationException e) { Console.Error.WriteLine(e); throw; }
         });
     }
 }

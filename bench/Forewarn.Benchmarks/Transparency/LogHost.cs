@@ -22,7 +22,7 @@ internal sealed class LogHost(string dataDirectory, string? postgres, bool demo,
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("data", dataDirectory);
-        if (postgres is not null) builder.UseSetting("database", postgres);
+        builder.UseSetting("database", postgres ?? ""); // not FOREWARN_DATABASE from the environment on an SQLite run
         builder.UseSetting("demo", demo ? "true" : "false");
         builder.UseEnvironment("Production");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -29,4 +29,32 @@ internal static class LogReport
                              $"{r.LatencyMs.P99:0.0} ms | {r.BatchSizes.Count:N0} | {r.BatchSizes.Median:0} | {r.BatchSizes.P99:0} | {r.BatchSizes.Max:0} |");
         return md.ToString();
     }
+
+    public static string Proofs(MachineFacts machine, long entries, IReadOnlyList<ProofTiming> timings)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(C, $"#### Proofs from the store at {entries:N0} entries");
+        md.AppendLine();
+        md.AppendLine(C, $"{Machine(machine)} Random (index, size) and (from, to) pairs; every proof verified against its tree's root.");
+        md.AppendLine();
+        md.AppendLine("| store | proof | proofs | median | p99 | nodes read each |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|");
+        foreach (var t in timings)
+            md.AppendLine(C, $"| {t.Store} | {t.What} | {t.Ms.Count:N0} | {t.Ms.Median:0.000} ms | {t.Ms.P99:0.000} ms | {t.Nodes:0.0} |");
+        return md.ToString();
+    }
+
+    public static string Serve(MachineFacts machine, IReadOnlyList<ServeComparison> runs)
+    {
+        var md = new StringBuilder();
+        md.AppendLine("#### The content endpoint with log-then-serve");
+        md.AppendLine();
+        md.AppendLine(C, $"{Machine(machine)} Same server code and store, in-process; alternating rounds; the ratio is the median of the rounds' ratios.");
+        md.AppendLine();
+        md.AppendLine("| store | artifact | concurrency | rounds | logged downloads/s | unlogged downloads/s | ratio | errors |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in runs)
+            md.AppendLine(C, $"| {r.Store} | {r.Artifact} | {r.Concurrency} | {r.Logged.Count} | {r.LoggedMedian:N0} | {r.UnloggedMedian:N0} | {r.Ratio:0.00} | {r.Errors} |");
+        return md.ToString();
+    }
 }

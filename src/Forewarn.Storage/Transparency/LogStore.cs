@@ -23,10 +23,18 @@ public static class LogStore
     /// the log has not grown since, and otherwise reopened from the stored nodes. Returns the
     /// appended entries' first index and the checkpoint written; the edge after it is in the result.
     /// </summary>
-    public static async Task<AppendedBatch> AppendAsync(ForewarnDb db, IReadOnlyList<LogEvent> events, MerkleFrontier? edge,
+    public static Task<AppendedBatch> AppendAsync(ForewarnDb db, IReadOnlyList<LogEvent> events, MerkleFrontier? edge,
         Func<long, byte[], string> sign, DateTimeOffset at, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfZero(events.Count);
+        // PostgreSQL's retrying strategy only takes a transaction run as one unit: a retry starts it
+        // again, reads the size again and, the caller's edge no longer matching it, reopens the edge.
+        return db.Database.CreateExecutionStrategy().ExecuteAsync(token => AppendOnceAsync(db, events, edge, sign, at, token), ct);
+    }
+
+    private static async Task<AppendedBatch> AppendOnceAsync(ForewarnDb db, IReadOnlyList<LogEvent> events, MerkleFrontier? edge,
+        Func<long, byte[], string> sign, DateTimeOffset at, CancellationToken ct)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (db.ProviderName == "postgresql")
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", ct);
@@ -43,8 +51,7 @@ public static class LogStore
         }
         var root = frontier.Root();
         var checkpoint = new LogCheckpoint(frontier.Size, root, at, sign(frontier.Size, root));
-        await BulkInsert.AddAsync(db, entries, ct);
-        await BulkInsert.AddAsync(db, made.ConvertAll(n => new LogNode(n)), ct);
+        await LogRows.AddAsync(db, entries, made, ct);
         await BulkInsert.AddAsync(db, [checkpoint], ct);
         await transaction.CommitAsync(ct);
         return new AppendedBatch(size, checkpoint, frontier, before, made);
