@@ -70,10 +70,12 @@ public sealed class TransparencyLog(IServiceScopeFactory scopes, LogKey key, Tim
             Telemetry.LogAppends.Add(batch.Count);
             Telemetry.LogBatch.Record(batch.Count);
             var proofs = await ProofsAsync(db, done, batch.Count, ct);
+            // The batch's leaf hashes are its level-0 nodes, in order: no need to hash the entries again.
+            var leaves = done.Made.Where(n => n.Level == 0).Select(n => n.Hash).ToList();
             for (var i = 0; i < batch.Count; i++)
             {
                 var index = done.FirstIndex + i;
-                batch[i].Done.TrySetResult(new LoggedEntry(index, batch[i].Event.Body, batch[i].Event.LeafHash(),
+                batch[i].Done.TrySetResult(new LoggedEntry(index, batch[i].Event.Body, leaves[i],
                     done.Checkpoint.Size, done.Checkpoint.Note, proofs[i]));
             }
         }
@@ -99,8 +101,13 @@ public sealed class TransparencyLog(IServiceScopeFactory scopes, LogKey key, Tim
         foreach (var n in done.Made) known[(n.Level, n.Index)] = n.Hash;
         try
         {
-            var hash = MerkleFrontier.FromNodes((level, index) => known[(level, index)]);
-            for (var i = 0; i < count; i++) proofs[i] = MerkleTree.InclusionProof(done.FirstIndex + i, size, hash);
+            // The batch's proofs share most of their ranges (above all the incomplete ones on the right
+            // edge, which cost hashing): each range is computed once per batch.
+            var nodes = MerkleFrontier.FromNodes((level, index) => known[(level, index)]);
+            var ranges = new Dictionary<(long, long), byte[]>();
+            byte[] Hash(long start, long end) =>
+                ranges.TryGetValue((start, end), out var cached) ? cached : ranges[(start, end)] = nodes(start, end);
+            for (var i = 0; i < count; i++) proofs[i] = MerkleTree.InclusionProof(done.FirstIndex + i, size, Hash);
             return proofs;
         }
         catch (KeyNotFoundException)
