@@ -48,7 +48,7 @@ switch (mode)
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- merkle [--entries 10000000] [--queries 2000]   (Merkle proofs, no store)
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- log appends [--postgres|--both] [--producers 64,256,1024] [--seconds 10]
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- log proofs [--postgres] [--entries 10000000] [--queries 2000]
-              dotnet run -c Release --project bench/Forewarn.Benchmarks -- log serve [--postgres|--both] [--concurrency 16] [--seconds 5] [--rounds 3]
+              dotnet run -c Release --project bench/Forewarn.Benchmarks -- log serve [--postgres|--both] [--concurrency 16,64] [--seconds 5] [--rounds 3]
             See docs/benchmarks.md.
             """);
         return 2;

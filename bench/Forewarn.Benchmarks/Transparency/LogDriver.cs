@@ -40,8 +40,8 @@ internal static class LogDriver
                     markdown = LogReport.Proofs(machine, entries, [.. proofs.SelectMany(p => p)]);
                     break;
                 case "serve":
-                    var concurrency = (int)Number("--concurrency", 16);
-                    var serve = await run.PerStoreAsync(store, (name, pg) => LogServeDriver.RunAsync(name, pg, concurrency,
+                    var levels = (Text("--concurrency") ?? "16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList();
+                    var serve = await run.PerStoreAsync(store, (name, pg) => LogServeDriver.RunAsync(name, pg, levels,
                         TimeSpan.FromSeconds(Number("--seconds", 5)), (int)Number("--rounds", 3), run.Token));
                     markdown = LogReport.Serve(machine, [.. serve.SelectMany(s => s)]);
                     break;
@@ -49,7 +49,7 @@ internal static class LogDriver
                     Console.Error.WriteLine("""
                         Usage: log appends [--postgres|--both] [--producers 64,256,1024] [--seconds 10] [--warmup 3] [--markdown FILE]
                                log proofs [--postgres|--both] [--entries 10000000] [--queries 2000] [--batch 50000] [--markdown FILE]
-                               log serve [--postgres|--both] [--concurrency 16] [--seconds 5] [--rounds 3] [--markdown FILE]
+                               log serve [--postgres|--both] [--concurrency 16,64] [--seconds 5] [--rounds 3] [--markdown FILE]
                         """);
                     return 2;
             }

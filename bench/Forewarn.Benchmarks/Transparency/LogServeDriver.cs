@@ -14,7 +14,8 @@ internal sealed record ServeComparison(string Store, string Artifact, int Concur
 {
     public double LoggedMedian => new Percentiles(Logged).Median;
     public double UnloggedMedian => new Percentiles(Unlogged).Median;
-    public double Ratio => new Percentiles(Logged.Zip(Unlogged, (l, u) => l / u)).Median;
+    public double Ratio => LoggedMedian / UnloggedMedian;
+    public IEnumerable<double> RoundRatios => Logged.Zip(Unlogged, (l, u) => l / u);
 }
 
 /// <summary>
@@ -23,11 +24,11 @@ internal sealed record ServeComparison(string Store, string Artifact, int Concur
 /// <see cref="server::Forewarn.Server.Transparency.ILogAppender"/> is <see cref="NoLogAppender"/>.
 /// Both run in this process on the same store (the demo programme, loaded once) at the same
 /// concurrency, in alternating rounds; for an indicators file (served as it is) and a text
-/// description (each partner's own marked copy). The ratio is the median of the rounds' ratios.
+/// description (each partner's own marked copy). The ratio is that of the medians over the rounds.
 /// </summary>
 internal static class LogServeDriver
 {
-    public static async Task<List<ServeComparison>> RunAsync(string store, string? postgres, int concurrency, TimeSpan round, int rounds, CancellationToken ct)
+    public static async Task<List<ServeComparison>> RunAsync(string store, string? postgres, IReadOnlyList<int> levels, TimeSpan round, int rounds, CancellationToken ct)
     {
         var data = LogHost.FreshDirectory("serve");
         await using var logged = new LogHost(data, postgres, demo: true, unlogged: false);
@@ -39,6 +40,7 @@ internal static class LogServeDriver
 
         var results = new List<ServeComparison>();
         foreach (var kind in new[] { "indicators", "description" })
+        foreach (var concurrency in levels)
         {
             var found = await FindAsync(loggedClient, credentials, kind, ct);
             if (found is null)
@@ -61,7 +63,8 @@ internal static class LogServeDriver
                 }
             }
             comparison = comparison with { Errors = errors };
-            Console.WriteLine($"  {kind}: logged {comparison.LoggedMedian:N0}/s, unlogged {comparison.UnloggedMedian:N0}/s, ratio {comparison.Ratio:0.00}, errors {errors}");
+            Console.WriteLine($"  {kind} × {concurrency}: logged {comparison.LoggedMedian:N0}/s, unlogged {comparison.UnloggedMedian:N0}/s, ratio {comparison.Ratio:0.00} " +
+                              $"(rounds: {string.Join(", ", comparison.RoundRatios.Select(r => r.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}), errors {errors}");
             results.Add(comparison);
         }
         return results;
@@ -79,7 +82,7 @@ internal static class LogServeDriver
             var advisories = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct));
             var items = advisories is JsonArray array ? array : advisories?["items"]?.AsArray();
             foreach (var artifact in items?.SelectMany(a => a!["artifacts"]!.AsArray()) ?? [])
-                if ((string?)artifact!["class"] == kind && (bool?)artifact["allowed"] == true)
+                if ((string?)artifact!["class"] == kind && (bool?)artifact["open"] == true)
                     return (partner.ApiKey, (string)artifact["id"]!, (string)artifact["title"]!);
         }
         return null;
