@@ -25,7 +25,7 @@ internal static class ProofDriver
     public static async Task<List<ProofTiming>> RunAsync(string store, string? postgres, long entries, int queries, int batch, CancellationToken ct)
     {
         var data = postgres is null ? ProofStore.SqliteDirectory(entries) : LogHost.FreshDirectory("proofs-pg");
-        await ProofStore.EnsureAsync(data, postgres, entries, batch, ct);
+        entries = await ProofStore.EnsureAsync(data, postgres, entries, batch, ct);
         await using var host = new LogHost(data, postgres, demo: false, unlogged: false);
         var services = host.Services;
         using var client = host.CreateClient();
@@ -80,8 +80,8 @@ internal static class ProofDriver
                 consistencyNodes += NodesRead(hash => MerkleTree.ConsistencyProof(from, to, hash));
             }
             var how = http ? "over HTTP (GET /log/v1/proof/…)" : "LogReader, from the store";
-            timings.Add(new ProofTiming(store, $"inclusion, {how}", new Percentiles(inclusion), inclusionNodes / (double)queries));
-            timings.Add(new ProofTiming(store, $"consistency, {how}", new Percentiles(consistency), consistencyNodes / (double)queries));
+            timings.Add(new ProofTiming($"{store}, {entries:N0} entries", $"inclusion, {how}", new Percentiles(inclusion), inclusionNodes / (double)queries));
+            timings.Add(new ProofTiming($"{store}, {entries:N0} entries", $"consistency, {how}", new Percentiles(consistency), consistencyNodes / (double)queries));
             foreach (var t in timings.TakeLast(2))
                 Console.WriteLine($"  {t.What}: median {t.Ms.Median:0.000} ms, p99 {t.Ms.P99:0.000} ms, {t.Nodes:0.0} nodes each ({t.Ms.Count:N0} proofs, all verified)");
         }

@@ -42,19 +42,18 @@ internal static class ProofStore
         return new NpgsqlConnectionStringBuilder(baseConnectionString) { Database = name }.ConnectionString;
     }
 
-    /// <summary>Makes sure the store holds a log of exactly <paramref name="entries"/> entries, appending what is missing.</summary>
-    public static async Task EnsureAsync(string dataDirectory, string? postgres, long entries, int batch, CancellationToken ct)
+    /// <summary>Makes sure the store holds a log of at least <paramref name="entries"/> entries, appending what is missing; returns its size.</summary>
+    public static async Task<long> EnsureAsync(string dataDirectory, string? postgres, long entries, int batch, CancellationToken ct)
     {
         Directory.CreateDirectory(dataDirectory);
         await using var db = DriverRun.OpenStore(dataDirectory, postgres);
         await db.Database.MigrateAsync(ct);
         if (postgres is null) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         var size = await LogStore.SizeAsync(db, ct);
-        if (size > entries) throw new InvalidOperationException($"The kept store holds {size:N0} entries, more than {entries:N0}; delete it.");
-        if (size == entries)
+        if (size >= entries)
         {
             Console.WriteLine($"Reusing the kept log of {size:N0} entries.");
-            return;
+            return size;
         }
         Console.WriteLine($"Building a log of {entries:N0} entries ({size:N0} there), {batch:N0} per transaction…");
         var key = NoteKey.Generate("bench.forewarn.example/forewarn/log");
@@ -80,5 +79,6 @@ internal static class ProofStore
                 Console.WriteLine($"  {size:N0} entries, {size / clock.Elapsed.TotalSeconds:N0} appends/s so far");
             }
         }
+        return size;
     }
 }
