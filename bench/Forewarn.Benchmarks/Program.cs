@@ -27,6 +27,8 @@ switch (mode)
         return Forewarn.Benchmarks.Transparency.MerkleDriver.Run(rest);
     case "serve":
         return await Forewarn.Benchmarks.Serving.ServeDriver.RunAsync(rest);
+    case "log":
+        return await Forewarn.Benchmarks.Transparency.LogDriver.RunAsync(rest);
     default:
         Console.Error.WriteLine("""
             Usage:
@@ -44,6 +46,9 @@ switch (mode)
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- tracing [--trials 10000] [--collusion-trials 1000]
                   [--curve-trials 300] [--runs 9] [--only a,b,curve,beyond,c] [--markdown FILE]   (fingerprinting code)
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- merkle [--entries 10000000] [--queries 2000]   (Merkle proofs, no store)
+              dotnet run -c Release --project bench/Forewarn.Benchmarks -- log appends [--postgres|--both] [--producers 64,256,1024] [--seconds 10]
+              dotnet run -c Release --project bench/Forewarn.Benchmarks -- log proofs [--postgres] [--entries 10000000] [--queries 2000]
+              dotnet run -c Release --project bench/Forewarn.Benchmarks -- log serve [--postgres|--both] [--concurrency 16,64] [--seconds 5] [--rounds 3]
             See docs/benchmarks.md.
             """);
         return 2;

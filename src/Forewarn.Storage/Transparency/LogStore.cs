@@ -1,6 +1,7 @@
 using Forewarn.Domain.Transparency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Forewarn.Storage.Transparency;
 
@@ -71,8 +72,7 @@ public static class LogStore
         }
         var root = frontier.Root();
         var checkpoint = new LogCheckpoint(frontier.Size, root, at, sign(frontier.Size, root));
-        await BulkInsert.AddAsync(db, entries, ct);
-        await BulkInsert.AddAsync(db, made.ConvertAll(n => new LogNode(n)), ct);
+        await LogRows.AddAsync(db, entries, made, ct);
         await BulkInsert.AddAsync(db, [checkpoint], ct);
         if (staged.Count > 0)
         {
@@ -127,9 +127,22 @@ public static class LogStore
             {
                 await using var command = connection.CreateCommand();
                 command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-                // Levels and indexes are integers we computed, so they are written inline.
-                var keys = string.Join(", ", chunk.Select(k => FormattableString.Invariant($"({k.Level}, {k.Index})")));
-                command.CommandText = $"SELECT \"Level\", \"Index\", \"Hash\" FROM log_nodes WHERE (\"Level\", \"Index\") IN (VALUES {keys})";
+                if (connection is NpgsqlConnection)
+                {
+                    // One statement text for every proof, prepared once per connection: planning an
+                    // inline list cost PostgreSQL more than running it.
+                    command.CommandText = "SELECT n.\"Level\", n.\"Index\", n.\"Hash\" FROM unnest(@levels, @indexes) AS k(l, i) " +
+                                          "JOIN log_nodes n ON n.\"Level\" = k.l AND n.\"Index\" = k.i";
+                    command.Parameters.Add(new NpgsqlParameter<int[]>("levels", [.. chunk.Select(k => k.Level)]));
+                    command.Parameters.Add(new NpgsqlParameter<long[]>("indexes", [.. chunk.Select(k => k.Index)]));
+                    await command.PrepareAsync(ct);
+                }
+                else
+                {
+                    // Levels and indexes are integers we computed, so they are written inline.
+                    var keys = string.Join(", ", chunk.Select(k => FormattableString.Invariant($"({k.Level}, {k.Index})")));
+                    command.CommandText = $"SELECT \"Level\", \"Index\", \"Hash\" FROM log_nodes WHERE (\"Level\", \"Index\") IN (VALUES {keys})";
+                }
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct)) found[(reader.GetInt32(0), reader.GetInt64(1))] = (byte[])reader.GetValue(2);
             }

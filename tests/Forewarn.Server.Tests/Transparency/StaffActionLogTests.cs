@@ -165,8 +165,8 @@ public sealed class StaffActionLogTests : IAsyncLifetime
         var keyId = (string)(await response.Json(HttpStatusCode.Created))["key"]!["id"]!;
         // The change and its entry were committed together; the entry waits, staged, for a sequencer.
         var staged = await _f.InStoreAsync(db => db.LogPending.AsNoTracking().ToListAsync());
-        var waiting = Assert.Single(staged);
-        Assert.Equal(LogKinds.KeyIssued, waiting.Kind);
+        // (the release scheduler may have staged a release of its own meanwhile)
+        var waiting = Assert.Single(staged, p => p.Kind == LogKinds.KeyIssued);
         Assert.Contains(keyId, Encoding.UTF8.GetString(waiting.Body), StringComparison.Ordinal);
 
         // Another server on the same store (or this one after a restart) takes it in when it starts.
@@ -178,6 +178,6 @@ public sealed class StaffActionLogTests : IAsyncLifetime
             Assert.True(DateTime.UtcNow < deadline, "the staged entry never reached the log");
             await Task.Delay(100);
         }
-        Assert.Empty(await _f.InStoreAsync(db => db.LogPending.AsNoTracking().ToListAsync()));
+        Assert.DoesNotContain(await _f.InStoreAsync(db => db.LogPending.AsNoTracking().ToListAsync()), p => p.Id == waiting.Id);
     }
 }
