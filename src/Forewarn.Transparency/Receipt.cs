@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Forewarn.Domain.Transparency;
@@ -20,6 +22,33 @@ public sealed record Receipt(long Index, byte[] Entry, InclusionProof Inclusion,
         ["inclusion"] = Inclusion.ToJson(),
         ["checkpoint"] = Checkpoint,
     };
+
+    /// <summary>
+    /// The receipt as compact JSON, written straight from the entry's canonical bytes (no parsing):
+    /// what every download carries, so it is made without a detour through a JSON tree.
+    /// </summary>
+    public byte[] ToUtf8()
+    {
+        var buffer = new ArrayBufferWriter<byte>(Entry.Length + Checkpoint.Length * 2 + 48 * (Inclusion.Hashes.Count + 4));
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("index", Index);
+            w.WritePropertyName("entry");
+            w.WriteRawValue(Entry, skipInputValidation: true);
+            w.WriteStartObject("inclusion");
+            w.WriteNumber("index", Inclusion.Index);
+            w.WriteNumber("size", Inclusion.Size);
+            w.WriteBase64String("leaf_hash", Inclusion.LeafHash);
+            w.WriteStartArray("hashes");
+            foreach (var h in Inclusion.Hashes) w.WriteBase64StringValue(h);
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteString("checkpoint", Checkpoint);
+            w.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
 
     public string ToText() => ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 

@@ -84,8 +84,7 @@ public static class MeEndpoints
             if (result.Logged is { } logged)
             {
                 http.Response.Headers[LogIndexHeader] = logged.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                http.Response.Headers[ReceiptHeader] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(
-                    LogReader.ReceiptOf(logged).ToJson().ToJsonString()));
+                http.Response.Headers[ReceiptHeader] = Convert.ToBase64String(LogReader.ReceiptOf(logged).ToUtf8());
             }
             return TypedResults.File(copy.Bytes, result.Artifact!.MediaType, result.Artifact.FileName);
         }

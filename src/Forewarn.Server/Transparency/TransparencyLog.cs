@@ -24,6 +24,7 @@ public sealed class TransparencyLog(IServiceScopeFactory scopes, LogKey key, Tim
 
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private MerkleFrontier? edge;
+    private DateTimeOffset stagedLookedAt = DateTimeOffset.MinValue;
 
     /// <summary>Appends an event and returns once it is durable, with its index and a receipt's parts.</summary>
     public async Task<LoggedEntry> AppendAsync(LogEvent logged, CancellationToken ct) => (await EnqueueAsync(logged, ct))!;
@@ -73,8 +74,13 @@ public sealed class TransparencyLog(IServiceScopeFactory scopes, LogKey key, Tim
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ForewarnDb>();
             var appends = batch.Where(p => p.Event is not null).ToList();
+            // Staged entries are looked for when a change waits for them (a flush), at start-up, and at
+            // least every second (a change whose server could not flush) — not on every content batch.
+            var now = clock.GetUtcNow();
+            var takeStaged = appends.Count < batch.Count || batch.Count == 0 || now - stagedLookedAt >= TimeSpan.FromSeconds(1);
             var done = await LogStore.AppendAsync(db, [.. appends.Select(p => p.Event!)], edge,
-                (size, root) => LogKey.Sign(signer, size, root), clock.GetUtcNow(), ct);
+                (size, root) => LogKey.Sign(signer, size, root), now, ct, takeStaged);
+            if (takeStaged) stagedLookedAt = now;
             if (done is not null)
             {
                 edge = done.Edge;

@@ -27,10 +27,11 @@ public static class LogStore
     /// the caller's copy of the tree's right edge from its last append (or null); it is used when
     /// the log has not grown since, and otherwise reopened from the stored nodes. Returns the
     /// batch's first index, how many staged entries lead it, and the checkpoint written; the edge
-    /// after it is in the result. Null when there was nothing to append.
+    /// after it is in the result. Null when there was nothing to append. <paramref name="takeStaged"/>
+    /// false skips the staged entries (the sequencer looks for them when a change waits, and often).
     /// </summary>
     public static async Task<AppendedBatch?> AppendAsync(ForewarnDb db, IReadOnlyList<LogEvent> events, MerkleFrontier? edge,
-        Func<long, byte[], string> sign, DateTimeOffset at, CancellationToken ct)
+        Func<long, byte[], string> sign, DateTimeOffset at, CancellationToken ct, bool takeStaged = true)
     {
         AppendedBatch? done = null;
         var cached = edge;
@@ -41,7 +42,7 @@ public static class LogStore
             {
                 var reuse = cached;
                 cached = null; // a retry reopens the edge from the store: this attempt changes it
-                done = await WriteAsync(db, events, reuse, sign, at, attempt);
+                done = await WriteAsync(db, events, reuse, sign, at, takeStaged, attempt);
             },
             async attempt => done is not null
                 && await db.LogCheckpoints.AsNoTracking().Where(c => c.Size == done.Checkpoint.Size).Select(c => c.Root).FirstOrDefaultAsync(attempt) is { } root
@@ -51,14 +52,14 @@ public static class LogStore
     }
 
     private static async Task<AppendedBatch?> WriteAsync(ForewarnDb db, IReadOnlyList<LogEvent> events, MerkleFrontier? edge,
-        Func<long, byte[], string> sign, DateTimeOffset at, CancellationToken ct)
+        Func<long, byte[], string> sign, DateTimeOffset at, bool takeStaged, CancellationToken ct)
     {
         if (db.ProviderName == "postgresql")
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", ct);
         var size = await SizeAsync(db, ct);
         // Under the lock, so no two servers take the same staged entry; deleted by id, since rows
         // committed after this read are for the next batch.
-        var staged = await db.LogPending.AsNoTracking().OrderBy(p => p.Id).Take(MaxStaged).ToListAsync(ct);
+        var staged = takeStaged ? await db.LogPending.AsNoTracking().OrderBy(p => p.Id).Take(MaxStaged).ToListAsync(ct) : [];
         if (staged.Count + events.Count == 0) return null;
         var frontier = edge is not null && edge.Size == size ? edge : await EdgeAsync(db, size, ct);
 
