@@ -45,6 +45,7 @@ public static class ServerHost
         builder.Services.AddScoped<PublicDirectory>();
         builder.Services.AddScoped<TraceService>();
         builder.Services.AddSingleton<LogKey>();
+        builder.Services.AddSingleton<LogSize>();
         builder.Services.AddSingleton<TransparencyLog>();
         builder.Services.AddSingleton<ILogAppender>(s => s.GetRequiredService<TransparencyLog>());
         builder.Services.AddHostedService(s => s.GetRequiredService<TransparencyLog>());

@@ -10,18 +10,22 @@ namespace Forewarn.Server.Transparency;
 /// (about log₂ n node reads in one query, at any size), leaf hashes and receipts. A request the
 /// log cannot answer throws <see cref="LogRangeException"/> with a sentence.
 /// </summary>
-public sealed class LogReader(ForewarnDb db, LogKey key)
+public sealed class LogReader(ForewarnDb db, LogKey key, LogSize sizes)
 {
     /// <summary>The latest checkpoint; while the log is empty, the signed checkpoint of the empty tree.</summary>
     public async Task<(long Size, string Note)> LatestAsync(CancellationToken ct)
     {
-        if (await LogStore.LatestAsync(db, ct) is { } latest) return (latest.Size, latest.Note);
+        if (await LogStore.LatestAsync(db, ct) is { } latest)
+        {
+            sizes.Saw(latest.Size);
+            return (latest.Size, latest.Note);
+        }
         return (0, LogKey.Sign(await key.GetAsync(ct), 0, MerkleHash.Empty()));
     }
 
     public async Task<InclusionProof> InclusionAsync(long index, long size, CancellationToken ct)
     {
-        var current = await LogStore.SizeAsync(db, ct);
+        var current = await sizes.AtLeastAsync(db, size, ct);
         if (size < 1 || size > current) throw new LogRangeException($"The tree size must be from 1 to {current}, the size of the log now; {size} was asked for.");
         if (index < 0 || index >= size) throw new LogRangeException($"Index {index} is not in a tree of {size} entries: it must be from 0 to {size - 1}.");
         var (leaf, hashes) = await LogStore.WithNodesAsync(db, hash => (hash(index, index + 1), MerkleTree.InclusionProof(index, size, hash)), ct);
@@ -30,7 +34,7 @@ public sealed class LogReader(ForewarnDb db, LogKey key)
 
     public async Task<ConsistencyProof> ConsistencyAsync(long from, long to, CancellationToken ct)
     {
-        var current = await LogStore.SizeAsync(db, ct);
+        var current = await sizes.AtLeastAsync(db, to, ct);
         if (to < 1 || to > current) throw new LogRangeException($"\"to\" must be from 1 to {current}, the size of the log now; {to} was asked for.");
         if (from < 1 || from > to) throw new LogRangeException($"\"from\" must be from 1 to \"to\" ({to}); {from} was asked for.");
         var hashes = await LogStore.WithNodesAsync(db, hash => MerkleTree.ConsistencyProof(from, to, hash), ct);

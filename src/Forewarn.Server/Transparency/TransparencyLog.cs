@@ -13,7 +13,7 @@ namespace Forewarn.Server.Transparency;
 /// share one transaction), then answers each caller with its index and inclusion proof. Across
 /// servers the store's lock keeps one writer at a time (<see cref="LogStore"/>).
 /// </summary>
-public sealed class TransparencyLog(IServiceScopeFactory scopes, LogKey key, TimeProvider clock, ILogger<TransparencyLog> log)
+public sealed class TransparencyLog(IServiceScopeFactory scopes, LogKey key, LogSize sizes, TimeProvider clock, ILogger<TransparencyLog> log)
     : BackgroundService, ILogAppender
 {
     /// <summary>At most this many entries share a transaction.</summary>
@@ -84,6 +84,7 @@ public sealed class TransparencyLog(IServiceScopeFactory scopes, LogKey key, Tim
             if (done is not null)
             {
                 edge = done.Edge;
+                sizes.Saw(done.Checkpoint.Size);
                 var count = done.Staged + appends.Count;
                 Telemetry.LogAppends.Add(count);
                 Telemetry.LogBatch.Record(count);
