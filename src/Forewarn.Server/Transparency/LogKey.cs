@@ -1,5 +1,5 @@
+using Forewarn.Server.Hosting;
 using Forewarn.Server.Publishing;
-using Forewarn.Storage;
 using Forewarn.Transparency;
 using Forewarn.Transparency.Notes;
 
@@ -14,30 +14,15 @@ namespace Forewarn.Server.Transparency;
 public sealed class LogKey(IServiceScopeFactory scopes, CsafSettings csaf, IConfiguration config)
 {
     public const string SettingKey = "log.signer-key";
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private NoteKey? key;
 
-    public async Task<NoteKey> GetAsync(CancellationToken ct)
-    {
-        if (key is not null) return key;
-        await gate.WaitAsync(ct);
-        try
-        {
-            if (key is not null) return key;
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ForewarnDb>();
-            return key = NoteKey.FromSignerKey(await ProgramSettings.GetOrAddAsync(db, SettingKey, () => NoteKey.Generate(Origin()).SignerKey, ct));
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
+    private readonly ProgramValue<NoteKey> key = new(scopes, SettingKey, () => NoteKey.Generate(Origin(csaf, config)).SignerKey, NoteKey.FromSignerKey);
+
+    public Task<NoteKey> GetAsync(CancellationToken ct) => key.GetAsync(ct);
 
     /// <summary>The checkpoint of a tree of <paramref name="size"/> leaves with <paramref name="root"/>, signed.</summary>
     public static string Sign(NoteKey key, long size, byte[] root) => SignedNote.Sign(new Checkpoint(key.Name, size, root).ToText(), key);
 
-    private string Origin()
+    private static string Origin(CsafSettings csaf, IConfiguration config)
     {
         if (config["log:origin"] is { Length: > 0 } configured) return configured.Trim();
         var host = Uri.TryCreate(csaf.PublisherNamespace, UriKind.Absolute, out var uri) ? uri.Host : "forewarn.local";
