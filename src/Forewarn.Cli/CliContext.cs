@@ -41,36 +41,27 @@ public sealed class CliContext
     public Option<Uri?> ServerOption { get; }
 
     /// <summary>Runs a command body against the server; refusals and network failures exit 1 with a sentence, never a stack trace.</summary>
-    public async Task<int> RunAsync(ParseResult parse, CancellationToken ct, Func<ApiClient, CancellationToken, Task<int>> body)
-    {
-        try
+    public Task<int> RunAsync(ParseResult parse, CancellationToken ct, Func<ApiClient, CancellationToken, Task<int>> body) =>
+        RunOfflineAsync(ct, async token =>
         {
-            var server = ResolveServer(parse);
-            using var api = new ApiClient(server, Variable(KeyVariable), _handler);
-            return await body(api, ct);
-        }
-        catch (ProblemException e)
-        {
-            Fail(e.Detail is null ? e.Title : $"{e.Title} — {e.Detail}");
-            foreach (var line in e.Errors) Error.WriteLine($"  {line}");
-            return ExitCodes.Refused;
-        }
-        catch (ServerUnreachableException e)
-        {
-            Fail(e.Message);
-            return ExitCodes.Refused;
-        }
-        catch (InputException e)
-        {
-            Fail(e.Message);
-            return ExitCodes.Refused;
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            Fail("cancelled.");
-            return ExitCodes.Refused;
-        }
-    }
+            try
+            {
+                var server = ResolveServer(parse);
+                using var api = new ApiClient(server, Variable(KeyVariable), _handler);
+                return await body(api, token);
+            }
+            catch (ProblemException e)
+            {
+                Fail(e.Detail is null ? e.Title : $"{e.Title} — {e.Detail}");
+                foreach (var line in e.Errors) Error.WriteLine($"  {line}");
+                return ExitCodes.Refused;
+            }
+            catch (ServerUnreachableException e)
+            {
+                Fail(e.Message);
+                return ExitCodes.Refused;
+            }
+        });
 
     /// <summary>Runs a command body that needs no server (offline checks): bad input exits 1 with a sentence.</summary>
     public async Task<int> RunOfflineAsync(CancellationToken ct, Func<CancellationToken, Task<int>> body)

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Forewarn.Storage.Postgres.Migrations
+namespace Forewarn.Storage.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class TransparencyLog : Migration
@@ -19,10 +19,10 @@ namespace Forewarn.Storage.Postgres.Migrations
                 name: "log_checkpoints",
                 columns: table => new
                 {
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    Root = table.Column<byte[]>(type: "bytea", nullable: false),
-                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Note = table.Column<string>(type: "text", nullable: false)
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Root = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    SignedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -33,11 +33,11 @@ namespace Forewarn.Storage.Postgres.Migrations
                 name: "log_entries",
                 columns: table => new
                 {
-                    Index = table.Column<long>(type: "bigint", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    PartnerId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ArtifactId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Body = table.Column<byte[]>(type: "bytea", nullable: false)
+                    Index = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PartnerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ArtifactId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Body = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -48,13 +48,29 @@ namespace Forewarn.Storage.Postgres.Migrations
                 name: "log_nodes",
                 columns: table => new
                 {
-                    Level = table.Column<int>(type: "integer", nullable: false),
-                    Index = table.Column<long>(type: "bigint", nullable: false),
-                    Hash = table.Column<byte[]>(type: "bytea", nullable: false)
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Index = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_log_nodes", x => new { x.Level, x.Index });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "log_pending",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PartnerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ArtifactId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Body = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_log_pending", x => x.Id);
                 });
 
             migrationBuilder.CreateIndex(
@@ -79,6 +95,9 @@ namespace Forewarn.Storage.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "log_nodes");
+
+            migrationBuilder.DropTable(
+                name: "log_pending");
 
             migrationBuilder.RenameTable(name: "access_records_before_log", newName: "access_records");
         }

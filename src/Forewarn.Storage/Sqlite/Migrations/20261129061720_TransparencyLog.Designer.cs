@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Forewarn.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261129051149_LogPending")]
-    partial class LogPending
+    [Migration("20261129061720_TransparencyLog")]
+    partial class TransparencyLog
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
