@@ -21,6 +21,7 @@ public static class BulkInsert
     public static async Task AddAsync<T>(ForewarnDb db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
     {
         if (rows.Count == 0) return;
+        db.NoteAddedInBulk(typeof(T));
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
         if (entity.GetNavigations().Any() || entity.GetComplexProperties().Any())
             throw new InvalidOperationException($"{typeof(T).Name} has navigations or complex properties; BulkInsert takes scalar properties only.");

@@ -48,6 +48,19 @@ public abstract class ForewarnDb(DbContextOptions options) : DbContext(options)
     /// <summary>Which provider this store runs on ("sqlite" or "postgresql").</summary>
     public abstract string ProviderName { get; }
 
+    private HashSet<Type>? addedInBulk;
+
+    /// <summary>Notes that rows of a type were written beside the change tracker (<see cref="BulkInsert"/>), for whoever follows up the commit.</summary>
+    public void NoteAddedInBulk(Type type) => (addedInBulk ??= []).Add(type);
+
+    /// <summary>The types written in bulk since the last call, and forgets them.</summary>
+    public IReadOnlySet<Type> TakeAddedInBulk()
+    {
+        var taken = addedInBulk ?? [];
+        addedInBulk = null;
+        return taken;
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         FactsGeneration.StampIfFactsChanged(this);

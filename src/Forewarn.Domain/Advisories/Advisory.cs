@@ -80,7 +80,7 @@ public sealed partial class Advisory
     public void Schedule(DateTimeOffset at, string actor)
     {
         if (WithdrawnAt is not null)
-            throw new DomainException("advisory-withdrawn", $"{Reference} was withdrawn and cannot be scheduled.");
+            throw new ConflictException("advisory-withdrawn", $"{Reference} was withdrawn and cannot be scheduled.");
         if (ScheduledAt is not null)
             throw new ConflictException("already-scheduled", $"{Reference} is already scheduled.");
         if (ReleaseAt <= at)
@@ -94,9 +94,9 @@ public sealed partial class Advisory
     public void MoveRelease(DateTimeOffset releaseAt, string? reason, DateTimeOffset at, string actor)
     {
         if (WithdrawnAt is not null)
-            throw new DomainException("advisory-withdrawn", $"{Reference} was withdrawn.");
+            throw new ConflictException("advisory-withdrawn", $"{Reference} was withdrawn.");
         if (ScheduledAt is not null && at >= ReleaseAt)
-            throw new DomainException("already-released", $"{Reference} was released at {Moments.Show(ReleaseAt)}; its release time can no longer move.");
+            throw new ConflictException("already-released", $"{Reference} was released at {Moments.Show(ReleaseAt)}; its release time can no longer move.");
         if (releaseAt <= at)
             throw new DomainException("release-in-past", "The new release time must lie in the future.");
         var old = ReleaseAt;
@@ -118,7 +118,7 @@ public sealed partial class Advisory
         string? cvssVector, string? change, DateTimeOffset at, string actor)
     {
         if (WithdrawnAt is not null)
-            throw new DomainException("advisory-withdrawn", $"{Reference} was withdrawn and cannot be revised.");
+            throw new ConflictException("advisory-withdrawn", $"{Reference} was withdrawn and cannot be revised.");
         Apply(title, summary, cveIds, products, cvssVector);
         AddRevision(at, Text.Required(change, "summary of the change", 500), actor);
     }
@@ -134,7 +134,7 @@ public sealed partial class Advisory
     public void Describe(AdvisoryDetails details, string? change, DateTimeOffset at, string actor)
     {
         if (WithdrawnAt is not null)
-            throw new DomainException("advisory-withdrawn", $"{Reference} was withdrawn and cannot be revised.");
+            throw new ConflictException("advisory-withdrawn", $"{Reference} was withdrawn and cannot be revised.");
         var summary = Text.Required(change, "summary of the change", 500);
         SetDetails(details);
         AddRevision(at, summary, actor);

@@ -31,7 +31,7 @@ public sealed class Artifact
         byte[] content, DateTimeOffset at)
     {
         if (advisory.IsWithdrawnAt(at))
-            throw new DomainException("advisory-withdrawn", $"{advisory.Reference} was withdrawn; no content can be added.");
+            throw new ConflictException("advisory-withdrawn", $"{advisory.Reference} was withdrawn; no content can be added.");
         if (content.Length == 0)
             throw new DomainException("empty-content", "An artifact needs content: the text or file was empty.");
         if (content.Length > MaxContentBytes)

@@ -30,9 +30,9 @@ public sealed class Wave
         WaveKind kind, DateTimeOffset at, IEnumerable<ArtifactId> artifactIds, string? note, DateTimeOffset now)
     {
         if (advisory.IsWithdrawnAt(now))
-            throw new DomainException("advisory-withdrawn", $"{advisory.Reference} was withdrawn; no wave can go out.");
+            throw new ConflictException("advisory-withdrawn", $"{advisory.Reference} was withdrawn; no wave can go out.");
         if (advisory.ScheduledAt is null)
-            throw new DomainException("advisory-not-scheduled",
+            throw new ConflictException("advisory-not-scheduled",
                 $"{advisory.Reference} is still a draft; schedule it before planning a wave.");
         var ids = artifactIds.Distinct().ToList();
         if (ids.Count == 0)
@@ -81,7 +81,7 @@ public sealed class Wave
     public void EnsureCancellable(DateTimeOffset now)
     {
         if (At <= now)
-            throw new DomainException("wave-already-published",
+            throw new ConflictException("wave-already-published",
                 $"Wave {Number} went out at {Moments.Show(At)}; a published wave cannot be cancelled. Plan a revised wave instead.");
     }
 

@@ -76,11 +76,11 @@ public sealed class Partner
             var hint = next.Count == 0
                 ? "removal is final"
                 : "from " + Status.Name() + " it can move to " + string.Join(", ", next.Select(s => s.Name()));
-            throw new DomainException("illegal-status-change",
+            throw new ConflictException("illegal-status-change",
                 $"{LegalName} cannot move from {Status.Name()} to {to.Name()}: {hint}.");
         }
         if (History.Count > 0 && at < History[^1].At)
-            throw new DomainException("status-change-in-past",
+            throw new ConflictException("status-change-in-past",
                 $"A status change cannot predate the last one ({Moments.Show(History[^1].At)}).");
         var why = Text.Required(reason, "reason for the status change", 500);
         History = [.. History, new StatusChange(Status, to, at, why, actor)];

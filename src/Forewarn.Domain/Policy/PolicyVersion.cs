@@ -36,7 +36,7 @@ public sealed class PolicyVersion
             throw new DomainException("policy-in-past",
                 $"A policy version cannot take effect in the past ({Moments.Show(effectiveFrom)}): decisions already made stay as the rules then in force made them. Give an effective time from now on.");
         if (previous is not null && effectiveFrom < previous.EffectiveFrom)
-            throw new DomainException("policy-before-previous",
+            throw new ConflictException("policy-before-previous",
                 $"A policy version cannot take effect before version {previous.Number} ({Moments.Show(previous.EffectiveFrom)}).");
         var carried = list.Select(r =>
             previous?.Rules.FirstOrDefault(p => string.Equals(p.Id, r.Id, StringComparison.OrdinalIgnoreCase)) is { } old

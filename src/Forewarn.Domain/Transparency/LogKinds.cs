@@ -17,6 +17,24 @@ public static class LogKinds
     public const string PolicyChanged = "policy.changed";
     /// <summary>Staff added a partner or changed its fields, tier or status: each field's old and new value.</summary>
     public const string PartnerChanged = "partner.changed";
+    /// <summary>Staff added or changed a tier: its description and lead times, before and after.</summary>
+    public const string TierChanged = "tier.changed";
+    /// <summary>Staff registered or changed a jurisdiction: its name, facts and notes, before and after.</summary>
+    public const string JurisdictionChanged = "jurisdiction.changed";
+    /// <summary>Staff created, revised, described, scheduled, moved, withdrew or imported an advisory: each field before and after.</summary>
+    public const string AdvisoryChanged = "advisory.changed";
+    /// <summary>Staff added an artifact (content) to an advisory: class, TLP, size and the content's SHA-256.</summary>
+    public const string ArtifactAdded = "artifact.added";
+    /// <summary>Staff planned or cancelled a notification wave: its time and artifacts.</summary>
+    public const string WaveChanged = "wave.changed";
+    /// <summary>A partner registered, rotated the secret of, or stopped a webhook endpoint (never the secret).</summary>
+    public const string WebhookChanged = "webhook.changed";
+    /// <summary>Staff sent a dead-lettered webhook delivery again.</summary>
+    public const string DeliveryRevived = "delivery.revived";
+    /// <summary>A partner acknowledged an advisory.</summary>
+    public const string AdvisoryAcknowledged = "advisory.acknowledged";
+    /// <summary>Staff checked a CSAF document against the standard: its SHA-256 and the verdict.</summary>
+    public const string CsafValidated = "csaf.validated";
     /// <summary>A wave's time came and the server announced it (once per wave, whichever server did).</summary>
     public const string WavePublished = "wave.published";
     /// <summary>An advisory's embargo ended and version 1 of its public CSAF document was published.</summary>

@@ -115,6 +115,7 @@ public static class MeEndpoints
         {
             existing = Acknowledgement.Of(partner.Id, advisoryId!.Value, user.KeyId(), body?.Note, now);
             db.Acknowledgements.Add(existing);
+            db.Stage(LogEvents.AdvisoryAcknowledged(existing, visible[0].Reference, Actor.Of(user)));
             await db.SaveChangesAsync(ct);
         }
         return TypedResults.Ok(new AcknowledgementDto(existing.AdvisoryId.Value, visible[0].Reference, existing.At, existing.Note));

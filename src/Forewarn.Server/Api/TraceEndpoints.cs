@@ -3,7 +3,6 @@ using System.Security.Claims;
 using System.Text;
 using Forewarn.Domain.Common;
 using Forewarn.Server.Auth;
-using Forewarn.Server.Problems;
 using Forewarn.Server.Tracing;
 using Forewarn.Server.Transparency;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,17 +40,10 @@ public static class TraceEndpoints
             using var reader = new StreamReader(request.Body, Encoding.UTF8);
             question = fromQuery with { Leaked = await reader.ReadToEndAsync(ct) };
         }
-        try
-        {
-            var result = await tracing.TraceAsync(question, $"{user.Actor()}, key {user.KeyId()}", ct);
-            // A trace is evidence for a case: nobody sees its verdict unless the log holds the run.
-            await log.AppendAsync(LogEvents.TraceRun(result, question.Leaked ?? "", clock.GetUtcNow(), user), ct);
-            return TypedResults.Ok(result);
-        }
-        catch (TraceRefusedException e)
-        {
-            return Problem.Of(StatusCodes.Status422UnprocessableEntity, e.Code, e.Message);
-        }
+        var result = await tracing.TraceAsync(question, $"{user.Actor()}, key {user.KeyId()}", ct);
+        // A trace is evidence for a case: nobody sees its verdict unless the log holds the run.
+        await log.AppendAsync(LogEvents.TraceRun(result, question.Leaked ?? "", clock.GetUtcNow(), Actor.Of(user)), ct);
+        return TypedResults.Ok(result);
     }
 
     private static double? Epsilon(string? text) =>

@@ -1,11 +1,17 @@
 using System.Text.Json.Serialization;
+using Forewarn.Server.Advisories;
 using Forewarn.Server.Api;
+using Forewarn.Server.Application;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Deliveries;
 using Forewarn.Server.Entitlements;
+using Forewarn.Server.Keys;
+using Forewarn.Server.Partners;
+using Forewarn.Server.Policy;
 using Forewarn.Server.Portal;
 using Forewarn.Server.Problems;
 using Forewarn.Server.Publishing;
+using Forewarn.Server.ReferenceData;
 using Forewarn.Server.Taxii;
 using Forewarn.Server.Tracing;
 using Forewarn.Server.Transparency;
@@ -41,6 +47,7 @@ public static class ServerHost
         builder.Services.AddSingleton<ReleasePublisher>();
         builder.Services.AddSingleton<WaveOpenings>();
         builder.Services.AddSingleton<WaveAnnouncer>();
+        builder.Services.AddApplication();
         builder.Services.AddScoped<AdvisoryAudience>();
         builder.Services.AddScoped<PublicDirectory>();
         builder.Services.AddScoped<TraceService>();

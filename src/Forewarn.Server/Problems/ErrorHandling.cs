@@ -17,23 +17,21 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
         if (status >= 500)
             log.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
         http.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var problem = new ProblemDetails
         {
-            HttpContext = http,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = status,
-                Type = ProblemTypes.For(code),
-                Title = ProblemTypes.TitleOf(code),
-                Detail = detail,
-            },
-        });
+            Status = status,
+            Type = ProblemTypes.For(code),
+            Title = ProblemTypes.TitleOf(code),
+            Detail = detail,
+        };
+        if (exception is DomainException d)
+            foreach (var (name, value) in d.Particulars) problem.Extensions[name] = value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, Exception = exception, ProblemDetails = problem });
     }
 
     internal static (int Status, string Code, string Detail) Classify(Exception e) => e switch
     {
-        DomainException d => (ProblemTypes.StatusOf(d), d.Code, d.Message),
+        DomainException d => (ProblemTypes.StatusOf(d.Category), d.Code, d.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             (413, "body-too-large", "The request body is larger than this endpoint accepts."),
         BadHttpRequestException { InnerException: JsonException j } =>
@@ -42,10 +40,6 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
         JsonException j => (400, "malformed-json", $"The request body is not the JSON this endpoint expects: {Clean(j.Message)}"),
         Microsoft.EntityFrameworkCore.DbUpdateException =>
             (409, "conflict", "The change conflicts with data written at the same moment (for example a duplicate name); nothing was changed. Try again."),
-        Forewarn.Server.Transparency.LogUnavailableException =>
-            (503, "log-unavailable", "The transparency log could not record this request, so it was not carried out (nothing is served or changed unlogged). Try again shortly."),
-        Forewarn.Storage.Transparency.LogDamagedException d =>
-            (503, "log-damaged", $"{d.Message} Run 'forewarn log verify' to find the first entry that was touched."),
         OperationCanceledException => (499, "cancelled", "The request was cancelled."),
         _ => (500, "internal-error", "Something went wrong on the server; nothing was changed. The error has been logged."),
     };

@@ -20,6 +20,9 @@ public static class Problem
         return TypedResults.Problem(p);
     }
 
+    /// <summary>A refusal as the answer of an endpoint that answers it itself (the same mapping as a thrown one).</summary>
+    public static ProblemHttpResult From(Forewarn.Domain.Common.DomainException e) => Of(ProblemTypes.StatusOf(e.Category), e.Code, e.Message);
+
     public static ProblemHttpResult NotFound(string what, string id) =>
         Of(StatusCodes.Status404NotFound, "not-found", $"No {what} with id '{id}' exists.");
 }

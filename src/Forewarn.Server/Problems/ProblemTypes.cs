@@ -9,18 +9,14 @@ public static class ProblemTypes
 
     public static string For(string code) => Prefix + code;
 
-    private static readonly HashSet<string> Conflicts =
-    [
-        "illegal-status-change", "status-change-in-past", "advisory-withdrawn", "already-released",
-        "advisory-not-scheduled", "already-scheduled", "key-revoked", "initial-wave-exists", "duplicate",
-        "policy-before-previous", "tier-in-use", "wave-already-published",
-    ];
-
-    public static int StatusOf(DomainException e) => e switch
+    /// <summary>The one mapping from a refusal's category to its HTTP status.</summary>
+    public static int StatusOf(ErrorCategory category) => category switch
     {
-        NotFoundException => StatusCodes.Status404NotFound,
-        ConflictException => StatusCodes.Status409Conflict,
-        _ when Conflicts.Contains(e.Code) => StatusCodes.Status409Conflict,
+        ErrorCategory.NotFound => StatusCodes.Status404NotFound,
+        ErrorCategory.Conflict => StatusCodes.Status409Conflict,
+        ErrorCategory.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        ErrorCategory.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorCategory.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status400BadRequest,
     };
 

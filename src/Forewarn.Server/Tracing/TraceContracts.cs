@@ -40,4 +40,4 @@ public sealed record TraceDto(
 /// A trace that cannot run on what it was given (the artifact carries no marks, nothing matches
 /// the leak): answered 422, since the request itself was well formed.
 /// </summary>
-public sealed class TraceRefusedException(string code, string message) : DomainException(code, message);
+public sealed class TraceRefusedException(string code, string message) : DomainException(code, message, ErrorCategory.Unprocessable);

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Forewarn.Server.Problems;
 using Forewarn.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -79,17 +78,7 @@ public static class LogEndpoints
     private static async Task<IResult> Key(LogKey key, CancellationToken ct) =>
         TypedResults.Text((await key.GetAsync(ct)).VerifierKey + "\n", "text/plain; charset=utf-8", Encoding.UTF8);
 
-    private static async Task<IResult> Answer(Func<Task<JsonObject>> make)
-    {
-        try
-        {
-            return Json(await make());
-        }
-        catch (LogRangeException e)
-        {
-            return Problem.Of(StatusCodes.Status400BadRequest, "log-range", e.Message);
-        }
-    }
+    private static async Task<IResult> Answer(Func<Task<JsonObject>> make) => Json(await make());
 
     // Base64 and text as they are ("+", not "\u002B"): still JSON, and readable.
     private static readonly JsonSerializerOptions Plain = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Forewarn.Domain.Transparency;
 using Forewarn.Server.Auth;
@@ -45,8 +44,29 @@ public static partial class LogEvents
 
     private static KeyValuePair<string, JsonNode?> Field(string name, JsonNode? value) => new(name, value);
 
-    private static KeyValuePair<string, JsonNode?>[] By(ClaimsPrincipal user) =>
-        [Field("actor", user.Actor()), Field("actor_key", user.KeyId().ToString())];
+    private static KeyValuePair<string, JsonNode?>[] By(Actor actor) =>
+        [Field("actor", actor.Name), Field("actor_key", actor.KeyId?.ToString())];
+
+    /// <summary>
+    /// Each field of <paramref name="after"/> that differs from <paramref name="before"/>, as from and
+    /// to (with no <paramref name="before"/>: every field, to); null when nothing differs.
+    /// </summary>
+    public static JsonObject? Differences(JsonObject? before, JsonObject after)
+    {
+        var changes = new JsonObject();
+        foreach (var (name, value) in after)
+        {
+            if (before is null)
+            {
+                changes[name] = new JsonObject { ["to"] = value?.DeepClone() };
+                continue;
+            }
+            var old = before[name];
+            if (JsonNode.DeepEquals(old, value)) continue;
+            changes[name] = new JsonObject { ["from"] = old?.DeepClone(), ["to"] = value?.DeepClone() };
+        }
+        return changes.Count == 0 ? null : changes;
+    }
 
     private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)v)]);
 

@@ -1,9 +1,9 @@
-using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Keys;
 using Forewarn.Domain.Partners;
 using Forewarn.Domain.Transparency;
+using Forewarn.Server.Auth;
 
 namespace Forewarn.Server.Transparency;
 
@@ -11,11 +11,11 @@ namespace Forewarn.Server.Transparency;
 public static partial class LogEvents
 {
     /// <summary>A key was issued: who holds it and what it may do — never its token or secret hash.</summary>
-    public static LogEvent KeyIssued(ApiKey key, ClaimsPrincipal user) =>
+    public static LogEvent KeyIssued(ApiKey key, Actor user) =>
         LogEvent.Of(LogKinds.KeyIssued, key.CreatedAt, key.PartnerId?.Value, null,
             [.. KeyFields(key), Field("expires_at", LogEvent.Time(key.ExpiresAt)), .. By(user)]);
 
-    public static LogEvent KeyRevoked(ApiKey key, ClaimsPrincipal user) =>
+    public static LogEvent KeyRevoked(ApiKey key, Actor user) =>
         LogEvent.Of(LogKinds.KeyRevoked, key.RevokedAt ?? throw new ArgumentException("The key is not revoked.", nameof(key)),
             key.PartnerId?.Value, null, [.. KeyFields(key), .. By(user)]);
 
@@ -51,22 +51,10 @@ public static partial class LogEvents
     /// A partner was added (<paramref name="before"/> null: every field with its value) or changed
     /// (each field that differs from <paramref name="before"/>, from and to); null when nothing changed.
     /// </summary>
-    public static LogEvent? PartnerChanged(string change, Partner partner, JsonObject? before, DateTimeOffset at, ClaimsPrincipal user,
+    public static LogEvent? PartnerChanged(string change, Partner partner, JsonObject? before, DateTimeOffset at, Actor user,
         string? reason = null)
     {
-        var changes = new JsonObject();
-        foreach (var (name, value) in PartnerState(partner, at))
-        {
-            if (before is null)
-            {
-                changes[name] = new JsonObject { ["to"] = value?.DeepClone() };
-                continue;
-            }
-            var old = before[name];
-            if (JsonNode.DeepEquals(old, value)) continue;
-            changes[name] = new JsonObject { ["from"] = old?.DeepClone(), ["to"] = value?.DeepClone() };
-        }
-        if (changes.Count == 0) return null;
+        if (Differences(before, PartnerState(partner, at)) is not { } changes) return null;
         return LogEvent.Of(LogKinds.PartnerChanged, at, partner.Id.Value, null,
         [
             Field("change", change),

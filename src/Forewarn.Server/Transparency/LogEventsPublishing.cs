@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -6,6 +5,7 @@ using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Policy;
 using Forewarn.Domain.Publishing;
 using Forewarn.Domain.Transparency;
+using Forewarn.Server.Auth;
 
 namespace Forewarn.Server.Transparency;
 
@@ -16,7 +16,7 @@ namespace Forewarn.Server.Transparency;
 public static partial class LogEvents
 {
     /// <summary>A new policy version: its rules in full (a handful of short rules) and the SHA-256 of their canonical JSON.</summary>
-    public static LogEvent PolicyChanged(PolicyVersion version, int? previous, ClaimsPrincipal user)
+    public static LogEvent PolicyChanged(PolicyVersion version, int? previous, Actor user)
     {
         var rules = new JsonArray([.. version.Rules.Select(r => (JsonNode)new JsonObject
         {

@@ -1,8 +1,8 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Forewarn.Domain.Transparency;
 using Forewarn.Server.Tracing;
+using Forewarn.Server.Auth;
 
 namespace Forewarn.Server.Transparency;
 
@@ -13,7 +13,7 @@ namespace Forewarn.Server.Transparency;
 public static partial class LogEvents
 {
     /// <summary>A trace ran: the artifact, the leak's SHA-256 (not its text), marks read, the verdict and whom it accused.</summary>
-    public static LogEvent TraceRun(TraceDto result, string leaked, DateTimeOffset at, ClaimsPrincipal user) =>
+    public static LogEvent TraceRun(TraceDto result, string leaked, DateTimeOffset at, Actor user) =>
         LogEvent.Of(LogKinds.TraceRun, at, null, result.ArtifactId,
         [
             Field("artifact", result.ArtifactId.ToString()),

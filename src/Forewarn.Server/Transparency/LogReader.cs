@@ -1,3 +1,4 @@
+using Forewarn.Domain.Common;
 using Forewarn.Domain.Transparency;
 using Forewarn.Storage;
 using Forewarn.Storage.Transparency;
@@ -70,4 +71,5 @@ public sealed class LogReader(ForewarnDb db, LogKey key, LogSize sizes)
 }
 
 /// <summary>A proof or range the log cannot give (sizes and indexes out of range).</summary>
-public sealed class LogRangeException(string message) : Exception(message);
+/// <summary>A log query asks for entries, sizes or proofs outside the log.</summary>
+public sealed class LogRangeException(string message) : DomainException("log-range", message);

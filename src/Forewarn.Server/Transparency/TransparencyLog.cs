@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Forewarn.Domain.Common;
 using Forewarn.Domain.Transparency;
 using Forewarn.Server.Hosting;
 using Forewarn.Storage;
@@ -144,4 +145,7 @@ public sealed class TransparencyLog(IServiceScopeFactory scopes, LogKey key, Log
 }
 
 /// <summary>The log could not take an entry; whatever it was for must not happen.</summary>
-public sealed class LogUnavailableException(string reason) : Exception($"The transparency log is unavailable: {reason}.");
+public sealed class LogUnavailableException(string reason)
+    : DomainException("log-unavailable",
+        $"The transparency log could not record this request ({reason}), so it was not carried out (nothing is served or changed unlogged). Try again shortly.",
+        ErrorCategory.Unavailable);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Webhooks;
 using Forewarn.Server.Auth;
+using Forewarn.Server.Problems;
 using Forewarn.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -39,15 +40,18 @@ public static class WebhookEndpointsApi
     {
         var mine = api.MapGroup("/me/webhooks").WithTags("Webhooks").RequireAuthorization(AccessPolicies.PartnerWebhooks);
         mine.MapGet("/", Mine).WithSummary("My webhook endpoints");
-        mine.MapPost("/", Register).WithSummary("Register a webhook endpoint (HTTPS, or loopback http); the answer shows its secret once");
-        mine.MapPost("/{id:guid}/rotate", Rotate).WithSummary("A new signing secret; the old one stays live for the overlap (default 24 h)");
-        mine.MapDelete("/{id:guid}", Disable).WithSummary("Stop sending to an endpoint");
+        mine.MapPost("/", Register).WithSummary("Register a webhook endpoint (HTTPS, or loopback http); the answer shows its secret once")
+            .Refuses(ErrorCategory.Invalid, ErrorCategory.Conflict);
+        mine.MapPost("/{id:guid}/rotate", Rotate).WithSummary("A new signing secret; the old one stays live for the overlap (default 24 h)")
+            .Refuses(ErrorCategory.Invalid, ErrorCategory.NotFound);
+        mine.MapDelete("/{id:guid}", Disable).WithSummary("Stop sending to an endpoint").Refuses(ErrorCategory.NotFound);
         mine.MapGet("/deliveries", MyDeliveries).WithSummary("Recent deliveries to my endpoints, newest first");
         var staff = api.MapGroup("/webhooks").WithTags("Webhooks");
         staff.MapGet("/deliveries", Deliveries).RequireAuthorization(AccessPolicies.StaffRead)
             .WithSummary("Deliveries, newest first; filter by state (pending, delivered, dead) and partner");
         staff.MapPost("/deliveries/{id}/revive", Revive).RequireAuthorization(AccessPolicies.StaffWrite)
-            .WithSummary("Send a dead-lettered delivery again, with the same webhook-id");
+            .WithSummary("Send a dead-lettered delivery again, with the same webhook-id")
+            .Refuses(ErrorCategory.NotFound, ErrorCategory.Conflict);
     }
 
     private static async Task<Ok<List<WebhookEndpointDto>>> Mine(ClaimsPrincipal user, ForewarnDb db, CancellationToken ct)
@@ -57,33 +61,24 @@ public static class WebhookEndpointsApi
         return TypedResults.Ok(list.OrderBy(e => e.CreatedAt).Select(WebhookEndpointDto.From).ToList());
     }
 
-    private static async Task<Created<RegisteredWebhookEndpoint>> Register(NewWebhookEndpoint body, ClaimsPrincipal user, ForewarnDb db,
-        TimeProvider clock, CancellationToken ct)
+    private static async Task<Created<RegisteredWebhookEndpoint>> Register(NewWebhookEndpoint body, ClaimsPrincipal user, WebhookService webhooks,
+        CancellationToken ct)
     {
-        var partner = user.PartnerId();
-        if (await db.WebhookEndpoints.CountAsync(e => e.PartnerId == partner && e.Enabled, ct) >= 10)
-            throw new ConflictException("too-many-webhooks", "An organisation may have at most 10 active webhook endpoints; remove one first.");
-        var (endpoint, secret) = WebhookEndpoint.Register(partner, body.Url, body.Events, body.MaxConcurrency, clock.GetUtcNow());
-        db.WebhookEndpoints.Add(endpoint);
-        await db.SaveChangesAsync(ct);
+        var (endpoint, secret) = await webhooks.RegisterAsync(user.PartnerId(), body, Actor.Of(user), ct);
         return TypedResults.Created($"/api/v1/me/webhooks/{endpoint.Id}",
             new RegisteredWebhookEndpoint(WebhookEndpointDto.From(endpoint), secret.ToString()));
     }
 
-    private static async Task<Ok<RegisteredWebhookEndpoint>> Rotate(Guid id, SecretRotation? body, ClaimsPrincipal user, ForewarnDb db,
-        TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<RegisteredWebhookEndpoint>> Rotate(Guid id, SecretRotation? body, ClaimsPrincipal user, WebhookService webhooks,
+        CancellationToken ct)
     {
-        var endpoint = await OwnAsync(db, user, id, ct);
-        var secret = endpoint.Rotate(clock.GetUtcNow(), TimeSpan.FromHours(body?.OverlapHours ?? 24));
-        await db.SaveChangesAsync(ct);
+        var (endpoint, secret) = await webhooks.RotateAsync(user.PartnerId(), id, body?.OverlapHours, Actor.Of(user), ct);
         return TypedResults.Ok(new RegisteredWebhookEndpoint(WebhookEndpointDto.From(endpoint), secret.ToString()));
     }
 
-    private static async Task<NoContent> Disable(Guid id, ClaimsPrincipal user, ForewarnDb db, CancellationToken ct)
+    private static async Task<NoContent> Disable(Guid id, ClaimsPrincipal user, WebhookService webhooks, CancellationToken ct)
     {
-        var endpoint = await OwnAsync(db, user, id, ct);
-        endpoint.Disable();
-        await db.SaveChangesAsync(ct);
+        await webhooks.StopAsync(user.PartnerId(), id, Actor.Of(user), ct);
         return TypedResults.NoContent();
     }
 
@@ -107,26 +102,13 @@ public static class WebhookEndpointsApi
         return TypedResults.Ok(await ListAsync(q, limit, ct));
     }
 
-    private static async Task<Ok<WebhookDeliveryDto>> Revive(string id, ForewarnDb db, TimeProvider clock, DeliverySignal signal, CancellationToken ct)
-    {
-        var delivery = await db.WebhookDeliveries.FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException("delivery", id);
-        delivery.Revive(clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        signal.Poke();
-        return TypedResults.Ok(WebhookDeliveryDto.From(delivery));
-    }
+    private static async Task<Ok<WebhookDeliveryDto>> Revive(string id, WebhookService webhooks, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(WebhookDeliveryDto.From(await webhooks.ReviveAsync(id, Actor.Of(user), ct)));
 
     private static async Task<List<WebhookDeliveryDto>> ListAsync(IQueryable<WebhookDelivery> q, int? limit, CancellationToken ct)
     {
         var take = Math.Clamp(limit ?? 200, 1, 1000);
         var rows = await q.AsNoTracking().OrderByDescending(d => d.Id).Take(take).ToListAsync(ct);
         return [.. rows.Select(WebhookDeliveryDto.From)];
-    }
-
-    private static async Task<WebhookEndpoint> OwnAsync(ForewarnDb db, ClaimsPrincipal user, Guid id, CancellationToken ct)
-    {
-        var partner = user.PartnerId();
-        return await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == id && e.PartnerId == partner, ct)
-               ?? throw new NotFoundException("webhook endpoint", id.ToString());
     }
 }

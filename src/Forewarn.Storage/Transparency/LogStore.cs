@@ -173,4 +173,7 @@ public sealed record AppendedBatch(long FirstIndex, LogCheckpoint Checkpoint, Me
     IReadOnlyList<MerkleNode> EdgeBefore, IReadOnlyList<MerkleNode> Made, int Staged = 0);
 
 /// <summary>The stored log lacks something the tree needs (a node or checkpoint): the store was damaged or edited.</summary>
-public sealed class LogDamagedException(string message) : Exception(message);
+/// <summary>The stored log is not what was written: a row is missing or was changed.</summary>
+public sealed class LogDamagedException(string message)
+    : Forewarn.Domain.Common.DomainException("log-damaged", $"{message} Run 'forewarn log verify' to find the first entry that was touched.",
+        Forewarn.Domain.Common.ErrorCategory.Unavailable);

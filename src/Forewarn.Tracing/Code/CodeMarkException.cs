@@ -7,4 +7,4 @@ namespace Forewarn.Tracing.Code;
 /// would break a copy, a rendered copy failed its check, or the copy cannot be checked at all.
 /// A copy that has not passed its check is never issued.
 /// </summary>
-public sealed class CodeMarkException(string code, string message) : DomainException(code, message);
+public sealed class CodeMarkException(string code, string message) : DomainException(code, message, ErrorCategory.Unprocessable);

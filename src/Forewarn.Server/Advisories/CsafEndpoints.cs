@@ -1,21 +1,23 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Forewarn.Csaf.Mapping;
 using Forewarn.Csaf.Validation;
-using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Publishing;
 using Forewarn.Server.Api.Contracts;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Problems;
+using Forewarn.Server.Api;
 using Forewarn.Server.Publishing;
+using Forewarn.Server.Transparency;
 using Forewarn.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Forewarn.Server.Api;
+namespace Forewarn.Server.Advisories;
 
 /// <summary>CSAF 2.0 in and out: validate a document, import one as a draft advisory, export an advisory.</summary>
 public static class CsafEndpoints
@@ -25,43 +27,32 @@ public static class CsafEndpoints
         var csaf = api.MapGroup("/csaf").WithTags("CSAF");
         csaf.MapPost("/validate", Validate).RequireAuthorization(AccessPolicies.StaffRead)
             .WithSummary("Validate a CSAF 2.0 document: JSON schema and the mandatory tests of section 6.1")
-            .Accepts<JsonObject>("application/json");
+            .Accepts<JsonObject>("application/json").Refuses(ErrorCategory.Invalid);
         csaf.MapPost("/import", Import).RequireAuthorization(AccessPolicies.StaffWrite)
             .WithSummary("Import a valid CSAF 2.0 document as a draft advisory; reports what Forewarn does not hold")
-            .Accepts<JsonObject>("application/json");
+            .Accepts<JsonObject>("application/json").Refuses(ErrorCategory.Invalid, ErrorCategory.Unprocessable, ErrorCategory.Conflict);
         api.MapGet("/advisories/{id}/csaf", Export).WithTags("CSAF").RequireAuthorization(AccessPolicies.StaffRead)
             .WithSummary("The advisory as a CSAF 2.0 csaf_security_advisory document as of now: interim before release, the public final document after")
-            .Produces<JsonObject>(StatusCodes.Status200OK, "application/json");
+            .Produces<JsonObject>(StatusCodes.Status200OK, "application/json").Refuses(ErrorCategory.NotFound);
     }
 
-    private static async Task<Ok<CsafValidationDto>> Validate(HttpRequest request, CancellationToken ct)
+    private static async Task<Ok<CsafValidationDto>> Validate(HttpRequest request, ForewarnDb db, TimeProvider clock, ClaimsPrincipal user,
+        CancellationToken ct)
     {
-        var result = CsafValidator.Validate(await ReadAsync(request, ct));
+        var text = await ReadAsync(request, ct);
+        var result = CsafValidator.Validate(text);
+        // Staff looked at a document: which one (by its hash) and the verdict.
+        db.Stage(LogEvents.CsafValidated(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))), result.IsValid,
+            result.Failures.Count, clock.GetUtcNow(), Actor.Of(user)));
+        await db.SaveChangesAsync(ct);
         return TypedResults.Ok(Dto(result));
     }
 
-    private static async Task<Results<Created<CsafImportDto>, ProblemHttpResult>> Import(HttpRequest request, ForewarnDb db,
-        TimeProvider clock, ClaimsPrincipal user, string? reference, DateTimeOffset? releaseAt, CancellationToken ct)
+    private static async Task<Created<CsafImportDto>> Import(HttpRequest request, AdvisoryService advisories, ClaimsPrincipal user,
+        string? reference, DateTimeOffset? releaseAt, CancellationToken ct)
     {
-        var text = await ReadAsync(request, ct);
-        var validation = CsafValidator.Validate(text);
-        if (!validation.IsValid)
-        {
-            return Problem.Of(StatusCodes.Status422UnprocessableEntity, "invalid-csaf",
-                $"The document is not valid CSAF 2.0 ({validation.Failures.Count} failures); nothing was imported.",
-                new Dictionary<string, object?> { ["failures"] = Dto(validation).Failures });
-        }
-        var imported = CsafImport.Read(JsonNode.Parse(text)!);
-        var now = clock.GetUtcNow();
-        var advisory = Advisory.Create(reference ?? imported.Reference, imported.Title, imported.Summary, imported.CveIds,
-            [], imported.CvssVector, releaseAt ?? imported.ReleaseAt, now, user.Actor(), imported.Details);
-        if (await db.Advisories.AnyAsync(a => a.Reference == advisory.Reference, ct))
-            throw new ConflictException("duplicate",
-                $"An advisory with reference {advisory.Reference} already exists; give another one with ?reference=.");
-        db.Advisories.Add(advisory);
-        await db.SaveChangesAsync(ct);
-        var dto = await AdvisoryEndpoints.DtoAsync(db, advisory, now, ct);
-        return TypedResults.Created($"/api/v1/advisories/{advisory.Reference}", new CsafImportDto(dto, imported.NotHeld));
+        var (advisory, notHeld) = await advisories.ImportAsync(await ReadAsync(request, ct), reference, releaseAt, Actor.Of(user), ct);
+        return TypedResults.Created($"/api/v1/advisories/{advisory.Reference}", new CsafImportDto(await advisories.ViewAsync(advisory, ct), notHeld));
     }
 
     private static async Task<IResult> Export(string id, ForewarnDb db, TimeProvider clock, ReleasePublisher publisher, CancellationToken ct)

@@ -1,16 +1,16 @@
 using System.Security.Claims;
-using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Policy;
 using Forewarn.Server.Api.Contracts;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Entitlements;
-using Forewarn.Server.Transparency;
+using Forewarn.Server.Api;
+using Forewarn.Server.Problems;
 using Forewarn.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Forewarn.Server.Api;
+namespace Forewarn.Server.Policy;
 
 /// <summary>The versioned rule set, and <c>explain</c> for any partner × artifact × time.</summary>
 public static class PolicyEndpoints
@@ -18,39 +18,30 @@ public static class PolicyEndpoints
     public static void MapPolicy(this IEndpointRouteBuilder api)
     {
         var g = api.MapGroup("/policy").WithTags("Policy");
-        g.MapGet("/", Current).RequireAuthorization(AccessPolicies.StaffRead).WithSummary("The policy version in force now");
+        g.MapGet("/", Current).RequireAuthorization(AccessPolicies.StaffRead).WithSummary("The policy version in force now").Refuses(ErrorCategory.NotFound);
         g.MapGet("/versions", Versions).RequireAuthorization(AccessPolicies.StaffRead).WithSummary("Every policy version");
         g.MapPost("/versions", AddVersion).RequireAuthorization(AccessPolicies.StaffWrite)
-            .WithSummary("Publish a new policy version, effective from a stated time");
+            .WithSummary("Publish a new policy version, effective from a stated time").Refuses(ErrorCategory.Invalid, ErrorCategory.Conflict);
         api.MapGet("/explain", Explain).WithTags("Policy").RequireAuthorization(AccessPolicies.StaffRead)
-            .WithSummary("Decide and explain whether a partner may see an artifact at a time (default: now)");
+            .WithSummary("Decide and explain whether a partner may see an artifact at a time (default: now)")
+            .Refuses(ErrorCategory.Invalid, ErrorCategory.NotFound);
     }
 
-    private static async Task<Results<Ok<PolicyVersionDto>, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> Current(
-        ForewarnDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<PolicyVersionDto>> Current(ForewarnDb db, TimeProvider clock, CancellationToken ct)
     {
         var versions = await db.PolicyVersions.AsNoTracking().ToListAsync(ct);
         return PolicyVersion.InForce(versions, clock.GetUtcNow()) is { } v
             ? TypedResults.Ok(PolicyVersionDto.From(v))
-            : Problems.Problem.Of(404, "no-policy", "No policy version is in force yet.");
+            : throw new DomainException("no-policy", "No policy version is in force yet.", ErrorCategory.NotFound);
     }
 
     private static async Task<Ok<List<PolicyVersionDto>>> Versions(ForewarnDb db, CancellationToken ct) =>
         TypedResults.Ok((await db.PolicyVersions.AsNoTracking().OrderBy(v => v.Number).ToListAsync(ct)).Select(PolicyVersionDto.From).ToList());
 
-    private static async Task<Created<PolicyVersionDto>> AddVersion(NewPolicyVersion body, ForewarnDb db, TimeProvider clock,
-        ClaimsPrincipal user, ILogAppender log, CancellationToken ct)
+    private static async Task<Created<PolicyVersionDto>> AddVersion(NewPolicyVersion body, PolicyService policy, ClaimsPrincipal user,
+        CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var effective = body.EffectiveFrom ?? now;
-        var rules = (body.Rules ?? []).Select(r => PolicyRule.Create(r.Id, PolicyRule.ParseKind(r.Kind), r.Title, r.Fact,
-            (r.Classes ?? []).Select(ContentClasses.Parse), r.AtReleaseOnly, effective)).ToList();
-        var previous = await db.PolicyVersions.AsNoTracking().OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
-        var version = PolicyVersion.Next(previous, rules, effective, body.Reason, user.Actor(), now);
-        db.PolicyVersions.Add(version);
-        db.Stage(LogEvents.PolicyChanged(version, previous?.Number, user));
-        await db.SaveChangesAsync(ct);
-        await log.SettleAsync(ct);
+        var version = await policy.PublishAsync(body, Actor.Of(user), ct);
         return TypedResults.Created($"/api/v1/policy/versions/{version.Number}", PolicyVersionDto.From(version));
     }
 

@@ -1,0 +1,30 @@
+using Forewarn.Server.Advisories;
+using Forewarn.Server.Keys;
+using Forewarn.Server.Partners;
+using Forewarn.Server.Policy;
+using Forewarn.Server.ReferenceData;
+using Forewarn.Server.Webhooks;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Forewarn.Server.Application;
+
+/// <summary>
+/// The application layer: one service per feature holding its operations (check, change, stage
+/// the log entry), shared by the API, the portal and jobs; and what follows every commit.
+/// </summary>
+public static class ApplicationServices
+{
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddSingleton<ChangeFollowUp>();
+        services.AddSingleton<IInterceptor>(s => s.GetRequiredService<ChangeFollowUp>());
+        services.AddScoped<PartnerService>();
+        services.AddScoped<ReferenceDataService>();
+        services.AddScoped<AdvisoryService>();
+        services.AddScoped<ArtifactService>();
+        services.AddScoped<KeyService>();
+        services.AddScoped<PolicyService>();
+        services.AddScoped<WebhookService>();
+        return services;
+    }
+}
