@@ -35,6 +35,8 @@ public static class LogKinds
     public const string AdvisoryAcknowledged = "advisory.acknowledged";
     /// <summary>Staff checked a CSAF document against the standard: its SHA-256 and the verdict.</summary>
     public const string CsafValidated = "csaf.validated";
+    /// <summary>A partner sent exploitation sightings (over TAXII): which, of what advisory.</summary>
+    public const string SightingsReceived = "sightings.received";
     /// <summary>A wave's time came and the server announced it (once per wave, whichever server did).</summary>
     public const string WavePublished = "wave.published";
     /// <summary>An advisory's embargo ended and version 1 of its public CSAF document was published.</summary>

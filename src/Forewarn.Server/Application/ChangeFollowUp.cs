@@ -42,6 +42,11 @@ public sealed class ChangeFollowUp(ReleaseSignal releases, DeliverySignal delive
         return result;
     }
 
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        if (eventData.Context is { } db) Drop(db);
+    }
+
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
         CancellationToken cancellationToken = default)
     {
@@ -58,7 +63,8 @@ public sealed class ChangeFollowUp(ReleaseSignal releases, DeliverySignal delive
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db && db.Database.CurrentTransaction is null) Drop(db);
+        // Inside a transaction too: the unit failed, and whoever runs it again notes its changes again.
+        if (eventData.Context is { } db) Drop(db);
         return Task.CompletedTask;
     }
 
@@ -85,6 +91,8 @@ public sealed class ChangeFollowUp(ReleaseSignal releases, DeliverySignal delive
 
     private void Note(DbContext db)
     {
+        // Outside a transaction each save is its own unit; inside one, the saves add up until the commit.
+        if (db.Database.CurrentTransaction is null) due.Remove(db);
         var d = due.GetValue(db, _ => new Due());
         foreach (var e in db.ChangeTracker.Entries())
         {

@@ -22,7 +22,7 @@ namespace Forewarn.Server.Publishing;
 /// logs the publication (<c>advisory.released</c>, or <c>advisory.revised</c> for later versions).
 /// </summary>
 public sealed class ReleasePublisher(IServiceScopeFactory scopes, TimeProvider clock, ProgramSigningKey signingKey,
-    CsafSettings settings, DeliverySignal deliveries, ILogAppender transparency, ILogger<ReleasePublisher> log)
+    CsafSettings settings, ILogger<ReleasePublisher> log)
 {
     /// <summary>Publishes what is due now; returns how many documents this server published.</summary>
     public Task<int> PublishDueAsync(CancellationToken ct) => PublishDueAsync(clock.GetUtcNow(), ct);
@@ -117,9 +117,7 @@ public sealed class ReleasePublisher(IServiceScopeFactory scopes, TimeProvider c
             return false;
         }
         Telemetry.Releases.Add(1);
-        deliveries.Poke();
-        // The entry was committed with the publication; this waits until it is in the tree.
-        await transparency.SettleAsync(ct);
+        // The commit woke the webhook sender and waited until the entry is in the tree (ChangeFollowUp).
         log.LogInformation("Published {Reference} version {Version} at {Path}; {Count} partners told",
             advisory.Reference, version, path, partners.Count);
         return true;

@@ -17,7 +17,7 @@ namespace Forewarn.Server.Publishing;
 /// only a late server sees after the advisory went public are recorded silently. The server
 /// that wrote the row logs the wave (<c>wave.published</c>), so each wave is logged once.
 /// </summary>
-public sealed class WaveAnnouncer(IServiceScopeFactory scopes, DeliverySignal deliveries, WaveOpenings openings, ILogAppender transparency,
+public sealed class WaveAnnouncer(IServiceScopeFactory scopes, WaveOpenings openings,
     ILogger<WaveAnnouncer> log)
 {
     /// <summary>Announces every wave due at <paramref name="now"/> and not yet announced; returns how many this server announced.</summary>
@@ -37,7 +37,7 @@ public sealed class WaveAnnouncer(IServiceScopeFactory scopes, DeliverySignal de
         {
             if (await AnnounceAsync(wave, now, ct)) count++;
         }
-        if (await openings.SettleDueAsync(now, ct) > 0) deliveries.Poke();
+        await openings.SettleDueAsync(now, ct);
         return count;
     }
 
@@ -118,8 +118,7 @@ public sealed class WaveAnnouncer(IServiceScopeFactory scopes, DeliverySignal de
             log.LogDebug("Wave {Wave} was announced by another server", wave.Id);
             return false;
         }
-        if (announcement.Recipients > 0) deliveries.Poke();
-        await transparency.SettleAsync(ct);
+        // The commit woke the webhook sender and waited for the log entry (ChangeFollowUp).
         return true;
     }
 }

@@ -5,6 +5,7 @@ using Forewarn.Domain.Partners;
 using Forewarn.Domain.Sightings;
 using Forewarn.Server.Entitlements;
 using Forewarn.Stix;
+using Forewarn.Server.Transparency;
 using Forewarn.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -88,6 +89,7 @@ public sealed class SightingIntake(EntitledObjects entitled, StixCatalogue catal
         {
             db.SightingSubmissions.Add(submission);
             db.Sightings.AddRange(fresh);
+            db.Stage(LogEvents.SightingsReceived(submission, fresh));
             try
             {
                 await db.SaveChangesAsync(ct);

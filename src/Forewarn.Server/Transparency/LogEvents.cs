@@ -26,22 +26,6 @@ public static partial class LogEvents
         if (change is not null) db.LogPending.Add(new PendingLogEntry(change));
     }
 
-    /// <summary>
-    /// After the commit: waits until the staged entries are in the tree, so the answer (and a
-    /// read of the log right after it) sees them. When the log cannot be written now they stay
-    /// staged — committed with the change — and the next batch takes them in.
-    /// </summary>
-    public static async Task SettleAsync(this ILogAppender log, CancellationToken ct)
-    {
-        try
-        {
-            await log.FlushAsync(ct);
-        }
-        catch (LogUnavailableException)
-        {
-        }
-    }
-
     private static KeyValuePair<string, JsonNode?> Field(string name, JsonNode? value) => new(name, value);
 
     private static KeyValuePair<string, JsonNode?>[] By(Actor actor) =>

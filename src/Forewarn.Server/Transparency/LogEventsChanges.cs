@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Forewarn.Domain.Access;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Jurisdictions;
+using Forewarn.Domain.Sightings;
 using Forewarn.Domain.Tiers;
 using Forewarn.Domain.Transparency;
 using Forewarn.Domain.Webhooks;
@@ -147,6 +148,24 @@ public static partial class LogEvents
     public static LogEvent CsafValidated(string documentSha256, bool valid, int failures, DateTimeOffset at, Actor actor) =>
         LogEvent.Of(LogKinds.CsafValidated, at, null, null,
             [Field("document_sha256", documentSha256), Field("valid", valid), Field("failures", failures), .. By(actor)]);
+
+    /// <summary>A partner sent sightings over TAXII: the submission, and each new sighting's STIX id, advisory and what it sighted.</summary>
+    public static LogEvent SightingsReceived(SightingSubmission submission, IReadOnlyList<Sighting> fresh) =>
+        LogEvent.Of(LogKinds.SightingsReceived, submission.RequestedAt, submission.PartnerId.Value, null,
+        [
+            Field("partner", submission.PartnerId.Value.ToString()),
+            Field("submission", submission.Id.ToString()),
+            Field("successes", submission.Successes.Count),
+            Field("failures", submission.Failures.Count),
+            Field("sightings", new JsonArray([.. fresh.Select(s => (JsonNode)new JsonObject
+            {
+                ["stix_id"] = s.StixId,
+                ["advisory"] = s.AdvisoryId.Value.ToString(),
+                ["sighting_of"] = s.SightingOfRef,
+                ["first_seen"] = Time(s.FirstSeen),
+            })])),
+            Field("actor_key", submission.KeyId.ToString()),
+        ]);
 
     private static string Sha256Of<T>(T value) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(value)));

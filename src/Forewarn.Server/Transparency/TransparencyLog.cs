@@ -31,7 +31,11 @@ public sealed class TransparencyLog(IServiceScopeFactory scopes, LogKey key, Log
     public async Task<LoggedEntry> AppendAsync(LogEvent logged, CancellationToken ct) => (await EnqueueAsync(logged, ct))!;
 
     /// <inheritdoc />
-    public Task FlushAsync(CancellationToken ct) => EnqueueAsync(null, ct);
+    /// <remarks>From the sequencer's own work (its commit) there is nothing to wait for, and waiting would never end.</remarks>
+    public Task FlushAsync(CancellationToken ct) => sequencing.Value ? Task.CompletedTask : EnqueueAsync(null, ct);
+
+    // Set while the sequencer commits a batch, so nothing it triggers waits for the sequencer itself.
+    private static readonly AsyncLocal<bool> sequencing = new();
 
     private Task<LoggedEntry?> EnqueueAsync(LogEvent? logged, CancellationToken ct)
     {
@@ -69,6 +73,7 @@ public sealed class TransparencyLog(IServiceScopeFactory scopes, LogKey key, Log
 
     private async Task CommitAsync(List<Pending> batch, CancellationToken ct)
     {
+        sequencing.Value = true;
         try
         {
             var signer = await key.GetAsync(ct);
