@@ -22,7 +22,7 @@ public sealed class EntitledView
     private readonly Dictionary<AdvisoryId, EntitledAdvisory> _byId;
     private readonly ConcurrentDictionary<string, object> _renderings = new(StringComparer.Ordinal);
 
-    private EntitledView(PartnerId partner, string generation, DateTimeOffset at, DateTimeOffset? nextChange, IReadOnlyList<EntitledAdvisory> advisories)
+    internal EntitledView(PartnerId partner, string generation, DateTimeOffset at, DateTimeOffset? nextChange, IReadOnlyList<EntitledAdvisory> advisories)
     {
         Partner = partner;
         Generation = generation;
