@@ -1,18 +1,14 @@
 using Forewarn.Domain.Common;
-using Forewarn.Domain.Publishing;
-using Forewarn.Domain.Sightings;
-using Forewarn.Domain.Transparency;
-using Forewarn.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Storage;
 
 /// <summary>
-/// A token that changes, in the same transaction, with every change to the facts decisions are
-/// made from (partners, keys, tiers, jurisdictions, policy, advisories, artifacts, waves) and to
-/// acknowledgements, which partners' views show. A
-/// server may keep those facts in memory for as long as the token it reads is the one it loaded
-/// them under — across processes too, since the token lives in the shared store.
+/// A token that changes, in the same transaction, with every change to the facts
+/// (<see cref="FactTypes"/>: what decisions and partners' views are made from). A server may keep
+/// those facts — and anything computed from them alone — in memory for as long as the token it
+/// reads is the one it loaded them under; across processes too, since the token lives in the
+/// shared store.
 /// </summary>
 public static class FactsGeneration
 {
@@ -23,9 +19,7 @@ public static class FactsGeneration
     internal static void StampIfFactsChanged(ForewarnDb db)
     {
         var factsChanged = db.ChangeTracker.Entries().Any(e =>
-            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is not LogEntry and not LogNode and not LogCheckpoint and not PendingLogEntry and not ProgramSetting and not Publication and not Notice and not WaveAnnouncement and not WaveOpening
-            and not WebhookEndpoint and not WebhookDelivery and not Sighting and not SightingSubmission);
+            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && FactTypes.Contains(e.Metadata));
         if (!factsChanged) return;
         var tracked = db.ChangeTracker.Entries<ProgramSetting>().FirstOrDefault(e => e.Entity.Key == Key);
         if (tracked is not null) tracked.State = EntityState.Detached;

@@ -43,23 +43,23 @@ public static class MeEndpoints
         TypedResults.Ok(PartnerDto.From(await CallerAsync(view, user, ct)));
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> MyAdvisories(
-        PartnerView view, MyAdvisoriesCache cache, RequestFacts facts, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+        PartnerView view, EntitledViews views, PartnerInbox inbox, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var partner = await CallerAsync(view, user, ct);
         var now = clock.GetUtcNow();
         if (NotReceiving(partner, now) is { } refusal) return refusal;
-        return TypedResults.File(await cache.GetAsync(partner, now, facts, view, ct), "application/json; charset=utf-8");
+        var json = await inbox.ListAsync(await views.ForAsync(partner.Id, now, ct), ct);
+        return TypedResults.File(json, "application/json; charset=utf-8");
     }
 
     private static async Task<Results<Ok<MyAdvisoryDto>, ProblemHttpResult>> MyAdvisory(
-        string id, ForewarnDb db, PartnerView view, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+        string id, ForewarnDb db, PartnerView view, EntitledViews views, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var partner = await CallerAsync(view, user, ct);
         var now = clock.GetUtcNow();
         if (NotReceiving(partner, now) is { } refusal) return refusal;
-        var advisory = await FindAsync(db, id, ct);
-        var list = advisory is null ? [] : (await view.AdvisoriesAsync(partner, now, advisory.Value, ct)).Items;
-        return list.Count == 1 ? TypedResults.Ok(list[0]) : Problem.NotFound("advisory", id);
+        var entitled = await FindAsync(db, id, ct) is { } advisory ? (await views.ForAsync(partner.Id, now, ct)).Find(advisory) : null;
+        return entitled is null ? Problem.NotFound("advisory", id) : TypedResults.Ok(PartnerInbox.Item(entitled));
     }
 
     /// <summary>The header that names the SHA-256 of the copy served (the partner's own copy, as the access record notes it).</summary>
@@ -102,23 +102,24 @@ public static class MeEndpoints
     }
 
     private static async Task<Results<Ok<AcknowledgementDto>, ProblemHttpResult>> Acknowledge(
-        string id, AcknowledgementRequest? body, ForewarnDb db, PartnerView view, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+        string id, AcknowledgementRequest? body, ForewarnDb db, PartnerView view, EntitledViews views, TimeProvider clock, ClaimsPrincipal user,
+        CancellationToken ct)
     {
         var partner = await CallerAsync(view, user, ct);
         var now = clock.GetUtcNow();
         if (NotReceiving(partner, now) is { } refusal) return refusal;
-        var advisoryId = await FindAsync(db, id, ct);
-        var visible = advisoryId is null ? [] : (await view.AdvisoriesAsync(partner, now, advisoryId.Value, ct)).Items;
-        if (visible.Count != 1) return Problem.NotFound("advisory", id);
-        var existing = await db.Acknowledgements.FirstOrDefaultAsync(a => a.PartnerId == partner.Id && a.AdvisoryId == advisoryId, ct);
+        var entitled = await FindAsync(db, id, ct) is { } found ? (await views.ForAsync(partner.Id, now, ct)).Find(found) : null;
+        if (entitled is null) return Problem.NotFound("advisory", id);
+        var advisory = entitled.Advisory;
+        var existing = await db.Acknowledgements.FirstOrDefaultAsync(a => a.PartnerId == partner.Id && a.AdvisoryId == advisory.Id, ct);
         if (existing is null)
         {
-            existing = Acknowledgement.Of(partner.Id, advisoryId!.Value, user.KeyId(), body?.Note, now);
+            existing = Acknowledgement.Of(partner.Id, advisory.Id, user.KeyId(), body?.Note, now);
             db.Acknowledgements.Add(existing);
             db.Stage(LogEvents.AdvisoryAcknowledged(existing, visible[0].Reference, Actor.Of(user)));
             await db.SaveChangesAsync(ct);
         }
-        return TypedResults.Ok(new AcknowledgementDto(existing.AdvisoryId.Value, visible[0].Reference, existing.At, existing.Note));
+        return TypedResults.Ok(new AcknowledgementDto(existing.AdvisoryId.Value, advisory.Reference, existing.At, existing.Note));
     }
 
     private static async Task<AdvisoryId?> FindAsync(ForewarnDb db, string id, CancellationToken ct)

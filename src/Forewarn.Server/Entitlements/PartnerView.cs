@@ -13,58 +13,24 @@ using Microsoft.EntityFrameworkCore;
 namespace Forewarn.Server.Entitlements;
 
 /// <summary>
-/// What one partner sees. An advisory exists for a partner only once something of it is open to
-/// that partner; inside it, artifacts that will open show when, and artifacts that never will
-/// are not shown at all — so nothing reveals what the partner may not know.
+/// A partner's requests for content: the decision, the partner's own copy, and its record in the
+/// transparency log before anything is served. What the partner may see is their
+/// <see cref="EntitledView"/>; an artifact counts as listed exactly when the view lists it.
 /// </summary>
-public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts, ArtifactMarking marking, ILogAppender transparency, ILogger<PartnerView> log)
+public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts, EntitledViews views, ArtifactMarking marking, ILogAppender transparency, ILogger<PartnerView> log)
 {
     public async Task<Partner?> PartnerAsync(PartnerId id, CancellationToken ct) =>
         (await requestFacts.GetAsync(ct)).Partners.GetValueOrDefault(id);
 
     /// <summary>
-    /// The partner's advisories at <paramref name="now"/>, and the first moment after which the
-    /// answer may change with the same facts (a wave, a release, a lead time, a policy version).
+    /// The partner's view of one advisory at <paramref name="now"/> as the inbox shows it (nothing
+    /// when it does not exist for them), and the first moment after which that may change with the
+    /// same facts — for staff-side questions asked of one advisory across many partners.
     /// </summary>
-    public async Task<PartnerAdvisories> AdvisoriesAsync(Partner partner, DateTimeOffset now, AdvisoryId? only, CancellationToken ct)
+    public async Task<PartnerAdvisories> AdvisoriesAsync(Partner partner, DateTimeOffset now, AdvisoryId only, CancellationToken ct)
     {
-        if (!partner.StatusAt(now).Receives()) return new([], null);
-        var facts = await requestFacts.GetAsync(ct);
-        IEnumerable<Advisory> candidates = only is { } id
-            ? facts.AdvisoriesById.TryGetValue(id, out var one) ? [one] : []
-            : facts.Servable;
-
-        DateTimeOffset? validUntil = facts.Policy.NextVersionAfter(now);
-        void Consider(DateTimeOffset? t)
-        {
-            if (t is { } v && (validUntil is null || v < validUntil)) validUntil = v;
-        }
-
-        var policy = facts.Policy.InForce(now);
-        var result = new List<MyAdvisoryDto>();
-        foreach (var advisory in candidates)
-        {
-            var waves = facts.WavesOf[advisory.Id].ToList();
-            Consider(DecisionHorizon.AdvisoryHorizon(advisory, waves, now));
-            var visible = new List<MyArtifactDto>();
-            var anyOpen = false;
-            foreach (var artifact in facts.ArtifactsOf[advisory.Id])
-            {
-                var query = facts.Policy.Query(partner, advisory, artifact, waves, now, policy);
-                Consider(DecisionHorizon.StableUntil(query));
-                var (allowed, opensAt) = EntitlementPolicy.Check(query);
-                if (opensAt is null) continue;
-                anyOpen |= allowed;
-                var decision = EntitlementPolicy.Decide(query);
-                visible.Add(new MyArtifactDto(artifact.Id.Value, artifact.Title, artifact.Class.Name(), artifact.Tlp.Name(),
-                    artifact.MediaType, artifact.FileName, artifact.Size, decision.Allowed, decision.OpensAt, decision.Explanation));
-            }
-            if (!anyOpen) continue;
-            result.Add(new MyAdvisoryDto(advisory.Id.Value, advisory.Reference, advisory.Title, advisory.Summary,
-                advisory.StateAt(now, waves).Name(), advisory.ReleaseAt, advisory.CveIds, advisory.CvssScore,
-                facts.Acknowledged.TryGetValue((partner.Id, advisory.Id), out var acked) ? acked : null, visible));
-        }
-        return new(result, validUntil);
+        var view = EntitledView.Decide(await requestFacts.GetAsync(ct), partner, now, only);
+        return new(PartnerInbox.Items(view), view.NextChange);
     }
 
     /// <summary>
@@ -91,8 +57,7 @@ public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts, Artifa
         if (!decision.Allowed)
         {
             await RecordAsync(AccessRecord.Of(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision), artifact, channel, ct);
-            var listed = decision.OpensAt is not null
-                && facts.ArtifactsOf[advisory.Id].Any(a => EntitlementPolicy.Check(facts.Policy.Query(partner, advisory, a, waves, now)).Allowed);
+            var listed = (await views.ForAsync(partner.Id, now, ct)).Find(advisory.Id)?.Artifacts.Any(a => a.Artifact.Id == artifact.Id) == true;
             return new ContentDecision(decision, listed ? artifact : null, null, listed);
         }
         var content = await db.ArtifactContents.AsNoTracking().FirstAsync(c => c.ArtifactId == artifact.Id, ct);
@@ -122,7 +87,7 @@ public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts, Artifa
     }
 }
 
-/// <summary>A partner's advisories, valid (with the same facts) until <paramref name="ValidUntil"/>.</summary>
+/// <summary>A partner's advisories as the inbox shows them, valid (with the same facts) until <paramref name="ValidUntil"/>.</summary>
 public sealed record PartnerAdvisories(IReadOnlyList<MyAdvisoryDto> Items, DateTimeOffset? ValidUntil);
 
 /// <summary>

@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Forewarn.Server.Entitlements;
 
 /// <summary>
-/// The programme-wide facts every decision needs — tiers, jurisdictions, policy versions — read
-/// fresh from the store for each request, so a change applies to the very next decision.
+/// The programme-wide facts every decision needs — tiers, jurisdictions, policy versions — as of
+/// one facts generation (part of <see cref="ProgramFacts"/>), so a change applies to the very next decision.
 /// </summary>
 public sealed class PolicyFacts
 {
@@ -27,9 +27,9 @@ public sealed class PolicyFacts
 
     public static async Task<PolicyFacts> LoadAsync(ForewarnDb db, CancellationToken ct)
     {
-        var tiers = await db.Tiers.AsNoTracking().ToListAsync(ct);
-        var jurisdictions = await db.Jurisdictions.AsNoTracking().ToListAsync(ct);
-        var versions = await db.PolicyVersions.AsNoTracking().OrderBy(v => v.Number).ToListAsync(ct);
+        var tiers = await db.ReadFacts<Tier>().ToListAsync(ct);
+        var jurisdictions = await db.ReadFacts<Jurisdiction>().ToListAsync(ct);
+        var versions = await db.ReadFacts<PolicyVersion>().OrderBy(v => v.Number).ToListAsync(ct);
         return new PolicyFacts(tiers.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase), jurisdictions, versions);
     }
 

@@ -1,3 +1,4 @@
+using Forewarn.Domain.Access;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Keys;
@@ -10,7 +11,9 @@ namespace Forewarn.Server.Entitlements;
 /// <summary>
 /// Everything partner requests decide from, as of one facts generation: keys, partners, the
 /// policy facts, and the advisories that can be served (scheduled, not withdrawn) with their
-/// artifacts and waves. Immutable; replaced whole when the generation changes.
+/// artifacts, waves and acknowledgements. Read only through <see cref="FactTypes.ReadFacts{T}"/>,
+/// so nothing is loaded here whose change would not move the generation. Immutable; replaced
+/// whole when the generation changes.
 /// </summary>
 public sealed class ProgramFacts
 {
@@ -33,14 +36,14 @@ public sealed class ProgramFacts
     public static async Task<ProgramFacts> LoadAsync(ForewarnDb db, CancellationToken ct)
     {
         var generation = await FactsGeneration.ReadAsync(db, ct);
-        var keys = await db.ApiKeys.AsNoTracking().ToListAsync(ct);
-        var partners = await db.Partners.AsNoTracking().ToListAsync(ct);
+        var keys = await db.ReadFacts<ApiKey>().ToListAsync(ct);
+        var partners = await db.ReadFacts<Partner>().ToListAsync(ct);
         var policy = await PolicyFacts.LoadAsync(db, ct);
-        var advisories = await db.Advisories.AsNoTracking().Where(a => a.ScheduledAt != null && a.WithdrawnAt == null).ToListAsync(ct);
+        var advisories = await db.ReadFacts<Advisory>().Where(a => a.ScheduledAt != null && a.WithdrawnAt == null).ToListAsync(ct);
         var ids = advisories.Select(a => a.Id).ToList();
-        var artifacts = await db.Artifacts.AsNoTracking().Where(a => ids.Contains(a.AdvisoryId)).ToListAsync(ct);
-        var waves = await db.Waves.AsNoTracking().Where(w => ids.Contains(w.AdvisoryId)).ToListAsync(ct);
-        var acks = await db.Acknowledgements.AsNoTracking().Where(a => ids.Contains(a.AdvisoryId)).ToListAsync(ct);
+        var artifacts = await db.ReadFacts<Artifact>().Where(a => ids.Contains(a.AdvisoryId)).ToListAsync(ct);
+        var waves = await db.ReadFacts<Wave>().Where(w => ids.Contains(w.AdvisoryId)).ToListAsync(ct);
+        var acks = await db.ReadFacts<Acknowledgement>().Where(a => ids.Contains(a.AdvisoryId)).ToListAsync(ct);
         return new ProgramFacts
         {
             Generation = generation,

@@ -67,10 +67,7 @@ public static class ServerHost
             .RemoveAllLoggers(); // the sender records every outcome itself; per-request log scopes cost a fan-out dearly
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddHostedService(s => s.GetRequiredService<WebhookSender>());
-        builder.Services.AddSingleton<FactsCache>();
-        builder.Services.AddSingleton<MyAdvisoriesCache>();
-        builder.Services.AddScoped<RequestFacts>();
-        builder.Services.AddScoped<PartnerView>();
+        builder.Services.AddEntitlements();
         Telemetry.Add(builder.Services, builder.Configuration);
         builder.Services.AddTaxii(); // before AddProblemDetails: TAXII paths answer errors as TAXII error messages
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusProblems.Customize);

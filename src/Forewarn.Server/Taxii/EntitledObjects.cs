@@ -12,46 +12,37 @@ using Forewarn.Storage;
 namespace Forewarn.Server.Taxii;
 
 /// <summary>
-/// The collection's content for one caller at one moment. For a partner: an artifact's objects
-/// only while the entitlement policy allows that artifact now, the advisory's own objects once
-/// anything of it is open, and the TLP marking definitions those objects refer to; each dated
-/// (date_added) when it became available to that partner. For staff: everything servable, dated
-/// by its version.
+/// The collection's content for one caller at one moment. For a partner: their entitled view
+/// (<see cref="EntitledView"/>, the same one the inbox shows) as STIX objects — an artifact's
+/// objects while the view has it open, the advisory's own objects once the advisory is in the
+/// view, and the TLP marking definitions those objects refer to; each dated (date_added) when it
+/// became available to that partner. The objects, ordered for paging, are kept with the view and
+/// go with it. For staff: everything servable, dated by its version.
 /// </summary>
-public sealed class EntitledObjects(RequestFacts requestFacts, StixCatalogue catalogue, TaxiiViewCache cache, ForewarnDb db,
+public sealed class EntitledObjects(RequestFacts requestFacts, EntitledViews views, StixCatalogue catalogue, StaffCollection staff, ForewarnDb db,
     ILogAppender transparency)
 {
     public const string Channel = "taxii";
 
-    /// <summary>The partner's view at <paramref name="now"/>, built once and reused until the facts or its horizon move.</summary>
+    private const string Face = "taxii-objects";
+
+    /// <summary>The partner's view at <paramref name="now"/> as ordered objects, built once per entitled view.</summary>
     public async Task<OrderedObjects> ForPartnerAsync(Partner partner, DateTimeOffset now, CancellationToken ct)
     {
         if (!partner.StatusAt(now).Receives()) return OrderedObjects.Empty;
-        var facts = await requestFacts.GetAsync(ct);
-        if (cache.Find(partner.Id, facts.Generation, now) is { } kept) return kept;
-        var policy = facts.Policy.InForce(now);
-        var validUntil = facts.Policy.NextVersionAfter(now);
-        void Consider(DateTimeOffset? t)
-        {
-            if (t is { } v && (validUntil is null || v < validUntil)) validUntil = v;
-        }
+        var view = await views.ForAsync(partner.Id, now, ct);
+        return await view.RenderedAsync(Face, ObjectsOfAsync, ct);
+    }
 
+    private async Task<OrderedObjects> ObjectsOfAsync(EntitledView view, CancellationToken ct)
+    {
+        var facts = await requestFacts.GetAsync(ct);
         var found = new List<TaxiiObject>();
-        foreach (var advisory in facts.Servable)
+        foreach (var entitled in view.Advisories)
         {
-            var waves = facts.WavesOf[advisory.Id].ToList();
-            Consider(DecisionHorizon.AdvisoryHorizon(advisory, waves, now));
-            var open = new Dictionary<ArtifactId, DateTimeOffset>();
-            foreach (var artifact in facts.ArtifactsOf[advisory.Id])
-            {
-                var query = facts.Policy.Query(partner, advisory, artifact, waves, now, policy);
-                Consider(DecisionHorizon.StableUntil(query));
-                var (allowed, opensAt) = EntitlementPolicy.Check(query);
-                if (allowed && opensAt is { } at) open[artifact.Id] = at;
-            }
-            if (open.Count == 0) continue;
-            var advisoryOpens = open.Values.Min();
-            var set = await catalogue.ObjectsOfAsync(advisory, facts, db, ct);
+            var open = entitled.Open.ToDictionary(a => a.Artifact.Id, a => a.Decision.OpensAt!.Value);
+            var advisoryOpens = entitled.OpenedAt;
+            var set = await catalogue.ObjectsOfAsync(entitled.Advisory, facts, db, ct);
             foreach (var entry in set.Entries)
             {
                 if (entry.Artifact is { } a)
@@ -61,25 +52,23 @@ public sealed class EntitledObjects(RequestFacts requestFacts, StixCatalogue cat
                 else found.Add(TaxiiObject.Of(entry.Object, null, advisoryOpens));
             }
         }
-        var view = new OrderedObjects(WithMarkings(found));
-        cache.Keep(partner.Id, facts.Generation, now, validUntil, view);
-        return view;
+        return new OrderedObjects(WithMarkings(found));
     }
 
     /// <summary>Everything servable, dated by version; the same at any time, so kept per facts generation.</summary>
     public async Task<OrderedObjects> ForStaffAsync(CancellationToken ct)
     {
         var facts = await requestFacts.GetAsync(ct);
-        if (cache.FindStaff(facts.Generation) is { } kept) return kept;
+        if (staff.Find(facts.Generation) is { } kept) return kept;
         var found = new List<TaxiiObject>();
         foreach (var advisory in facts.Servable)
         {
             var set = await catalogue.ObjectsOfAsync(advisory, facts, db, ct);
             found.AddRange(set.Entries.Select(e => TaxiiObject.Of(e.Object, e.Artifact, DateTimeOffset.MinValue)));
         }
-        var view = new OrderedObjects(WithMarkings(found));
-        cache.KeepStaff(facts.Generation, view);
-        return view;
+        var objects = new OrderedObjects(WithMarkings(found));
+        staff.Keep(facts.Generation, objects);
+        return objects;
     }
 
     /// <summary>

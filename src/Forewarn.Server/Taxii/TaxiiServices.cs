@@ -7,7 +7,7 @@ public static class TaxiiServices
     {
         services.AddSingleton<IProblemDetailsWriter, TaxiiErrorWriter>();
         services.AddSingleton<StixCatalogue>();
-        services.AddSingleton<TaxiiViewCache>();
+        services.AddSingleton<StaffCollection>();
         services.AddScoped<EntitledObjects>();
         services.AddScoped<SightingIntake>();
         services.AddAuthorization(TaxiiAccess.Add);
