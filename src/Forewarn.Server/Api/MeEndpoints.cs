@@ -102,24 +102,14 @@ public static class MeEndpoints
     }
 
     private static async Task<Results<Ok<AcknowledgementDto>, ProblemHttpResult>> Acknowledge(
-        string id, AcknowledgementRequest? body, ForewarnDb db, PartnerView view, EntitledViews views, TimeProvider clock, ClaimsPrincipal user,
-        CancellationToken ct)
+        string id, AcknowledgementRequest? body, ForewarnDb db, PartnerView view, AcknowledgementService acknowledgements, TimeProvider clock,
+        ClaimsPrincipal user, CancellationToken ct)
     {
         var partner = await CallerAsync(view, user, ct);
-        var now = clock.GetUtcNow();
-        if (NotReceiving(partner, now) is { } refusal) return refusal;
-        var entitled = await FindAsync(db, id, ct) is { } found ? (await views.ForAsync(partner.Id, now, ct)).Find(found) : null;
-        if (entitled is null) return Problem.NotFound("advisory", id);
-        var advisory = entitled.Advisory;
-        var existing = await db.Acknowledgements.FirstOrDefaultAsync(a => a.PartnerId == partner.Id && a.AdvisoryId == advisory.Id, ct);
-        if (existing is null)
-        {
-            existing = Acknowledgement.Of(partner.Id, advisory.Id, user.KeyId(), body?.Note, now);
-            db.Acknowledgements.Add(existing);
-            db.Stage(LogEvents.AdvisoryAcknowledged(existing, visible[0].Reference, Actor.Of(user)));
-            await db.SaveChangesAsync(ct);
-        }
-        return TypedResults.Ok(new AcknowledgementDto(existing.AdvisoryId.Value, advisory.Reference, existing.At, existing.Note));
+        if (NotReceiving(partner, clock.GetUtcNow()) is { } refusal) return refusal;
+        var (acknowledgement, reference) = await acknowledgements.AcknowledgeAsync(partner, await FindAsync(db, id, ct), id, body?.Note,
+            Actor.Of(user), ct);
+        return TypedResults.Ok(new AcknowledgementDto(acknowledgement.AdvisoryId.Value, reference, acknowledgement.At, acknowledgement.Note));
     }
 
     private static async Task<AdvisoryId?> FindAsync(ForewarnDb db, string id, CancellationToken ct)

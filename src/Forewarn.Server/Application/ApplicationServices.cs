@@ -1,4 +1,5 @@
 using Forewarn.Server.Advisories;
+using Forewarn.Server.Entitlements;
 using Forewarn.Server.Keys;
 using Forewarn.Server.Partners;
 using Forewarn.Server.Policy;
@@ -25,6 +26,7 @@ public static class ApplicationServices
         services.AddScoped<KeyService>();
         services.AddScoped<PolicyService>();
         services.AddScoped<WebhookService>();
+        services.AddScoped<AcknowledgementService>();
         return services;
     }
 }
