@@ -46,6 +46,7 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
             (503, "log-unavailable", "The transparency log could not record this request, so it was not carried out (nothing is served or changed unlogged). Try again shortly."),
         Forewarn.Storage.Transparency.LogDamagedException d =>
             (503, "log-damaged", $"{d.Message} Run 'forewarn log verify' to find the first entry that was touched."),
+        Forewarn.Server.Publishing.PublisherMissingException p => (503, "csaf-publisher-missing", p.Message),
         OperationCanceledException => (499, "cancelled", "The request was cancelled."),
         _ => (500, "internal-error", "Something went wrong on the server; nothing was changed. The error has been logged."),
     };
