@@ -8,7 +8,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception e) when (StartupChecks.Explain(e) is { } sentences)
+catch (Exception e) when (StartupChecks.OwnProcess && StartupChecks.Explain(e) is { } sentences)
 {
     return StartupChecks.Report(sentences, Console.Error);
 }

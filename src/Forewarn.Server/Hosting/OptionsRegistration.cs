@@ -18,10 +18,13 @@ public static class OptionsRegistration
     {
         services.AddOptions<StoreOptions>().Bind(config).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidation>();
-        services.AddOptions<CsafOptions>().Bind(config.GetSection(CsafOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CsafOptions>().Bind(config.GetSection(CsafOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CsafOptions>, AnnotatedOptionsValidation<CsafOptions>>();
         services.AddSingleton<IValidateOptions<CsafOptions>, CsafOptionsValidation>();
-        services.AddOptions<WebhookOptions>().Bind(config.GetSection(WebhookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<LogOptions>().Bind(config.GetSection(LogOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebhookOptions>().Bind(config.GetSection(WebhookOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, AnnotatedOptionsValidation<WebhookOptions>>();
+        services.AddOptions<LogOptions>().Bind(config.GetSection(LogOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LogOptions>, AnnotatedOptionsValidation<LogOptions>>();
         services.AddOptions<KeysOptions>().Bind(config.GetSection(KeysOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<KeysOptions>, KeysOptionsValidation>();
 

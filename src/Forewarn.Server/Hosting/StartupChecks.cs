@@ -10,6 +10,12 @@ public static class StartupChecks
 {
     public const int BadSettings = 2;
 
+    /// <summary>
+    /// Whether the server runs as its own program — not hosted by a test, which is to see the
+    /// exception itself (a test host is the entry assembly there).
+    /// </summary>
+    public static bool OwnProcess => System.Reflection.Assembly.GetEntryAssembly() == typeof(Program).Assembly;
+
     /// <summary>Validates every option now (the host would, but would log a stack trace with it).</summary>
     public static void Validate(IServiceProvider services) => services.GetService<IStartupValidator>()?.Validate();
 

@@ -28,7 +28,8 @@ public sealed class StoreStartup(IServiceProvider services, StoreSettings settin
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
         log.LogInformation("Store ready: {Store}", settings.Describe());
-        await masterKey.SettleAsync(await db.DataProtectionKeys.AnyAsync(cancellationToken), cancellationToken);
+        var ring = await db.DataProtectionKeys.AsNoTracking().Select(k => k.Xml).ToListAsync(cancellationToken);
+        await masterKey.SettleAsync(MasterKeyXmlEncryptor.MasterKeysOf(ring), cancellationToken);
         if (await secrets.SettleAsync(db, cancellationToken) is > 0 and var encrypted)
             log.LogInformation("Encrypted {Count} programme secrets that an earlier version kept in plain text", encrypted);
         if (options.Value.Demo && await DemoProgram.IsEmptyStoreAsync(db, cancellationToken))

@@ -27,8 +27,21 @@ public sealed class MasterKey(IOptions<KeysOptions> options, StoreSettings store
 
     public string DataDirectoryFile => Path.Combine(store.DataDirectory, FileName);
 
-    /// <summary>Reads (or, for a store without a key ring, makes) the master key; a sentence when it cannot.</summary>
-    public async Task SettleAsync(bool storeHasKeyRing, CancellationToken ct)
+    /// <summary>
+    /// Reads (or, for a store without a key ring, makes) the master key, and checks it is the one
+    /// the store's key ring was encrypted with (<paramref name="ringMasterKeys"/>: the ids its keys
+    /// name) — before Data Protection touches the ring, so a wrong key never adds to it.
+    /// </summary>
+    public async Task SettleAsync(IReadOnlyCollection<string> ringMasterKeys, CancellationToken ct)
+    {
+        await ReadOrMakeAsync(ringMasterKeys.Count > 0, ct);
+        if (ringMasterKeys.Count > 0 && !ringMasterKeys.Contains(Id))
+            throw new StartupRefusedException(
+                $"The store's key ring is encrypted with master key {string.Join(", ", ringMasterKeys.Distinct())}, but this server's master key is {Id}. " +
+                "Every server of a programme needs the same master key (keys:masterKeyFile, keys:masterKey) as the one that wrote the store's key ring.");
+    }
+
+    private async Task ReadOrMakeAsync(bool storeHasKeyRing, CancellationToken ct)
     {
         var o = options.Value;
         if (!string.IsNullOrWhiteSpace(o.MasterKey))

@@ -12,6 +12,11 @@ namespace Forewarn.Server.ProgramKeys;
 /// </summary>
 public sealed class MasterKeyXmlEncryptor(MasterKey master) : IXmlEncryptor
 {
+    /// <summary>The ids of the master keys the key ring's keys (their XML) were encrypted with.</summary>
+    public static IReadOnlyCollection<string> MasterKeysOf(IEnumerable<string?> ringXml) =>
+        [.. ringXml.OfType<string>().SelectMany(x => XElement.Parse(x).Descendants("encryptedKey"))
+            .Select(e => (string?)e.Attribute("masterKey")).OfType<string>().Distinct()];
+
     internal static readonly byte[] Context = Encoding.ASCII.GetBytes("Forewarn key ring, master key v1");
 
     public EncryptedXmlInfo Encrypt(XElement plaintextElement)
