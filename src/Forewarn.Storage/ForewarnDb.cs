@@ -11,6 +11,7 @@ using Forewarn.Domain.Tiers;
 using Forewarn.Domain.Transparency;
 using Forewarn.Domain.Webhooks;
 using Forewarn.Storage.Mapping;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Storage;
@@ -19,7 +20,7 @@ namespace Forewarn.Storage;
 /// The programme's store. One model; each provider has its own subclass so that each keeps its
 /// own migrations (<see cref="Sqlite.SqliteDb"/>, <see cref="Postgres.PostgresDb"/>).
 /// </summary>
-public abstract class ForewarnDb(DbContextOptions options) : DbContext(options)
+public abstract class ForewarnDb(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<Tier> Tiers => Set<Tier>();
@@ -44,6 +45,12 @@ public abstract class ForewarnDb(DbContextOptions options) : DbContext(options)
     public DbSet<Sighting> Sightings => Set<Sighting>();
     public DbSet<SightingSubmission> SightingSubmissions => Set<SightingSubmission>();
     public DbSet<ProgramSetting> Settings => Set<ProgramSetting>();
+
+    /// <summary>
+    /// The Data Protection key ring every server of the programme shares; each key is encrypted by
+    /// the operator's master key, so the store alone does not open the programme's secrets.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Which provider this store runs on ("sqlite" or "postgresql").</summary>
     public abstract string ProviderName { get; }

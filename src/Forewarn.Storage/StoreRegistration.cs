@@ -10,22 +10,22 @@ namespace Forewarn.Storage;
 /// <summary>The provider switch: SQLite by default, PostgreSQL when a connection string is given.</summary>
 public static class StoreRegistration
 {
-    public static IServiceCollection AddForewarnStore(this IServiceCollection services, StoreSettings settings)
+    /// <summary>
+    /// Registers both providers' contexts; the <see cref="StoreSettings"/> registered by the host
+    /// (from its validated options) decide, when first resolved, which one <see cref="ForewarnDb"/> is.
+    /// </summary>
+    public static IServiceCollection AddForewarnStore(this IServiceCollection services)
     {
-        services.AddSingleton(settings);
-        if (settings.UsesPostgres)
+        services.AddDbContextPool<PostgresDb>((sp, o) => ConfigurePostgres(Intercepted(sp, o), sp.GetRequiredService<StoreSettings>().PostgresConnectionString!));
+        services.AddDbContextPool<SqliteDb>((sp, o) => ConfigureSqlite(Intercepted(sp, o), sp.GetRequiredService<StoreSettings>().SqlitePath));
+        services.AddScoped<ForewarnDb>(sp => sp.GetRequiredService<StoreSettings>().UsesPostgres ? sp.GetRequiredService<PostgresDb>() : sp.GetRequiredService<SqliteDb>());
+        services.AddSingleton<IGenerationProbe>(sp =>
         {
-            services.AddDbContextPool<PostgresDb>((sp, o) => ConfigurePostgres(Intercepted(sp, o), settings.PostgresConnectionString!));
-            services.AddScoped<ForewarnDb>(sp => sp.GetRequiredService<PostgresDb>());
-            services.AddSingleton<IGenerationProbe>(new PostgresGenerationProbe(settings.PostgresConnectionString!));
-        }
-        else
-        {
+            var settings = sp.GetRequiredService<StoreSettings>();
+            if (settings.UsesPostgres) return new PostgresGenerationProbe(settings.PostgresConnectionString!);
             Directory.CreateDirectory(settings.DataDirectory);
-            services.AddDbContextPool<SqliteDb>((sp, o) => ConfigureSqlite(Intercepted(sp, o), settings.SqlitePath));
-            services.AddScoped<ForewarnDb>(sp => sp.GetRequiredService<SqliteDb>());
-            services.AddSingleton<IGenerationProbe>(new SqliteGenerationProbe(SqliteConnectionString(settings.SqlitePath)));
-        }
+            return new SqliteGenerationProbe(SqliteConnectionString(settings.SqlitePath));
+        });
         return services;
     }
 

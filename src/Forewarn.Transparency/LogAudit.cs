@@ -15,9 +15,24 @@ public sealed record AuditProblem(long Index, string Sentence);
 /// checkpoint's signature and root against it and each checkpoint's consistency with the one before,
 /// and stops at the first problem. Memory stays bounded whatever the log's size: the tree's edge,
 /// the edge at the last checkpoint and the nodes made since (up to <see cref="MaxHeldNodes"/>).
+/// A log whose key was rotated is audited with all its keys: a checkpoint verifies when any of them signed it.
 /// </summary>
-public sealed class LogAudit(NoteKey key)
+public sealed class LogAudit
 {
+    public LogAudit(NoteKey key) : this([key])
+    {
+    }
+
+    /// <summary>An audit accepting checkpoints signed by any of <paramref name="keys"/>: the keys of one log (one origin), the current one first.</summary>
+    public LogAudit(IReadOnlyList<NoteKey> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0) throw new ArgumentException("An audit needs the log's key.", nameof(keys));
+        if (keys.Any(k => k.Name != keys[0].Name))
+            throw new ArgumentException($"The keys name different logs ({string.Join(", ", keys.Select(k => k.Name).Distinct())}); a log keeps its origin across rotations.", nameof(keys));
+        Keys = keys;
+    }
+
     /// <summary>Beyond this many nodes between two checkpoints, their consistency proof is not made (the roots are still checked).</summary>
     public const int MaxHeldNodes = 1 << 18;
 
@@ -29,7 +44,9 @@ public sealed class LogAudit(NoteKey key)
     private long checkpointSize;
     private byte[] checkpointRoot = MerkleHash.Empty();
 
-    public NoteKey Key { get; } = key;
+    /// <summary>The first key given (the log's current one).</summary>
+    public NoteKey Key => Keys[0];
+    public IReadOnlyList<NoteKey> Keys { get; }
     public long EntriesChecked => frontier.Size;
     public long CheckpointsChecked { get; private set; }
     /// <summary>Pairs of successive checkpoints whose RFC 9162 consistency proof was made and verified.</summary>
@@ -79,7 +96,7 @@ public sealed class LogAudit(NoteKey key)
             return Fail(n, $"Entry {n} is missing, though the signed checkpoint of size {size} covers it: a row was deleted.");
         if (size < n)
             throw new InvalidOperationException($"A checkpoint of size {size} must be fed before entry {size} (entry {n - 1} was fed already).");
-        var (checkpoint, problem) = LogVerifier.Open(note, Key);
+        var (checkpoint, problem) = LogVerifier.Open(note, Keys);
         if (checkpoint is null)
             return Fail(checkpointSize, $"The checkpoint of size {size} is forged: {problem}");
         if (checkpoint.Size != size)

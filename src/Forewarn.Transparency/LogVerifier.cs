@@ -43,6 +43,25 @@ public static class LogVerifier
             : (null, $"The checkpoint names the log \"{checkpoint.Origin}\", but the key is that of \"{key.Name}\".");
     }
 
+    /// <summary>
+    /// The checkpoint a note holds when any of <paramref name="keys"/> (the keys of one log, before
+    /// and after rotations) signed it; a sentence otherwise.
+    /// </summary>
+    public static (Checkpoint? Checkpoint, string? Problem) Open(string note, IReadOnlyList<NoteKey> keys)
+    {
+        if (keys.Count == 1) return Open(note, keys[0]);
+        string? first = null;
+        foreach (var key in keys)
+        {
+            var (checkpoint, problem) = Open(note, key);
+            if (checkpoint is not null) return (checkpoint, null);
+            first ??= problem;
+        }
+        return first is not null && first.StartsWith("The checkpoint carries no valid signature", StringComparison.Ordinal)
+            ? (null, $"The checkpoint carries no valid signature by any of the log's {keys.Count} keys ({string.Join(", ", keys.Select(k => Convert.ToHexStringLower(k.KeyId)))}): it was not signed by this log, or it was altered.")
+            : (null, first);
+    }
+
     /// <summary>Checks a receipt: its entry hashes to the proven leaf, the proof leads to the signed checkpoint's root.</summary>
     public static Verdict Receipt(Receipt receipt, NoteKey key)
     {

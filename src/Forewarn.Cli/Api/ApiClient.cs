@@ -67,6 +67,31 @@ public sealed class ApiClient : IDisposable
         return new ArtifactContent(bytes, headers.ContentType?.MediaType, fileName?.Trim('"'), Receipt(response));
     }
 
+    /// <summary>
+    /// Streams a large answer (a store backup) into <paramref name="path"/> — written beside it and
+    /// moved into place only once complete — and returns the answer's headers. No overall timeout.
+    /// </summary>
+    public async Task<System.Net.Http.Headers.HttpResponseHeaders> DownloadAsync(string apiPath, string path, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, apiPath);
+        request.Headers.Accept.Clear();
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*"));
+        using var response = await SendRawAsync(request, ct);
+        var partial = path + ".partial";
+        try
+        {
+            await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write))
+                await (await response.Content.ReadAsStreamAsync(ct)).CopyToAsync(file, ct);
+            File.Move(partial, path, overwrite: true);
+        }
+        catch (HttpRequestException e)
+        {
+            File.Delete(partial);
+            throw new ServerUnreachableException(Server, Reason(e), e);
+        }
+        return response.Headers;
+    }
+
     /// <summary>Fetches a text answer (a signed checkpoint, a key) as the server wrote it.</summary>
     public async Task<string> GetTextAsync(string path, CancellationToken ct)
     {

@@ -45,6 +45,10 @@ public static class LogKinds
     public const string AdvisoryRevised = "advisory.revised";
     /// <summary>Staff traced a leaked text: the artifact, the leak's SHA-256, marks read, verdict, accused partners.</summary>
     public const string TraceRun = "trace.run";
+    /// <summary>Staff rotated a programme key (the CSAF signing key or the log key): which, the old and the new public key.</summary>
+    public const string ProgramKeyRotated = "program-key.rotated";
+    /// <summary>Staff took a backup of the whole store (its keys encrypted, as they rest).</summary>
+    public const string StoreBackedUp = "store.backed-up";
 
     /// <summary>The kinds that record a content request (served, denied or refused).</summary>
     public static readonly IReadOnlyList<string> Content = [ContentServed, ContentDenied, ContentRefused];

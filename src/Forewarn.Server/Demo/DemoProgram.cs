@@ -4,7 +4,9 @@ using Forewarn.Domain.Jurisdictions;
 using Forewarn.Domain.Keys;
 using Forewarn.Domain.Policy;
 using Forewarn.Domain.Tiers;
+using Forewarn.Server.Publishing;
 using Forewarn.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Server.Demo;
 
@@ -17,9 +19,26 @@ public static class DemoProgram
     public const string Name = "Halcyon Software Early Warning Program";
     private const string Actor = "staff:demo";
 
+    public const string NameSetting = "program.name";
+
+    /// <summary>The demo vendor publishes its own CSAF documents; a real programme configures its own publisher.</summary>
+    public static readonly CsafPublisherIdentity Publisher = new("Halcyon Software", "https://halcyon.example", "psirt@halcyon.example",
+        "Halcyon Software PSIRT, coordinating its early warning programme (Forewarn).");
+
+    /// <summary>
+    /// Whether the store holds nothing of any programme — the only store the demo may be loaded
+    /// into. A programme that has so much as a tier, a key or a log entry is never touched.
+    /// </summary>
+    public static async Task<bool> IsEmptyStoreAsync(ForewarnDb db, CancellationToken ct) =>
+        !await db.Settings.AnyAsync(s => s.Key == NameSetting || s.Key == ProgramPublisher.SettingKey, ct)
+        && !await db.Partners.AnyAsync(ct) && !await db.Tiers.AnyAsync(ct) && !await db.Jurisdictions.AnyAsync(ct)
+        && !await db.PolicyVersions.AnyAsync(ct) && !await db.Advisories.AnyAsync(ct) && !await db.ApiKeys.AnyAsync(ct)
+        && !await db.LogEntries.AnyAsync(ct) && !await db.LogPending.AnyAsync(ct);
+
     public static async Task<DemoCredentials> LoadAsync(ForewarnDb db, DateTimeOffset now, CancellationToken ct)
     {
-        db.Settings.Add(new ProgramSetting("program.name", Name));
+        db.Settings.Add(new ProgramSetting(NameSetting, Name));
+        db.Settings.Add(ProgramPublisher.Keep(Publisher));
         db.Settings.Add(new ProgramSetting("demo.loaded-at", now.ToString("O")));
         AddTiers(db);
         AddJurisdictions(db);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Forewarn.Server.Admin;
 using Forewarn.Server.Advisories;
 using Forewarn.Server.Api;
 using Forewarn.Server.Application;
@@ -10,6 +11,7 @@ using Forewarn.Server.Partners;
 using Forewarn.Server.Policy;
 using Forewarn.Server.Portal;
 using Forewarn.Server.Problems;
+using Forewarn.Server.ProgramKeys;
 using Forewarn.Server.Publishing;
 using Forewarn.Server.ReferenceData;
 using Forewarn.Server.Taxii;
@@ -33,15 +35,17 @@ public static class ServerHost
         // appsettings.json ships next to the binary; find it wherever the server is started from
         // (the data directory still defaults to ./data under the working directory).
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        ServerSettings.AddSources(builder.Configuration, args);
-        var store = ServerSettings.Read(builder.Configuration);
+        OptionsRegistration.AddSources(builder.Configuration, args);
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddForewarnStore(store);
+        builder.Services.AddForewarnOptions(builder.Configuration);
+        builder.Services.AddForewarnStore();
         builder.Services.AddHostedService<StoreStartup>();
-        builder.Services.AddSingleton(CsafSettings.Read(builder.Configuration));
+        // After StoreStartup: Data Protection reads its key ring at start, from a migrated store, with the master key settled.
+        builder.Services.AddProgramKeys();
         builder.Services.AddSingleton<ReleaseSignal>();
         builder.Services.AddSingleton<ProgramSigningKey>();
+        builder.Services.AddSingleton<SigningKeyRotation>();
         builder.Services.AddSingleton<ProgramTracingSecret>();
         builder.Services.AddSingleton<ArtifactMarking>();
         builder.Services.AddSingleton<ReleasePublisher>();
@@ -52,6 +56,8 @@ public static class ServerHost
         builder.Services.AddScoped<PublicDirectory>();
         builder.Services.AddScoped<TraceService>();
         builder.Services.AddSingleton<LogKey>();
+        builder.Services.AddSingleton<LogKeyRotation>();
+        builder.Services.AddScoped<StoreBackup>();
         builder.Services.AddSingleton<LogSize>();
         builder.Services.AddSingleton<TransparencyLog>();
         builder.Services.AddSingleton<ILogAppender>(s => s.GetRequiredService<TransparencyLog>());
@@ -59,10 +65,8 @@ public static class ServerHost
         builder.Services.AddScoped<LogReader>();
         // After StoreStartup, so the first pass (releases missed while down) sees a migrated store.
         builder.Services.AddHostedService<ReleaseScheduler>();
-        var webhooks = WebhookSettings.Read(builder.Configuration);
-        builder.Services.AddSingleton(webhooks);
         builder.Services.AddSingleton<DeliverySignal>();
-        builder.Services.AddHttpClient(WebhookSender.HttpClientName, c => c.Timeout = webhooks.Timeout)
+        builder.Services.AddHttpClient(WebhookSender.HttpClientName, (s, c) => c.Timeout = s.GetRequiredService<WebhookSettings>().Timeout)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .RemoveAllLoggers(); // the sender records every outcome itself; per-request log scopes cost a fan-out dearly
         builder.Services.AddSingleton<WebhookSender>();
@@ -117,8 +121,9 @@ public static class ServerHost
         api.MapWaveDeliveries();
         api.MapTrace();
         api.MapLogEntries();
+        api.MapAdmin();
 
-        app.Lifetime.ApplicationStarted.Register(() => StartBanner.Print(app.Services.GetRequiredService<IServer>(), store,
+        app.Lifetime.ApplicationStarted.Register(() => StartBanner.Print(app.Services.GetRequiredService<IServer>(), app.Services.GetRequiredService<StoreSettings>(),
             token => DemoKeyUsable(app.Services, token)));
         return app;
     }

@@ -1,18 +1,24 @@
 using Forewarn.Server.Demo;
+using Forewarn.Server.ProgramKeys;
+using Forewarn.Server.Publishing;
 using Forewarn.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Forewarn.Server.Hosting;
 
 /// <summary>
-/// Runs before the server accepts requests: applies the provider's migrations, then loads the
-/// demo programme into an empty store (unless <c>demo=false</c>).
+/// Runs before the server accepts requests: applies the provider's migrations, settles the master
+/// key and encrypts any secret an older version kept in plain text, loads the demo programme into
+/// an empty store (unless <c>demo=false</c>; never into a store that holds anything of a
+/// programme), and settles the programme's CSAF publisher.
 /// </summary>
-public sealed class StoreStartup(IServiceProvider services, StoreSettings settings, TimeProvider clock, IConfiguration config,
-    ILogger<StoreStartup> log) : IHostedService
+public sealed class StoreStartup(IServiceProvider services, StoreSettings settings, IOptions<StoreOptions> options, TimeProvider clock,
+    MasterKey masterKey, ProgramSecrets secrets, ProgramPublisher publisher, ILogger<StoreStartup> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        Directory.CreateDirectory(settings.DataDirectory);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ForewarnDb>();
         await db.Database.MigrateAsync(cancellationToken);
@@ -22,12 +28,20 @@ public sealed class StoreStartup(IServiceProvider services, StoreSettings settin
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
         log.LogInformation("Store ready: {Store}", settings.Describe());
-        var loadDemo = !string.Equals(config["demo"], "false", StringComparison.OrdinalIgnoreCase);
-        if (!loadDemo || await db.Partners.AnyAsync(cancellationToken)) return;
-        var credentials = await DemoProgram.LoadAsync(db, clock.GetUtcNow(), cancellationToken);
-        Directory.CreateDirectory(settings.DataDirectory);
-        await credentials.WriteAsync(DemoCredentialsPath(settings), cancellationToken);
-        log.LogInformation("Demo programme loaded; keys written to {Path}", DemoCredentialsPath(settings));
+        var ring = await db.DataProtectionKeys.AsNoTracking().Select(k => k.Xml).ToListAsync(cancellationToken);
+        await masterKey.SettleAsync(MasterKeyXmlEncryptor.MasterKeysOf(ring), cancellationToken);
+        if (await secrets.SettleAsync(db, cancellationToken) is > 0 and var encrypted)
+            log.LogInformation("Encrypted {Count} programme secrets that an earlier version kept in plain text", encrypted);
+        if (options.Value.Demo && await DemoProgram.IsEmptyStoreAsync(db, cancellationToken))
+        {
+            var credentials = await DemoProgram.LoadAsync(db, clock.GetUtcNow(), cancellationToken);
+            await credentials.WriteAsync(DemoCredentialsPath(settings), cancellationToken);
+            log.LogInformation("Demo programme loaded; keys written to {Path}", DemoCredentialsPath(settings));
+        }
+        await publisher.LoadAsync(db, cancellationToken);
+        if (publisher.Current is null)
+            log.LogWarning("No CSAF publisher is configured (csaf:publisherName, csaf:publisherNamespace, csaf:contactDetails): " +
+                           "this programme cannot publish CSAF documents at release until one is");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

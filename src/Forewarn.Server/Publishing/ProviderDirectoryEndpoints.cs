@@ -36,7 +36,9 @@ public static class ProviderDirectoryEndpoints
         var signing = await key.GetAsync(ct);
         var listed = await directory.ListAsync(clock.GetUtcNow(), ct);
         var updated = listed.Select(l => l.PublishedAt).DefaultIfEmpty(signing.CreatedAt).Max();
-        var json = ProviderMetadata.Build(Layout(http, settings), publisher.Publisher(), [signing.Fingerprint], updated);
+        // Earlier keys stay listed after a rotation: the signatures already published were made with them.
+        var retired = await key.Retired.ListAsync(ct);
+        var json = ProviderMetadata.Build(Layout(http, settings), publisher.Publisher(), [signing.Fingerprint, .. retired.Select(r => r.Id)], updated);
         return Text(http, json, "application/json", Listing);
     }
 
@@ -73,9 +75,10 @@ public static class ProviderDirectoryEndpoints
     private static async Task<IResult> PublicKey(string file, HttpContext http, ProgramSigningKey key, CancellationToken ct)
     {
         var signing = await key.GetAsync(ct);
-        return string.Equals(file, $"{signing.Fingerprint}.asc", StringComparison.OrdinalIgnoreCase)
-            ? Text(http, signing.ExportPublicKey(), "application/pgp-keys", Document)
-            : Results.NotFound();
+        if (string.Equals(file, $"{signing.Fingerprint}.asc", StringComparison.OrdinalIgnoreCase))
+            return Text(http, signing.ExportPublicKey(), "application/pgp-keys", Document);
+        var retired = (await key.Retired.ListAsync(ct)).FirstOrDefault(r => string.Equals(file, $"{r.Id}.asc", StringComparison.OrdinalIgnoreCase));
+        return retired is null ? Results.NotFound() : Text(http, retired.PublicKey, "application/pgp-keys", Document);
     }
 
     private static async Task<IResult> FolderListing(HttpContext http, PublicDirectory directory, TimeProvider clock, CancellationToken ct)

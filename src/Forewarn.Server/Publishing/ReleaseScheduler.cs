@@ -11,9 +11,25 @@ namespace Forewarn.Server.Publishing;
 /// (on this server or another) or a release time has come.
 /// </summary>
 public sealed class ReleaseScheduler(ReleasePublisher publisher, WaveAnnouncer waves, ReleaseSignal signal, IGenerationProbe generation,
-    ProgramSigningKey signingKey, TimeProvider clock, CsafSettings settings, ILogger<ReleaseScheduler> log) : BackgroundService
+    ProgramSigningKey signingKey, ProgramPublisher programme, TimeProvider clock, CsafSettings settings, ILogger<ReleaseScheduler> log) : BackgroundService
 {
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    private bool toldNoPublisher;
+
+    // Without a publisher no CSAF document can be made; waves must still go out, so say it once and go on.
+    private async Task PublishDueAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            await publisher.PublishDueAsync(now, ct);
+        }
+        catch (PublisherMissingException e)
+        {
+            if (!toldNoPublisher) log.LogError("An advisory is due for release but its public CSAF document cannot be published: {Reason}", e.Message);
+            toldNoPublisher = true;
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,12 +46,12 @@ public sealed class ReleaseScheduler(ReleasePublisher publisher, WaveAnnouncer w
             {
                 var current = await generation.ReadAsync(stoppingToken);
                 // The key exists before "now" is read: a key made during the pass would postdate its signatures.
-                await signingKey.GetAsync(stoppingToken);
+                if (programme.Current is not null) await signingKey.GetAsync(stoppingToken);
                 var now = clock.GetUtcNow();
                 if (current != seen || next <= now)
                 {
                     seen = null;
-                    await publisher.PublishDueAsync(now, stoppingToken);
+                    await PublishDueAsync(now, stoppingToken);
                     await waves.AnnounceDueAsync(now, stoppingToken);
                     next = Earliest(await publisher.NextReleaseAsync(now, stoppingToken), await waves.NextWaveAsync(now, stoppingToken));
                     seen = current;

@@ -25,7 +25,7 @@ public sealed class StixCatalogue(CsafSettings settings)
 
     private readonly ConcurrentDictionary<AdvisoryId, Entry> _sets = new();
 
-    public StixProgramme Programme => new(settings.PublisherName, IdentityCreated, settings.ContactDetails);
+    public StixProgramme Programme => new(settings.DisplayName, IdentityCreated, settings.DisplayContact);
 
     public async Task<StixObjectSet> ObjectsOfAsync(Advisory advisory, ProgramFacts facts, ForewarnDb db, CancellationToken ct)
     {

@@ -32,9 +32,9 @@ public static class TaxiiEndpoints
         var root = settings.BaseUrl(request) + ApiRoot + "/";
         return TaxiiResponses.Ok(new JsonObject
         {
-            ["title"] = $"{settings.PublisherName} early warning (Forewarn)",
+            ["title"] = $"{settings.DisplayName} early warning (Forewarn)",
             ["description"] = "Embargoed vulnerability intelligence shared with programme partners under their entitlement, as STIX 2.1.",
-            ["contact"] = settings.ContactDetails,
+            ["contact"] = settings.DisplayContact,
             ["default"] = root,
             ["api_roots"] = new JsonArray(root),
         });
@@ -43,7 +43,7 @@ public static class TaxiiEndpoints
     private static ContentHttpResult ApiRootInfo(CsafSettings settings) => TaxiiResponses.Ok(new JsonObject
     {
         ["title"] = "Forewarn",
-        ["description"] = $"The early warning programme of {settings.PublisherName}: read what is open to you; add sightings of it.",
+        ["description"] = $"The early warning programme of {settings.DisplayName}: read what is open to you; add sightings of it.",
         ["versions"] = new JsonArray(TaxiiMedia.Taxii),
         ["max_content_length"] = BodySizeLimit.Default,
     });

@@ -27,6 +27,7 @@ public static class LogEndpoints
         log.MapGet("/proof/consistency", Consistency).WithSummary("RFC 9162 consistency proof between the trees of 'from' and 'to' entries");
         log.MapGet("/leaves", Leaves).WithSummary("Leaf hashes of entries 'start' to 'end' (inclusive; may stop early)");
         log.MapGet("/key", Key).WithSummary("The log's public key (C2SP note verifier key)");
+        log.MapGet("/keys", Keys).WithSummary("Every public key of the log, one a line: the one signing now first, then those that signed earlier checkpoints (newest first)");
         app.MapGet(KeyPath, Key).WithTags("Transparency log").AllowAnonymous().WithSummary("The log's public key (C2SP note verifier key)");
     }
 
@@ -77,6 +78,9 @@ public static class LogEndpoints
 
     private static async Task<IResult> Key(LogKey key, CancellationToken ct) =>
         TypedResults.Text((await key.GetAsync(ct)).VerifierKey + "\n", "text/plain; charset=utf-8", Encoding.UTF8);
+
+    private static async Task<IResult> Keys(LogKey key, CancellationToken ct) =>
+        TypedResults.Text(string.Concat((await key.VerifierKeysAsync(ct)).Select(k => k + "\n")), "text/plain; charset=utf-8", Encoding.UTF8);
 
     private static async Task<IResult> Answer(Func<Task<JsonObject>> make) => Json(await make());
 

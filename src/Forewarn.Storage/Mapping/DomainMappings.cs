@@ -10,6 +10,7 @@ using Forewarn.Domain.Sightings;
 using Forewarn.Domain.Tiers;
 using Forewarn.Domain.Transparency;
 using Forewarn.Domain.Webhooks;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Storage.Mapping;
@@ -263,6 +264,12 @@ internal static class DomainMappings
             e.HasKey(s => s.Key);
             e.Property(s => s.Key).HasMaxLength(60);
             e.HasData(new ProgramSetting(FactsGeneration.Key, FactsGeneration.Initial));
+        });
+
+        b.Entity<DataProtectionKey>(e =>
+        {
+            e.ToTable("data_protection_keys");
+            e.HasKey(k => k.Id);
         });
     }
 }

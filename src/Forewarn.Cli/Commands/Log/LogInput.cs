@@ -24,6 +24,27 @@ public static class LogInput
         }
     }
 
+    /// <summary>Verifier keys given as one key's text or as a file holding keys one a line (a log's keys across rotations).</summary>
+    public static async Task<IReadOnlyList<NoteKey>> KeysAsync(string keyOrFile, CancellationToken ct)
+    {
+        if (!File.Exists(keyOrFile)) return [await KeyAsync(keyOrFile, ct)];
+        var lines = (await FileAsync(keyOrFile, ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (lines.Length <= 1) return [await KeyAsync(keyOrFile, ct)];
+        var keys = new List<NoteKey>();
+        foreach (var (line, n) in lines.Select((l, i) => (l, i + 1)))
+        {
+            try
+            {
+                keys.Add(NoteKey.FromVerifierKey(line));
+            }
+            catch (FormatException e)
+            {
+                throw new InputException($"line {n} of {keyOrFile} is not a log verifier key (name+keyid+base64): {e.Message}");
+            }
+        }
+        return keys;
+    }
+
     /// <summary>A whole file's text ('-' reads standard input).</summary>
     public static async Task<string> FileAsync(string path, CancellationToken ct)
     {

@@ -1,0 +1,48 @@
+using Forewarn.Server.ProgramKeys;
+using Forewarn.Server.Publishing;
+using Forewarn.Server.Transparency;
+using Forewarn.Server.Webhooks;
+using Microsoft.Extensions.Options;
+
+namespace Forewarn.Server.Hosting;
+
+/// <summary>
+/// Every setting of the server as <see cref="IOptions{TOptions}"/>, bound from configuration
+/// (appsettings.json, <c>FOREWARN_</c> environment variables, the command line) and validated
+/// when the server starts: a bad setting stops it with a sentence (<see cref="StartupChecks"/>).
+/// docs/configuration.md lists them all.
+/// </summary>
+public static class OptionsRegistration
+{
+    public static IServiceCollection AddForewarnOptions(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<StoreOptions>().Bind(config).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidation>();
+        services.AddOptions<CsafOptions>().Bind(config.GetSection(CsafOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CsafOptions>, AnnotatedOptionsValidation<CsafOptions>>();
+        services.AddSingleton<IValidateOptions<CsafOptions>, CsafOptionsValidation>();
+        services.AddOptions<WebhookOptions>().Bind(config.GetSection(WebhookOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, AnnotatedOptionsValidation<WebhookOptions>>();
+        services.AddOptions<LogOptions>().Bind(config.GetSection(LogOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LogOptions>, AnnotatedOptionsValidation<LogOptions>>();
+        services.AddOptions<KeysOptions>().Bind(config.GetSection(KeysOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KeysOptions>, KeysOptionsValidation>();
+
+        // What the features read, made once from the validated options.
+        services.AddSingleton(s => s.GetRequiredService<IOptions<StoreOptions>>().Value.ToSettings());
+        services.AddSingleton(s => WebhookSettings.From(s.GetRequiredService<IOptions<WebhookOptions>>().Value));
+        services.AddSingleton<ProgramPublisher>();
+        services.AddSingleton<CsafSettings>();
+        return services;
+    }
+
+    /// <summary>
+    /// Environment variables prefixed <c>FOREWARN_</c> (<c>FOREWARN_CSAF__PUBLICURL</c> is <c>csaf:publicUrl</c>),
+    /// overridden by the command line, as any ASP.NET Core setting would be.
+    /// </summary>
+    public static void AddSources(ConfigurationManager config, string[] args)
+    {
+        config.AddEnvironmentVariables("FOREWARN_");
+        config.AddCommandLine(args);
+    }
+}
