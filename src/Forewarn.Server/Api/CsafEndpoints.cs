@@ -48,7 +48,7 @@ public static class CsafEndpoints
         if (!validation.IsValid)
         {
             return Problem.Of(StatusCodes.Status422UnprocessableEntity, "invalid-csaf",
-                $"The document is not valid CSAF 2.0 ({validation.Failures.Count} failures); nothing was imported.",
+                $"The document is not valid CSAF 2.0 ({Counted.Of(validation.Failures.Count, "failure", "failures")}); nothing was imported.",
                 new Dictionary<string, object?> { ["failures"] = Dto(validation).Failures });
         }
         var imported = CsafImport.Read(JsonNode.Parse(text)!);
@@ -57,7 +57,7 @@ public static class CsafEndpoints
             [], imported.CvssVector, releaseAt ?? imported.ReleaseAt, now, user.Actor(), imported.Details);
         if (await db.Advisories.AnyAsync(a => a.Reference == advisory.Reference, ct))
             throw new ConflictException("duplicate",
-                $"An advisory with reference {advisory.Reference} already exists; give another one with ?reference=.");
+                $"An advisory with reference {advisory.Reference} already exists; import the document under another reference.");
         db.Advisories.Add(advisory);
         await db.SaveChangesAsync(ct);
         var dto = await AdvisoryEndpoints.DtoAsync(db, advisory, now, ct);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Forewarn.Cli.Input;
 using Forewarn.Transparency;
 using Forewarn.Transparency.Notes;
+using Forewarn.Domain.Common;
 
 namespace Forewarn.Cli.Commands.Log;
 
@@ -80,8 +81,9 @@ public static class LogVerifyCommand
             });
             return;
         }
-        context.Screen.Line($"Checked {audit.EntriesChecked} entries, {audit.CheckpointsChecked} signed checkpoints and " +
-            $"{audit.ConsistencyProofsChecked} consistency proofs against the key {audit.Key.Name}+{Convert.ToHexStringLower(audit.Key.KeyId)}.");
+        context.Screen.Line($"Checked {Counted.Of(audit.EntriesChecked, "entry", "entries")}, " +
+            $"{Counted.Of(audit.CheckpointsChecked, "signed checkpoint", "signed checkpoints")} and " +
+            $"{Counted.Of(audit.ConsistencyProofsChecked, "consistency proof", "consistency proofs")} against the key {audit.Key.Name}+{Convert.ToHexStringLower(audit.Key.KeyId)}.");
         if (problem is null)
             context.Screen.Line("The log verifies: ", $"every entry is covered by a checkpoint signed by the log, up to size {audit.VerifiedSize}", ".");
         else
