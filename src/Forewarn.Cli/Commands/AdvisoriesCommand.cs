@@ -4,8 +4,8 @@ using Forewarn.Cli.Api;
 using Forewarn.Cli.Input;
 using Forewarn.Cli.Output;
 using Forewarn.Domain.Advisories;
-using Spectre.Console;
 using Forewarn.Domain.Common;
+using Spectre.Console;
 
 namespace Forewarn.Cli.Commands;
 

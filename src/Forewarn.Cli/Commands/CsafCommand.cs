@@ -50,7 +50,7 @@ public static class CsafCommand
                     })]),
                 });
                 if (parse.GetValue(json)) continue;
-                context.Screen.Line(valid ? $"{file}: valid" : $"{file}: invalid, {failures.Count} failure{(failures.Count == 1 ? "" : "s")}");
+                context.Screen.Line(valid ? $"{file}: valid" : $"{file}: invalid, {Counted.Of(failures.Count, "failure", "failures")}");
                 if (failures.Count > 0)
                 {
                     var table = Screen.Table("Test", "Where", "Failure");

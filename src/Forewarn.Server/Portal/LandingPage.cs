@@ -1,8 +1,8 @@
 using System.Net;
 using Forewarn.Domain.Advisories;
+using Forewarn.Domain.Common;
 using Forewarn.Storage;
 using Microsoft.EntityFrameworkCore;
-using Forewarn.Domain.Common;
 
 namespace Forewarn.Server.Portal;
 

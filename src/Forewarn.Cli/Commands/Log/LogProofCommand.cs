@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Forewarn.Cli.Api;
+using Forewarn.Cli.Input;
 using Forewarn.Transparency;
 using Forewarn.Transparency.Notes;
-using Forewarn.Cli.Input;
 
 namespace Forewarn.Cli.Commands.Log;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Forewarn.Cli.Input;
+using Forewarn.Domain.Common;
 using Forewarn.Transparency;
 using Forewarn.Transparency.Notes;
-using Forewarn.Domain.Common;
 
 namespace Forewarn.Cli.Commands.Log;
 
