@@ -26,8 +26,8 @@ public static class CliApp
 
         if (parse.Action is ParseErrorAction)
         {
-            foreach (var error in parse.Errors) stderr.WriteLine($"error: {error.Message}");
             var path = string.Join(' ', CommandPath(parse.CommandResult.Command, root));
+            foreach (var message in UsageErrors(parse, path)) context.Fail(message);
             stderr.WriteLine($"Run '{path} --help' for usage.");
             stderr.Flush();
             return ExitCodes.Usage;
@@ -76,6 +76,21 @@ public static class CliApp
         root.Add(LogCommand.Create(context));
         root.Add(AdminCommand.Create(context));
         return root;
+    }
+
+    /// <summary>
+    /// The parser's errors, except that a mistyped command is one error, not two: System.CommandLine
+    /// reports both "required command was not provided" and the unrecognized word.
+    /// </summary>
+    private static IEnumerable<string> UsageErrors(ParseResult parse, string path)
+    {
+        var command = parse.CommandResult.Command;
+        if (command.Subcommands.Count == 0 || parse.UnmatchedTokens.Count == 0)
+            return parse.Errors.Select(e => e.Message);
+        var names = string.Join(", ", command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
+        var token = parse.UnmatchedTokens[0];
+        var what = token.StartsWith('-') ? "an option" : "a command";
+        return [$"'{token}' is not {what} of '{path}'; its commands are {names}."];
     }
 
     private static IEnumerable<string> CommandPath(Command command, RootCommand root)

@@ -82,9 +82,10 @@ public sealed class CliContext
         }
     }
 
+    /// <summary>Prints an error as one line, whatever line breaks the message (the server's words, an exception's) carried.</summary>
     public void Fail(string message)
     {
-        Error.WriteLine($"error: {message}");
+        Error.WriteLine($"error: {string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}");
         Error.Flush();
     }
 

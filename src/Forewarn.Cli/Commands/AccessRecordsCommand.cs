@@ -15,12 +15,7 @@ public static class AccessRecordsCommand
         var json = Options.Json();
         var partner = Options.Text("--partner", "Only this partner's requests (partner id)").Ids("a partner");
         var artifact = Options.Text("--artifact", "Only requests for this artifact (artifact id)").Ids("an artifact");
-        var limit = new Option<int?>("--limit") { Description = $"At most this many records, newest first (1–{MaxLimit}; default 100)", HelpName = "n" };
-        limit.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is { } n && n is < 1 or > MaxLimit)
-                result.AddError($"--limit must be between 1 and {MaxLimit}, not {n}.");
-        });
+        var limit = Numbers.Whole("--limit", $"At most this many records, newest first (1–{MaxLimit}; default 100)", min: 1, max: MaxLimit);
         var command = new Command("access-records", "Every serve-or-deny decision: who asked for which artifact, when, the verdict, the deciding rules and the copy served (staff key)")
         {
             partner, artifact, limit, json,

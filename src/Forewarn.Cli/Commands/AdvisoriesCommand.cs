@@ -4,6 +4,7 @@ using Forewarn.Cli.Api;
 using Forewarn.Cli.Input;
 using Forewarn.Cli.Output;
 using Forewarn.Domain.Advisories;
+using Forewarn.Domain.Common;
 using Spectre.Console;
 
 namespace Forewarn.Cli.Commands;
@@ -162,9 +163,9 @@ public static class AdvisoriesCommand
     {
         if (fingerprint is null) return "";
         var kinds = fingerprint["kinds"] is JsonObject k ? string.Join(", ", k.Select(p => $"{p.Value} {p.Key}")) : "";
-        var resisted = fingerprint.Text("colludersResisted");
-        return $"{fingerprint.Text("sites")} marks ({kinds}); {fingerprint.Text("recipients")} recipient(s); " +
-            $"names up to {resisted} colluder(s) at ε = {fingerprint.Text("epsilon")}";
+        return $"{Counted.Of(fingerprint.Number("sites"), "mark", "marks")} ({kinds}); " +
+            $"{Counted.Of(fingerprint.Number("recipients"), "recipient", "recipients")}; " +
+            $"names up to {Counted.Of(fingerprint.Number("colludersResisted"), "colluder", "colluders")} at ε = {fingerprint.Text("epsilon")}";
     }
 
     /// <summary>Warnings for staff, in yellow.</summary>

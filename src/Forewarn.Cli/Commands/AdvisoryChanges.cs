@@ -90,13 +90,7 @@ public static class AdvisoryChanges
     public static Command CancelWave(CliContext context)
     {
         var reference = Options.Id("advisory", "Advisory reference or id");
-        var number = new Argument<int>("number") { Description = "Wave number (see 'forewarn advisories show')" };
-        number.Validators.Add(result =>
-        {
-            // An unparsable number is already reported by the parser; only check the range here.
-            if (result.Tokens is [var token] && int.TryParse(token.Value, out var n) && n < 1)
-                result.AddError("A wave number is 1 or more.");
-        });
+        var number = Numbers.WholeArgument("number", "Wave number (see 'forewarn advisories show')", min: 1, subject: "the wave number");
         var command = new Command("cancel-wave", "Cancel a wave that has not gone out yet") { reference, number };
         command.SetAction((parse, ct) => context.RunAsync(parse, ct, async (api, ct) =>
         {

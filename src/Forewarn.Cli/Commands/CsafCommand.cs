@@ -1,8 +1,11 @@
 using System.CommandLine;
+using System.Net;
 using System.Text.Json.Nodes;
+using Forewarn.Cli.Api;
 using Forewarn.Cli.Input;
 using Forewarn.Cli.Output;
 using Forewarn.Csaf.Validation;
+using Forewarn.Domain.Common;
 
 namespace Forewarn.Cli.Commands;
 
@@ -47,7 +50,7 @@ public static class CsafCommand
                     })]),
                 });
                 if (parse.GetValue(json)) continue;
-                context.Screen.Line(valid ? $"{file}: valid" : $"{file}: invalid, {failures.Count} failure{(failures.Count == 1 ? "" : "s")}");
+                context.Screen.Line(valid ? $"{file}: valid" : $"{file}: invalid, {Counted.Of(failures.Count, "failure", "failures")}");
                 if (failures.Count > 0)
                 {
                     var table = Screen.Table("Test", "Where", "Failure");
@@ -101,7 +104,16 @@ public static class CsafCommand
             var query = new List<string>();
             if (parse.GetValue(reference) is { Length: > 0 } r) query.Add("reference=" + Uri.EscapeDataString(r));
             if (parse.GetValue(releaseAt) is { } at) query.Add("releaseAt=" + Uri.EscapeDataString(Moment.ToWire(at)));
-            var result = await api.PostJsonTextAsync("csaf/import" + (query.Count > 0 ? "?" + string.Join('&', query) : ""), text, ct);
+            JsonNode? result;
+            try
+            {
+                result = await api.PostJsonTextAsync("csaf/import" + (query.Count > 0 ? "?" + string.Join('&', query) : ""), text, ct);
+            }
+            catch (ProblemException e) when (e.Status == HttpStatusCode.Conflict)
+            {
+                // The server names the clash; how to choose another reference is ours to say.
+                throw new ProblemException(e.Status, e.Title, $"{e.Detail} Name it with --reference REFERENCE.", e.Type, e.Errors);
+            }
             context.Show(parse.GetValue(json), result, r =>
             {
                 var a = r["advisory"];
@@ -136,7 +148,7 @@ public static class CsafCommand
                 {
                     throw new InputException($"{path} cannot be written: {e.Message}");
                 }
-                context.Screen.Line($"Wrote {content.Bytes.Length} bytes to {path}.");
+                context.Screen.Line($"Wrote {Counted.Of(content.Bytes.Length, "byte", "bytes")} to {path}.");
             }
             else
             {

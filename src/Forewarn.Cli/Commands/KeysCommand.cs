@@ -43,11 +43,7 @@ public static class KeysCommand
         var name = Options.Text("--name", "What the key is for, e.g. 'Example Corp TAXII poller'", required: true);
         var scopes = Options.List("--scope", "Scope, e.g. staff:read, staff:write, partner:read, partner:acknowledge, partner:webhooks, partner:sightings (repeatable; default: all for the owner)");
         var expiresAt = Options.Time("--expires-at", "When the key stops working");
-        var days = new Option<int?>("--days") { Description = $"Key lifetime in days from now (default {DefaultDays})" };
-        days.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int?>() is <= 0) r.AddError("--days must be a positive number of days.");
-        });
+        var days = Numbers.Whole("--days", $"Key lifetime in days from now (default {DefaultDays})", min: 1, max: 36_500, helpName: "days");
         var command = new Command("issue", "Issue an API key; its token is shown once")
         {
             owner, partner, name, scopes, expiresAt, days, json,

@@ -6,6 +6,7 @@ using Forewarn.Cli.Api;
 using Forewarn.Cli.Commands.Log;
 using Forewarn.Cli.Input;
 using Forewarn.Cli.Output;
+using Forewarn.Domain.Common;
 
 namespace Forewarn.Cli.Commands;
 
@@ -75,7 +76,7 @@ public static class MeCommand
             if (parse.GetValue(output) is { } file)
             {
                 await WriteAsync(file, content.Bytes, ct);
-                context.Screen.Line($"Saved {content.Bytes.Length} bytes to ", file.FullName,
+                context.Screen.Line($"Saved {Counted.Of(content.Bytes.Length, "byte", "bytes")} to ", file.FullName,
                     $" (sha256 {Convert.ToHexStringLower(SHA256.HashData(content.Bytes))}).");
                 await SaveReceiptAsync(context, file, content, ct);
                 return ExitCodes.Success;

@@ -165,9 +165,13 @@ public static class PartnersCommand
         var history = p.Items("history").ToList();
         if (history.Count == 0) return;
         screen.Heading("History");
-        var table = Screen.Table("At", "From", "To", "Reason", "By");
+        var table = Screen.Table("At", "Change", "Reason", "By");
         foreach (var h in history)
-            Screen.Row(table, h.Time("at"), h.Text("from"), h.Text("to"), h.Text("reason"), h.Text("actor"));
+        {
+            // The first step has no "from": the partner joined the programme.
+            var change = h.Text("from") is { Length: > 0 } from ? $"{from} → {h.Text("to")}" : $"joined as {h.Text("to")}";
+            Screen.Row(table, h.Time("at"), change, h.Text("reason"), h.Text("actor"));
+        }
         screen.Write(table);
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Forewarn.Cli.Input;
 using Forewarn.Cli.Output;
+using Forewarn.Domain.Common;
 
 namespace Forewarn.Cli.Commands;
 
@@ -21,16 +22,7 @@ public static class TraceCommand
     {
         var file = new Argument<string>("file") { Description = "The leaked text or code, as found ('-' reads standard input)" };
         var artifact = Options.Text("--artifact", "The artifact the leak is a copy of (artifact id; default: found automatically)").Ids("an artifact");
-        var epsilon = new Option<double?>("--epsilon")
-        {
-            Description = "Bound on the chance of naming anyone innocent, strictly between 0 and 1 (default 1e-6)",
-            HelpName = "e",
-        };
-        epsilon.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double?>() is { } e && !(e > 0 && e < 1))
-                result.AddError($"--epsilon must lie strictly between 0 and 1 (for example 1e-6), not {e.ToString(CultureInfo.InvariantCulture)}.");
-        });
+        var epsilon = Numbers.Fraction("--epsilon", "Bound on the chance of naming anyone innocent, strictly between 0 and 1 (default 1e-6)", "1e-6");
         var json = Options.Json();
         var command = new Command("trace",
             "Name the partners whose copy a leaked text or PoC is, with a bound on naming anyone innocent (staff key); exit 0 when the trace ran, named or not")
@@ -68,9 +60,9 @@ public static class TraceCommand
             ("Artifact", $"{r.Text("artifactTitle")} ({r.Text("artifactId")}){(found ? ", found automatically" : "")}"),
             ("Advisory", r.Text("advisoryReference")),
             ("Marked as", r.Text("method")),
-            ("Marks read", $"{r.Text("marksRead")} of {r.Text("sites")} sites"),
+            ("Marks read", $"{r.Text("marksRead")} of {Counted.Of(r.Number("sites"), "site", "sites")}"),
             ("Threshold", Score(r["threshold"]) is { Length: > 0 } t ? t : "none (no mark read)"),
-            ("Population", $"{r.Text("population")} partners"),
+            ("Population", Counted.Of(r.Number("population"), "partner", "partners")),
             ("ε", Epsilon(r["epsilon"]))));
         var accused = r.Items("accused").ToList();
         if (accused.Count > 0)

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Forewarn.Cli.Input;
 using Forewarn.Cli.Output;
 using Forewarn.Domain.Advisories;
+using Forewarn.Domain.Common;
 
 namespace Forewarn.Cli.Commands;
 
@@ -44,7 +45,7 @@ public static class WaveSchedule
             context.Show(parse.GetValue(json), wave, w =>
             {
                 context.Screen.Line($"Scheduled wave {w.Text("number")} ({w.Text("kind")}) at ", w.Time("at"),
-                    $" with {w.Count("artifactIds")} artifact(s); id {w.Text("id")}.");
+                    $" with {Counted.Of(w.Count("artifactIds"), "artifact", "artifacts")}; id {w.Text("id")}.");
                 foreach (var f in w.Items("fingerprints"))
                     context.Screen.Line($"Fingerprint of {f.Text("title")}: {AdvisoriesCommand.FingerprintLine(f)}.");
                 AdvisoriesCommand.Warnings(context.Screen, w.Items("warnings").Select(JsonRead.Plain));

@@ -40,6 +40,10 @@ public static class JsonRead
     public static int Count(this JsonNode? node, string property) =>
         node?[property] is JsonArray list ? list.Count : 0;
 
+    /// <summary>A whole-number field (a count); 0 when absent or not a whole number.</summary>
+    public static long Number(this JsonNode? node, string property) =>
+        node?[property] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var n) ? n : 0;
+
     /// <summary>A time field as "2025-07-08 17:00 UTC"; empty when absent, as sent when unparsable.</summary>
     public static string Time(this JsonNode? node, string property) => FormatTime(Text(node, property));
 

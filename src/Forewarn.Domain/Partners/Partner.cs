@@ -41,7 +41,7 @@ public sealed class Partner
             Contract = contract,
             Status = PartnerStatus.Applicant,
             CreatedAt = at,
-            History = [new StatusChange(PartnerStatus.Applicant, PartnerStatus.Applicant, at, "Application recorded", actor)],
+            History = [StatusChange.Joined(at, actor)],
         };
         partner.SetJurisdictions(jurisdictions);
         return partner;

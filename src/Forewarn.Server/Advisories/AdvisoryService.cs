@@ -43,7 +43,7 @@ public sealed class AdvisoryService(ForewarnDb db, TimeProvider clock, AdvisoryA
         var advisory = Advisory.Create(reference ?? imported.Reference, imported.Title, imported.Summary, imported.CveIds,
             [], imported.CvssVector, releaseAt ?? imported.ReleaseAt, clock.GetUtcNow(), actor.Name, imported.Details);
         await AddAsync(advisory, "imported",
-            $"An advisory with reference {advisory.Reference} already exists; import it under another reference.", actor, ct);
+            $"An advisory with reference {advisory.Reference} already exists; import the document under another reference.", actor, ct);
         return (advisory, imported.NotHeld);
     }
 
@@ -133,7 +133,7 @@ public sealed class AdvisoryService(ForewarnDb db, TimeProvider clock, AdvisoryA
 
 /// <summary>A CSAF document that fails the standard's schema or mandatory tests; the failures travel with the refusal.</summary>
 public sealed class InvalidCsafException(CsafValidation validation)
-    : DomainException("invalid-csaf", $"The document is not valid CSAF 2.0 ({validation.Failures.Count} failures); nothing was imported.",
+    : DomainException("invalid-csaf", $"The document is not valid CSAF 2.0 ({Counted.Of(validation.Failures.Count, "failure", "failures")}); nothing was imported.",
         ErrorCategory.Unprocessable)
 {
     public override IReadOnlyDictionary<string, object?> Particulars { get; } = new Dictionary<string, object?>

@@ -20,7 +20,7 @@ public static class AccessRecordEndpoints
 
     private static async Task<Ok<List<AccessRecordDto>>> List(ForewarnDb db, Guid? partner, Guid? artifact, int? limit, CancellationToken ct)
     {
-        var take = Math.Clamp(limit ?? 100, 1, 1000);
+        var take = PageLimit.Take(limit, byDefault: 100, max: 1000);
         var kinds = LogKinds.Content.ToList();
         var q = db.LogEntries.AsNoTracking().Where(e => kinds.Contains(e.Kind));
         if (partner is { } p) q = q.Where(e => e.PartnerId == p);

@@ -46,7 +46,7 @@ public static class NoticeEndpoints
 
     private static async Task<List<NoticeDto>> ListAsync(ForewarnDb db, IQueryable<Notice> notices, int? limit, CancellationToken ct)
     {
-        var take = Math.Clamp(limit ?? 200, 1, 1000);
+        var take = PageLimit.Take(limit, byDefault: 200, max: 1000);
         var rows = await notices.AsNoTracking().ToListAsync(ct);
         var refs = await db.Advisories.AsNoTracking().Select(a => new { a.Id, a.Reference }).ToDictionaryAsync(a => a.Id, a => a.Reference, ct);
         return [.. rows.OrderByDescending(n => n.At).ThenByDescending(n => n.Id).Take(take)

@@ -1,4 +1,5 @@
 using Forewarn.Domain.Access;
+using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Publishing;
 using Forewarn.Domain.Transparency;
@@ -27,9 +28,14 @@ public sealed record WaveDeliveriesDto(string Advisory, int Wave, string Kind, D
 /// </summary>
 public static class WaveDeliveryEndpoints
 {
-    public static void MapWaveDeliveries(this IEndpointRouteBuilder api) =>
+    public static void MapWaveDeliveries(this IEndpointRouteBuilder api)
+    {
         api.MapGet("/advisories/{id}/waves/{number:int}/deliveries", Show).WithTags("Waves").RequireAuthorization(AccessPolicies.StaffRead)
             .WithSummary("Delivery matrix of a wave: made available, notified, first fetched, acknowledged — per partner");
+        // The wave's id, as an advisory's waves list it, names the same wave.
+        api.MapGet("/waves/{id:guid}/deliveries", ShowById).WithTags("Waves").RequireAuthorization(AccessPolicies.StaffRead)
+            .WithSummary("Delivery matrix of a wave named by its id");
+    }
 
     private static async Task<Ok<WaveDeliveriesDto>> Show(string id, int number, ForewarnDb db, PartnerView view, RequestFacts requestFacts,
         TimeProvider clock, CancellationToken ct)
@@ -37,7 +43,22 @@ public static class WaveDeliveryEndpoints
         var advisory = await db.AdvisoryAsync(id, ct);
         var wave = await db.Waves.AsNoTracking().FirstOrDefaultAsync(w => w.AdvisoryId == advisory.Id && w.Number == number, ct)
                    ?? throw new NotFoundException("wave", $"{advisory.Reference}/{number}");
-        var now = clock.GetUtcNow();
+        return TypedResults.Ok(await MatrixAsync(advisory, wave, db, view, requestFacts, clock.GetUtcNow(), ct));
+    }
+
+    private static async Task<Ok<WaveDeliveriesDto>> ShowById(Guid id, ForewarnDb db, PartnerView view, RequestFacts requestFacts,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var waveId = new WaveId(id);
+        var wave = await db.Waves.AsNoTracking().FirstOrDefaultAsync(w => w.Id == waveId, ct)
+                   ?? throw new NotFoundException("wave", id.ToString());
+        var advisory = await db.Advisories.AsNoTracking().FirstAsync(a => a.Id == wave.AdvisoryId, ct);
+        return TypedResults.Ok(await MatrixAsync(advisory, wave, db, view, requestFacts, clock.GetUtcNow(), ct));
+    }
+
+    private static async Task<WaveDeliveriesDto> MatrixAsync(Advisory advisory, Wave wave, ForewarnDb db, PartnerView view,
+        RequestFacts requestFacts, DateTimeOffset now, CancellationToken ct)
+    {
         var announcement = await db.WaveAnnouncements.AsNoTracking().FirstOrDefaultAsync(a => a.WaveId == wave.Id, ct);
         var artifactIds = wave.ArtifactIds.ToList();
         var ids = artifactIds.Select(a => (Guid?)a.Value).ToList();
@@ -74,8 +95,8 @@ public static class WaveDeliveryEndpoints
                 ack is null && notified is { } n ? Math.Round((now - n).TotalHours, 1) : null));
         }
         var ordered = rows.OrderBy(r => r.AcknowledgedAt is not null).ThenByDescending(r => r.HoursSinceNotice ?? -1).ThenBy(r => r.Partner).ToList();
-        return TypedResults.Ok(new WaveDeliveriesDto(advisory.Reference, wave.Number, wave.Kind.ToString().ToLowerInvariant(), wave.At, announcedAt,
+        return new WaveDeliveriesDto(advisory.Reference, wave.Number, wave.Kind.ToString().ToLowerInvariant(), wave.At, announcedAt,
             rows.Count, rows.Count(r => r.NotifiedAt is not null), rows.Count(r => r.FirstFetchedAt is not null),
-            rows.Count(r => r.AcknowledgedAt is not null), ordered));
+            rows.Count(r => r.AcknowledgedAt is not null), ordered);
     }
 }

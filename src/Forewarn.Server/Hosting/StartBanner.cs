@@ -41,10 +41,11 @@ internal static class StartBanner
                 lines.Add($"  Partner key ({partner.Name}): {partner.ApiKey}");
                 lines.Add("  Try:");
                 lines.Add($"    curl -H \"Authorization: Bearer {partner.ApiKey}\" {url}/api/v1/me/advisories");
-                lines.Add("  Trace a leak (each partner's copy of the FW-2025-0708 PoC and description is fingerprinted):");
+                lines.Add("  Trace a leak (each partner's copy of the FW-2025-0708 PoC and description is fingerprinted)");
+                lines.Add("  with the forewarn command line (install it as the README's tour shows):");
                 lines.Add($"    export FOREWARN_SERVER={url}");
-                lines.Add($"    FOREWARN_API_KEY={partner.ApiKey} dotnet run --project src/Forewarn.Cli -- me fetch FW-2025-0708:poc --out leaked.py");
-                lines.Add($"    FOREWARN_API_KEY={demo.Staff.ApiKey} dotnet run --project src/Forewarn.Cli -- trace leaked.py");
+                lines.Add($"    FOREWARN_API_KEY={partner.ApiKey} forewarn me fetch FW-2025-0708:poc --out leaked.py");
+                lines.Add($"    FOREWARN_API_KEY={demo.Staff.ApiKey} forewarn trace leaked.py");
             }
         }
         lines.Add("");

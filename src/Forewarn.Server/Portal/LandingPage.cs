@@ -1,5 +1,6 @@
 using System.Net;
 using Forewarn.Domain.Advisories;
+using Forewarn.Domain.Common;
 using Forewarn.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,9 +45,9 @@ public static class LandingPage
               <h1>{{E(name)}}</h1>
               <p class="sub">A Forewarn server: a vulnerability early-warning programme that shares embargoed vulnerability details with vetted partners, each seeing exactly what the programme's rules allow, no earlier.</p>
               <div class="stats">
-                <div class="stat"><b id="partners">{{partners.Count}}</b>partners ({{receiving}} receiving)</div>
-                <div class="stat"><b id="embargoed">{{embargoed}}</b>advisories under embargo</div>
-                <div class="stat"><b id="advisories">{{advisories.Count}}</b>advisories in all</div>
+                <div class="stat"><b id="partners">{{partners.Count}}</b>{{Counted.Noun(partners.Count, "partner", "partners")}} ({{receiving}} receiving)</div>
+                <div class="stat"><b id="embargoed">{{embargoed}}</b>{{Counted.Noun(embargoed, "advisory", "advisories")}} under embargo</div>
+                <div class="stat"><b id="advisories">{{advisories.Count}}</b>{{Counted.Noun(advisories.Count, "advisory", "advisories")}} in all</div>
               </div>
               <p>This page is public, so it shows counts only: what is under embargo, and for whom, is for authenticated staff and partners.</p>
               <h2>Where to go next</h2>

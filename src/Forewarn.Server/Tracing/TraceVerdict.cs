@@ -1,4 +1,5 @@
 using System.Globalization;
+using Forewarn.Domain.Common;
 
 namespace Forewarn.Server.Tracing;
 
@@ -18,12 +19,12 @@ public static class TraceVerdict
             return $"Named {list}, each above the threshold {Number(t)}: {bound}";
         }
         if (marksRead == 0)
-            return $"No one named: none of the artifact's {sites} marks was found in the leaked text — it is not a copy of this artifact, "
+            return $"No one named: none of the artifact's {Counted.Of(sites, "mark", "marks")} was found in the leaked text — it is not a copy of this artifact, "
                 + "or every marked word in it was rewritten.";
         if (threshold is null)
             return $"No one named: ε = {Epsilon(epsilon)} is so small that no score can reach a threshold; give a larger ε.";
         var highest = nearMisses.Count > 0 ? $" (highest: {nearMisses[0].PartnerName}, {Number(nearMisses[0].Score)})" : "";
-        return $"No one named: {marksRead} of {sites} marks read, and no partner's score reaches the threshold {Number(threshold.Value)}{highest}. "
+        return $"No one named: {marksRead} of {Counted.Of(sites, "mark", "marks")} read, and no partner's score reaches the threshold {Number(threshold.Value)}{highest}. "
             + $"The leak carries too few marks to name anyone at ε = {Epsilon(epsilon)}, or it mixes several partners' copies.";
     }
 

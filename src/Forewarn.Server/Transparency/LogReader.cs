@@ -28,7 +28,7 @@ public sealed class LogReader(ForewarnDb db, LogKey key, LogSize sizes)
     {
         var current = await sizes.AtLeastAsync(db, size, ct);
         if (size < 1 || size > current) throw new LogRangeException($"The tree size must be from 1 to {current}, the size of the log now; {size} was asked for.");
-        if (index < 0 || index >= size) throw new LogRangeException($"Index {index} is not in a tree of {size} entries: it must be from 0 to {size - 1}.");
+        if (index < 0 || index >= size) throw new LogRangeException($"Index {index} is not in a tree of {Counted.Of(size, "entry", "entries")}: it must be from 0 to {size - 1}.");
         var (leaf, hashes) = await LogStore.WithNodesAsync(db, hash => (hash(index, index + 1), MerkleTree.InclusionProof(index, size, hash)), ct);
         return new InclusionProof(index, size, leaf, hashes);
     }

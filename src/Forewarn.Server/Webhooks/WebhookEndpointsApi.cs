@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Webhooks;
+using Forewarn.Server.Api;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Problems;
 using Forewarn.Storage;
@@ -107,7 +108,7 @@ public static class WebhookEndpointsApi
 
     private static async Task<List<WebhookDeliveryDto>> ListAsync(IQueryable<WebhookDelivery> q, int? limit, CancellationToken ct)
     {
-        var take = Math.Clamp(limit ?? 200, 1, 1000);
+        var take = PageLimit.Take(limit, byDefault: 200, max: 1000);
         var rows = await q.AsNoTracking().OrderByDescending(d => d.Id).Take(take).ToListAsync(ct);
         return [.. rows.Select(WebhookDeliveryDto.From)];
     }

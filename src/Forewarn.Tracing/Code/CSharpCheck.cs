@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Forewarn.Domain.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -31,7 +32,7 @@ internal sealed class CSharpCheck : CopyCheck
         var compilation = Compile(original);
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0)
-            throw new CodeMarkException("poc-does-not-compile", $"The C# PoC does not compile as given ({errors.Count} errors), so no copy of it can be checked: {string.Join("; ", errors.Take(3).Select(e => e.ToString()))}");
+            throw new CodeMarkException("poc-does-not-compile", $"The C# PoC does not compile as given ({Counted.Of(errors.Count, "error", "errors")}), so no copy of it can be checked: {string.Join("; ", errors.Take(3).Select(e => e.ToString()))}");
         return new CSharpCheck(compilation);
     }
 

@@ -52,6 +52,27 @@ public sealed class PartnerLifecycleTests
     }
 
     [Fact]
+    public void A_new_partner_history_starts_with_joining_as_an_applicant()
+    {
+        var joined = Assert.Single(Applicant().History);
+
+        Assert.Null(joined.From);
+        Assert.Equal(PartnerStatus.Applicant, joined.To);
+        Assert.Equal(Applied, joined.At);
+        Assert.Equal(StatusChange.Joined(Applied, "staff"), joined);
+    }
+
+    [Fact]
+    public void A_stored_move_to_the_same_status_reads_as_joining()
+    {
+        // Stores written before joining had no "from" hold applicant → applicant as the first step.
+        var legacy = new StatusChange(PartnerStatus.Applicant, PartnerStatus.Applicant, Applied, "Application recorded", "staff");
+
+        Assert.Null(legacy.From);
+        Assert.Equal(PartnerStatus.Applicant, new StatusChange(PartnerStatus.Applicant, PartnerStatus.Active, Applied, "vetted", "staff").From);
+    }
+
+    [Fact]
     public void Removal_is_final_and_says_so()
     {
         var removed = In(PartnerStatus.Removed);

@@ -20,7 +20,8 @@ public sealed class ServiceTests : IAsyncLifetime
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("Halcyon Software Early Warning Program", html);
         Assert.Contains("<b id=\"partners\">13</b>", html);
-        Assert.Contains("<b id=\"embargoed\">1</b>", html);
+        Assert.Contains("<b id=\"embargoed\">1</b>advisory under embargo", html);
+        Assert.Contains("<b id=\"partners\">13</b>partners", html);
         // Public page: nothing that names or dates an embargoed advisory.
         Assert.DoesNotContain(DemoFacts.EmbargoReference(_f), html);
         Assert.DoesNotContain("Sync Agent", html);

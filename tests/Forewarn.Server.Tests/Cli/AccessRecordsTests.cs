@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Net;
 using System.Text.Json.Nodes;
+using Forewarn.Server.Tests.Infrastructure;
 
 namespace Forewarn.Server.Tests.Cli;
 
@@ -68,6 +71,28 @@ public sealed class AccessRecordsTests(CliServer server) : IClassFixture<CliServ
         (exit, _, stderr) = await server.Run(server.StaffKey, "access-records", "--limit", "0");
         Assert.Equal(2, exit);
         Assert.Contains("--limit must be between 1 and 1000, not 0.", stderr);
+    }
+
+    /// <summary>One rule with the command line: a limit out of range is refused with a problem, not clamped.</summary>
+    [Theory]
+    [InlineData("/api/v1/access-records", false, 1000)]
+    [InlineData("/api/v1/advisories/FW-2025-0708/notices", false, 1000)]
+    [InlineData("/api/v1/webhooks/deliveries", false, 1000)]
+    [InlineData("/api/v1/me/notices", true, 1000)]
+    [InlineData("/api/v1/me/webhooks/deliveries", true, 1000)]
+    [InlineData("/api/v1/log/entries", false, 10_000)]
+    public async Task The_api_refuses_a_list_limit_out_of_range_as_the_cli_does(string path, bool asPartner, int max)
+    {
+        using var client = asPartner ? server.WithKey(server.PartnerKey("Bastion")) : server.Staff();
+
+        foreach (var limit in new[] { 0, -1, max + 1 })
+        {
+            var problem = await (await client.GetAsync($"{path}?limit={limit}")).Problem(HttpStatusCode.BadRequest,
+                path.Contains("/log/", StringComparison.Ordinal) ? "log-range" : "invalid-limit");
+            Assert.Contains(max.ToString(CultureInfo.InvariantCulture), (string?)problem["detail"], StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{path}?limit=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{path}?limit={max}")).StatusCode);
     }
 
     [Fact]

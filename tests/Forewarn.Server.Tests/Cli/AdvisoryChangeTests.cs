@@ -134,7 +134,7 @@ public sealed class AdvisoryChangeTests(CliServer server) : IClassFixture<CliSer
 
         (exit, _, stderr) = await server.Run(server.StaffKey, "advisories", "cancel-wave", "FW-2026-1202", "0");
         Assert.Equal(2, exit);
-        Assert.Contains("A wave number is 1 or more.", stderr);
+        Assert.Contains("the wave number must be 1 or more, not 0.", stderr);
     }
 
     [Fact]

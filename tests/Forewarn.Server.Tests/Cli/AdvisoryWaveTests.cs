@@ -75,10 +75,10 @@ public sealed class AdvisoryWaveTests(CliServer server) : IClassFixture<CliServe
         // Waves: the first is inferred to be the initial one, the next an update.
         var first = (await server.Run(staff, "advisories", "schedule-wave", "FW-2026-7001", "--at", "2026-11-28T14:00:00Z",
             "--artifact", $"{noticeId},{detectionId}", "--note", "first notice")).Ok();
-        Assert.Matches(@"Scheduled wave 1 \(initial\) at 2026-11-28 14:00 UTC with 2 artifact\(s\); id [0-9a-f-]{36}\.", first);
+        Assert.Matches(@"Scheduled wave 1 \(initial\) at 2026-11-28 14:00 UTC with 2 artifacts; id [0-9a-f-]{36}\.", first);
         var second = (await server.Run(staff, "advisories", "schedule-wave", "FW-2026-7001", "--at", "2026-11-29T12:00:00Z",
             "--artifact", pocId)).Ok();
-        Assert.Matches(@"Scheduled wave 2 \(update\) at 2026-11-29 12:00 UTC with 1 artifact\(s\)", second);
+        Assert.Matches(@"Scheduled wave 2 \(update\) at 2026-11-29 12:00 UTC with 1 artifact; id", second);
 
         var shown = (await server.Run(staff, "advisories", "show", "FW-2026-7001", "--json")).Json();
         Assert.Equal("scheduled", (string?)shown["state"]);

@@ -13,8 +13,35 @@ public sealed class ConnectionAndUsageTests(CliServer server) : IClassFixture<Cl
 
         Assert.Equal(2, exit);
         Assert.Equal("", stdout);
-        Assert.Contains("error: Unrecognized command or argument 'frobnicate'.", stderr);
+        Assert.Contains("error: 'frobnicate' is not a command of 'forewarn'; its commands are partners, tiers,", stderr);
         Assert.Contains("Run 'forewarn --help' for usage.", stderr);
+    }
+
+    [Fact]
+    public async Task A_mistyped_command_is_one_error_line()
+    {
+        var err = (await server.Run(server.StaffKey, "partners", "lst")).Failed(2);
+
+        // System.CommandLine reports a missing command and an unrecognized word; the user made one mistake.
+        var errors = err.Split('\n').Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["error: 'lst' is not a command of 'forewarn partners'; its commands are list, show, add, update, set-tier, suspend, reinstate, probation, remove."], errors);
+        Assert.Contains("'--bogus' is not an option of 'forewarn partners'", (await server.Run(server.StaffKey, "partners", "--bogus")).Failed(2));
+    }
+
+    [Theory]
+    [InlineData("access-records", "--limit", "x", "'x' is not a whole number for --limit.")]
+    [InlineData("access-records", "--limit", "0", "--limit must be between 1 and 1000, not 0.")]
+    [InlineData("log", "entries", "--start", "x", "'x' is not a whole number for --start.")]
+    [InlineData("log", "entries", "--limit", "10001", "--limit must be between 1 and 10000, not 10001.")]
+    [InlineData("log", "proof", "inclusion", "x", "'x' is not a whole number for index.")]
+    [InlineData("keys", "issue", "--owner", "staff", "--name", "n", "--days", "soon", "'soon' is not a whole number for --days.")]
+    [InlineData("trace", "leak.txt", "--epsilon", "tiny", "--epsilon must lie strictly between 0 and 1 (for example 1e-6), not tiny.")]
+    public async Task A_number_that_does_not_parse_or_is_out_of_range_is_one_usage_error_line(params string[] argsAndError)
+    {
+        var err = (await server.Run(server.StaffKey, argsAndError[..^1])).Failed(2);
+
+        Assert.Equal($"error: {argsAndError[^1]}", err.Split('\n')[0]);
+        Assert.Single(err.Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -116,6 +116,10 @@ public sealed class CsafTests(CliServer server) : IClassFixture<CliServer>, IDis
         var again = (await server.Run(server.StaffKey, "csaf", "import", ValidFile)).Failed(1);
         Assert.StartsWith("error: ", again, StringComparison.Ordinal);
         Assert.Contains("BSI-2022-0001 already exists", again, StringComparison.Ordinal);
+        // Said in the command line's terms: its option, not the API's query parameter.
+        Assert.Contains("--reference", again, StringComparison.Ordinal);
+        Assert.DoesNotContain("?reference", again, StringComparison.Ordinal);
+        Assert.Single(again.TrimEnd('\n').Split('\n'));
     }
 
     [Fact]

@@ -30,9 +30,32 @@ public sealed class DeliveriesTests(CliServer server) : IClassFixture<CliServer>
     }
 
     [Fact]
+    public async Task The_wave_id_that_advisories_show_prints_names_the_same_wave()
+    {
+        var reference = DemoFacts.EmbargoReference(server.Factory);
+        await WaitForAnnouncementAsync($"{reference}/1");
+        var advisory = (await server.Run(server.StaffKey, "advisories", "show", reference, "--json")).Json();
+        var first = advisory["waves"]!.AsArray().Single(w => (int?)w!["number"] == 1)!;
+        var waveId = (string)first["id"]!;
+        Assert.Contains(waveId, (await server.Run(server.StaffKey, "advisories", "show", reference)).Ok(), StringComparison.Ordinal);
+
+        var byId = (await server.Run(server.StaffKey, "deliveries", waveId, "--json")).Json();
+        var byNumber = (await server.Run(server.StaffKey, "deliveries", $"{reference}/1", "--json")).Json();
+        Assert.Equal(reference, (string?)byId["advisory"]);
+        Assert.Equal(1, (int?)byId["wave"]);
+        Assert.Equal(byNumber["rows"]!.AsArray().Select(r => (string?)r!["partner"]), byId["rows"]!.AsArray().Select(r => (string?)r!["partner"]));
+        Assert.Contains("wave 1", (await server.Run(server.StaffKey, "deliveries", waveId)).Ok(), StringComparison.Ordinal);
+
+        var unknown = (await server.Run(server.StaffKey, "deliveries", Guid.NewGuid().ToString())).Failed(1);
+        Assert.Contains("Not found", unknown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_malformed_or_unknown_wave_is_a_clear_error()
     {
-        (await server.Run(server.StaffKey, "deliveries", "FW-2026-1202")).Failed(1);
+        var malformed = (await server.Run(server.StaffKey, "deliveries", "FW-2026-1202")).Failed(1);
+        Assert.Contains("ADVISORY/NUMBER", malformed, StringComparison.Ordinal);
+        Assert.Contains("the wave's id", malformed, StringComparison.Ordinal);
         var unknown = (await server.Run(server.StaffKey, "deliveries", "FW-1999-0001/1")).Failed(1);
         Assert.Contains("FW-1999-0001", unknown, StringComparison.Ordinal);
     }

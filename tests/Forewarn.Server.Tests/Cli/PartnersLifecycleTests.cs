@@ -38,6 +38,15 @@ public sealed class PartnersLifecycleTests(CliServer server) : IClassFixture<Cli
         Assert.Equal("applicant", (string?)added["status"]);
         Assert.Equal("Entry", (string?)added["tier"]);
         Assert.Contains("Nightjar Response AG", (await server.Run(server.StaffKey, "partners", "list")).Ok());
+
+        // Its history starts with joining, not with a move from applicant to applicant.
+        var id = (string)added["id"]!;
+        var shown = (await server.Run(server.StaffKey, "partners", "show", id)).Ok();
+        Assert.Matches(@"joined as applicant\s+│\s+Application recorded", shown);
+        Assert.DoesNotContain("applicant → applicant", shown, StringComparison.Ordinal);
+        var joined = Assert.Single((await server.Run(server.StaffKey, "partners", "show", id, "--json")).Json()["history"]!.AsArray())!;
+        Assert.Null(joined["from"]);
+        Assert.Equal("applicant", (string?)joined["to"]);
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed class ProcessTests(CliServer server) : IClassFixture<CliServer>
         Assert.StartsWith("error: Forbidden", refused.Failed(1));
 
         var usage = await Forewarn(environment, "frobnicate");
-        Assert.Contains("Unrecognized command or argument 'frobnicate'", usage.Failed(2));
+        Assert.Contains("error: 'frobnicate' is not a command of 'forewarn'", usage.Failed(2));
 
         var unreachable = await Forewarn(new Dictionary<string, string?> { ["FOREWARN_SERVER"] = "http://127.0.0.1:1" }, "me", "show");
         Assert.StartsWith("error: cannot reach the Forewarn server at http://127.0.0.1:1", unreachable.Failed(1));

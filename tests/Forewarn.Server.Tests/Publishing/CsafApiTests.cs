@@ -126,7 +126,7 @@ public sealed class CsafApiTests : IAsyncLifetime
 
         var duplicate = await (await PostText(staff, "/api/v1/csaf/import", text)).Problem(HttpStatusCode.Conflict, "duplicate");
         Assert.Contains("BSI-2022-0001", (string?)duplicate["detail"], StringComparison.Ordinal);
-        Assert.Contains("?reference=", (string?)duplicate["detail"], StringComparison.Ordinal);
+        Assert.Contains("under another reference", (string?)duplicate["detail"], StringComparison.Ordinal);
 
         var renamed = await (await PostText(staff, "/api/v1/csaf/import?reference=FW-2022-0001", text)).Json(HttpStatusCode.Created);
         Assert.Equal("FW-2022-0001", (string?)renamed["advisory"]!["reference"]);

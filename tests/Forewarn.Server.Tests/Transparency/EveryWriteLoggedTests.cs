@@ -126,6 +126,8 @@ public sealed class EveryWriteLoggedTests : IAsyncLifetime
             ("DELETE /api/v1/me/webhooks/{id}", new(LogKinds.WebhookChanged, () => partner.DeleteAsync($"/api/v1/me/webhooks/{ids["webhook"]}"))),
             ("POST /api/v1/webhooks/deliveries/{id}/revive", new(LogKinds.DeliveryRevived, () => Json(staff, HttpMethod.Post,
                 $"/api/v1/webhooks/deliveries/{deadDelivery}/revive", new { }))),
+            ("POST /api/v1/admin/keys/{key}/rotate", new(LogKinds.ProgramKeyRotated, () => Json(staff, HttpMethod.Post,
+                "/api/v1/admin/keys/csaf/rotate", new { }))),
             ("POST /taxii2/api/collections/{id}/objects", new(LogKinds.SightingsReceived, () =>
             {
                 var body = new StringContent(new JsonObject { ["objects"] = new JsonArray(Sighting(report)) }.ToJsonString(), Encoding.UTF8);

@@ -78,7 +78,7 @@ public static class LogCommand
 
     private static Command ReceiptCommand(CliContext context)
     {
-        var index = new Argument<long>("index") { Description = "The entry's index in the log" };
+        var index = Numbers.WholeArgument("index", "The entry's index in the log", min: 0);
         var output = new Option<FileInfo>("--out", "-o") { Description = "Write the receipt to this file (default: print it)", HelpName = "file" };
         var command = new Command("receipt", "Fetch an entry's receipt against the latest checkpoint (staff key, or a partner key for its own entries)") { index, output };
         command.SetAction((parse, ct) => context.RunAsync(parse, ct, async (api, ct) =>
@@ -105,16 +105,14 @@ public static class LogCommand
         return command;
     }
 
-    private static (Option<long?> Start, Option<int?> Limit) PageOptions()
+    private static (Option<long?> Start, Option<long?> Limit) PageOptions()
     {
-        var start = new Option<long?>("--start") { Description = "The first entry index to list (default 0)", HelpName = "index" };
-        start.Validators.Add(r => { if (r.GetValueOrDefault<long?>() is < 0) r.AddError("--start is an entry index, 0 or more."); });
-        var limit = new Option<int?>("--limit") { Description = "At most this many entries (1 to 10000, default 1000)", HelpName = "n" };
-        limit.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1 or > 10_000) r.AddError("--limit must be between 1 and 10000."); });
+        var start = Numbers.Whole("--start", "The first entry index to list (default 0)", min: 0, helpName: "index");
+        var limit = Numbers.Whole("--limit", "At most this many entries (1 to 10000, default 1000)", min: 1, max: 10_000);
         return (start, limit);
     }
 
-    private static string Query(long? start, int? limit) =>
+    private static string Query(long? start, long? limit) =>
         FormattableString.Invariant($"?start={start ?? 0}&limit={limit ?? 1000}");
 
     private static void Render(Screen screen, JsonNode page)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Forewarn.Cli.Api;
+using Forewarn.Cli.Input;
 using Forewarn.Transparency;
 using Forewarn.Transparency.Notes;
 
@@ -15,8 +16,8 @@ public static class LogProofCommand
 {
     public static Command Create(CliContext context)
     {
-        var index = new Argument<long>("index") { Description = "The entry whose inclusion is proven" };
-        var size = new Option<long?>("--size") { Description = "The tree size (default: the latest checkpoint's)", HelpName = "n" };
+        var index = Numbers.WholeArgument("index", "The entry whose inclusion is proven", min: 0);
+        var size = Numbers.Whole("--size", "The tree size (default: the latest checkpoint's)", min: 1);
         var inclusionOut = OutOption();
         var inclusion = new Command("inclusion", "Fetch the proof that an entry is in the tree of a given size") { index, size, inclusionOut };
         inclusion.SetAction((parse, ct) => context.RunAsync(parse, ct, async (api, ct) =>
@@ -26,8 +27,8 @@ public static class LogProofCommand
             return await WriteAsync(context, proof, parse.GetValue(inclusionOut), ct);
         }));
 
-        var from = new Argument<long>("from") { Description = "The older tree size" };
-        var to = new Option<long?>("--to") { Description = "The newer tree size (default: the latest checkpoint's)", HelpName = "n" };
+        var from = Numbers.WholeArgument("from", "The older tree size", min: 0);
+        var to = Numbers.Whole("--to", "The newer tree size (default: the latest checkpoint's)", min: 1);
         var consistencyOut = OutOption();
         var consistency = new Command("consistency", "Fetch the proof that the tree of one size extends the tree of a smaller size") { from, to, consistencyOut };
         consistency.SetAction((parse, ct) => context.RunAsync(parse, ct, async (api, ct) =>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Forewarn.Cli.Api;
 using Forewarn.Cli.Input;
+using Forewarn.Domain.Common;
 using Forewarn.Transparency;
 using Forewarn.Transparency.Notes;
 
@@ -104,8 +105,9 @@ public static class LogVerifyCommand
         var keys = audit.Keys.Count == 1
             ? $"the key {audit.Key.Name}+{Convert.ToHexStringLower(audit.Key.KeyId)}"
             : $"the {audit.Keys.Count} keys of {audit.Key.Name} ({string.Join(", ", audit.Keys.Select(k => Convert.ToHexStringLower(k.KeyId)))})";
-        context.Screen.Line($"Checked {audit.EntriesChecked} entries, {audit.CheckpointsChecked} signed checkpoints and " +
-            $"{audit.ConsistencyProofsChecked} consistency proofs against {keys}.");
+        context.Screen.Line($"Checked {Counted.Of(audit.EntriesChecked, "entry", "entries")}, " +
+            $"{Counted.Of(audit.CheckpointsChecked, "signed checkpoint", "signed checkpoints")} and " +
+            $"{Counted.Of(audit.ConsistencyProofsChecked, "consistency proof", "consistency proofs")} against {keys}.");
         if (problem is null)
             context.Screen.Line("The log verifies: ", $"every entry is covered by a checkpoint signed by the log, up to size {audit.VerifiedSize}", ".");
         else

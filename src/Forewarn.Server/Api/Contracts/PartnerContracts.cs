@@ -5,7 +5,8 @@ namespace Forewarn.Server.Api.Contracts;
 
 public sealed record ContractDto(string? NdaVersion, DateTimeOffset? SignedAt, DateTimeOffset? ExpiresAt);
 
-public sealed record StatusChangeDto(string From, string To, DateTimeOffset At, string Reason, string Actor);
+/// <summary>A step of a partner's membership; <c>From</c> is null for the first, joining the programme as an applicant.</summary>
+public sealed record StatusChangeDto(string? From, string To, DateTimeOffset At, string Reason, string Actor);
 
 public sealed record PartnerDto(
     Guid Id, string LegalName, string HeadquartersCountry, IReadOnlyList<string> Jurisdictions, string Category,
@@ -16,7 +17,7 @@ public sealed record PartnerDto(
         p.Id.Value, p.LegalName, p.HeadquartersCountry, p.Jurisdictions, p.Category.Name(), p.Tier,
         new ContractDto(p.Contract.NdaVersion, p.Contract.SignedAt, p.Contract.ExpiresAt),
         [.. p.Restrictions.Select(r => r.Name())], p.Status.Name(),
-        [.. p.History.Select(h => new StatusChangeDto(h.From.Name(), h.To.Name(), h.At, h.Reason, h.Actor))],
+        [.. p.History.Select(h => new StatusChangeDto(h.From?.Name(), h.To.Name(), h.At, h.Reason, h.Actor))],
         p.CreatedAt);
 }
 
