@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
-using Forewarn.Domain.Tracing;
+using Forewarn.Tracing.Tardos;
 
-namespace Forewarn.Domain.Tests.Tracing;
+namespace Forewarn.Tracing.Tests.Tardos;
 
 /// <summary>
 /// How codewords are drawn: the fast path (AES-NI, all recipients at once) gives exactly what

@@ -1,4 +1,4 @@
-namespace Forewarn.Domain.Tracing;
+namespace Forewarn.Tracing.Tardos;
 
 /// <summary>
 /// The discrete bias distribution of a code designed against c₀ colluders: the k = ⌈c₀/2⌉

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace Forewarn.Domain.Tracing;
+namespace Forewarn.Tracing.Tardos;
 
 /// <summary>
 /// The marks read from a leaked copy, prepared for scoring: the read sites grouped by (bias, read

@@ -1,4 +1,4 @@
-namespace Forewarn.Domain.Tracing;
+namespace Forewarn.Tracing.Tardos;
 
 /// <summary>Numerical helpers for Chernoff bounds: a stable two-point log-MGF and a one-dimensional minimiser.</summary>
 internal static class Chernoff

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Forewarn.Domain.Tracing;
+namespace Forewarn.Tracing.Tardos;
 
 /// <summary>
 /// A binary Tardos fingerprinting code (Tardos 2003, "Optimal probabilistic fingerprint codes"),

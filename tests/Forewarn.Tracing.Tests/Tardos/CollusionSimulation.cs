@@ -1,6 +1,6 @@
-using Forewarn.Domain.Tracing;
+using Forewarn.Tracing.Tardos;
 
-namespace Forewarn.Domain.Tests.Tracing;
+namespace Forewarn.Tracing.Tests.Tardos;
 
 /// <summary>The standard collusion attacks on a binary code, under the marking assumption.</summary>
 public enum Attack

@@ -5,7 +5,7 @@ using System.Runtime.Intrinsics.X86;
 using BclAes = System.Security.Cryptography.Aes;
 using X86Aes = System.Runtime.Intrinsics.X86.Aes;
 
-namespace Forewarn.Domain.Tracing;
+namespace Forewarn.Tracing.Tardos;
 
 /// <summary>
 /// AES-128 encryption of single blocks under one key (FIPS 197), used as a pseudo-random function

@@ -1,4 +1,4 @@
-namespace Forewarn.Domain.Tracing;
+namespace Forewarn.Tracing.Tardos;
 
 /// <summary>
 /// The score above which a recipient is accused, so that the chance of accusing anyone innocent

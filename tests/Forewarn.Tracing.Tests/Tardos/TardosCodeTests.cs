@@ -1,9 +1,9 @@
+using Forewarn.Tracing.Tardos;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Forewarn.Domain.Tracing;
 
-namespace Forewarn.Domain.Tests.Tracing;
+namespace Forewarn.Tracing.Tests.Tardos;
 
 /// <summary>
 /// The fingerprinting code under random populations, collusions and the standard attacks: no
