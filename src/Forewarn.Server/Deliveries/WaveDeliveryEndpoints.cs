@@ -1,11 +1,11 @@
 using Forewarn.Domain.Access;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Publishing;
-using Forewarn.Domain.Transparency;
 using Forewarn.Domain.Webhooks;
 using Forewarn.Server.Api;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Entitlements;
+using Forewarn.Server.Transparency;
 using Forewarn.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

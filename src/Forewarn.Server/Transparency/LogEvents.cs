@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
-using Forewarn.Domain.Transparency;
 using Forewarn.Server.Auth;
 using Forewarn.Storage;
+using Forewarn.Storage.Transparency;
+using Forewarn.Transparency.Entries;
 
 namespace Forewarn.Server.Transparency;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Keys;
 using Forewarn.Domain.Partners;
-using Forewarn.Domain.Transparency;
+using Forewarn.Transparency.Entries;
 
 namespace Forewarn.Server.Transparency;
 

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Policy;
 using Forewarn.Domain.Publishing;
-using Forewarn.Domain.Transparency;
+using Forewarn.Transparency.Entries;
 
 namespace Forewarn.Server.Transparency;
 

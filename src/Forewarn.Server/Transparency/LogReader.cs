@@ -1,7 +1,7 @@
-using Forewarn.Domain.Transparency;
 using Forewarn.Storage;
 using Forewarn.Storage.Transparency;
 using Forewarn.Transparency;
+using Forewarn.Transparency.Tree;
 
 namespace Forewarn.Server.Transparency;
 

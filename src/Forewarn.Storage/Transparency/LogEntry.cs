@@ -1,4 +1,6 @@
-namespace Forewarn.Domain.Transparency;
+using Forewarn.Transparency.Entries;
+
+namespace Forewarn.Storage.Transparency;
 
 /// <summary>
 /// A stored log entry: its position in the log, its kind and subject (for lookups), and the

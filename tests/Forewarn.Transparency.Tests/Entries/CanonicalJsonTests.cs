@@ -1,6 +1,6 @@
-using Forewarn.Domain.Transparency;
+using Forewarn.Transparency.Entries;
 
-namespace Forewarn.Domain.Tests.Transparency;
+namespace Forewarn.Transparency.Tests.Entries;
 
 /// <summary>RFC 8785 canonical JSON: the scheme's own sample, and its number serialisation examples (Appendix B).</summary>
 public sealed class CanonicalJsonTests

@@ -1,4 +1,4 @@
-namespace Forewarn.Domain.Transparency;
+namespace Forewarn.Transparency.Tree;
 
 /// <summary>
 /// Verification of inclusion and consistency proofs exactly as RFC 9162 sections 2.1.3.2 and

@@ -1,6 +1,6 @@
-using Forewarn.Domain.Transparency;
+using Forewarn.Transparency.Tree;
 
-namespace Forewarn.Domain.Tests.Transparency;
+namespace Forewarn.Transparency.Tests.Tree;
 
 /// <summary>
 /// The RFC 6962 reference tree (eight entries: "", 00, 10, 2021, 3031, 40414243, 5051…57,

@@ -1,4 +1,4 @@
-namespace Forewarn.Domain.Transparency;
+namespace Forewarn.Server.Transparency;
 
 /// <summary>The kinds of entry the programme's transparency log holds.</summary>
 public static class LogKinds

@@ -1,9 +1,9 @@
+using Forewarn.Transparency.Tree;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Forewarn.Domain.Transparency;
 
-namespace Forewarn.Domain.Tests.Transparency;
+namespace Forewarn.Transparency.Tests.Tree;
 
 /// <summary>
 /// Appending through the frontier keeps exactly the complete nodes of the tree, its root is the

@@ -1,4 +1,4 @@
-namespace Forewarn.Domain.Transparency;
+namespace Forewarn.Transparency.Tree;
 
 /// <summary>
 /// A complete subtree of the log: level ℓ and index i cover the leaves [i·2^ℓ, (i+1)·2^ℓ); its hash

@@ -1,9 +1,9 @@
+using Forewarn.Transparency.Tree;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Forewarn.Domain.Transparency;
 
-namespace Forewarn.Domain.Tests.Transparency;
+namespace Forewarn.Transparency.Tests.Tree;
 
 /// <summary>For random trees, every inclusion and consistency proof verifies, and any altered hash, index or size makes it fail.</summary>
 public sealed class MerkleProperties

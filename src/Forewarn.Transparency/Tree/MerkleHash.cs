@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Forewarn.Domain.Transparency;
+namespace Forewarn.Transparency.Tree;
 
 /// <summary>
 /// The hashes of an RFC 9162 Merkle tree (section 2.1.1), SHA-256: a leaf hash is

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace Forewarn.Domain.Transparency;
+namespace Forewarn.Transparency.Entries;
 
 /// <summary>
 /// The JSON Canonicalization Scheme (RFC 8785): no whitespace, object members sorted by their

@@ -1,4 +1,6 @@
-namespace Forewarn.Domain.Transparency;
+using Forewarn.Transparency.Entries;
+
+namespace Forewarn.Storage.Transparency;
 
 /// <summary>
 /// A log entry staged in the same transaction as the change it records, waiting for the

@@ -1,4 +1,4 @@
-namespace Forewarn.Domain.Transparency;
+namespace Forewarn.Transparency.Tree;
 
 /// <summary>
 /// Tree heads and proofs of RFC 9162 section 2.1 over any store of the tree: the store answers the

@@ -1,4 +1,4 @@
-namespace Forewarn.Domain.Transparency;
+namespace Forewarn.Storage.Transparency;
 
 /// <summary>
 /// A signed tree head as published: the tree size, its root hash, when it was signed and the

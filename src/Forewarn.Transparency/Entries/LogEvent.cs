@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Forewarn.Transparency.Tree;
 
-namespace Forewarn.Domain.Transparency;
+namespace Forewarn.Transparency.Entries;
 
 /// <summary>
-/// Something that happened and goes into the transparency log: its kind (<see cref="LogKinds"/>),
-/// whom it concerns (a partner, an artifact — kept beside the entry so a partner can find its own
-/// entries and staff can search), and the entry itself as canonical JSON (RFC 8785) — the bytes
-/// whose hash is the leaf.
+/// Something that happened and goes into the transparency log: its kind (the programme names its
+/// kinds; the log only stores them), whom it concerns (a partner, an artifact — kept beside the
+/// entry so a partner can find its own entries and staff can search), and the entry itself as
+/// canonical JSON (RFC 8785) — the bytes whose hash is the leaf.
 /// </summary>
 public sealed record LogEvent(string Kind, Guid? Partner, Guid? Artifact, byte[] Body)
 {

@@ -1,4 +1,6 @@
-namespace Forewarn.Domain.Transparency;
+using Forewarn.Transparency.Tree;
+
+namespace Forewarn.Storage.Transparency;
 
 /// <summary>A stored complete subtree (see <see cref="MerkleNode"/>): level 0 holds the leaf hashes.</summary>
 public sealed class LogNode
