@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Forewarn.Domain.Webhooks;
 
-namespace Forewarn.Domain.Webhooks;
+namespace Forewarn.Server.Webhooks;
 
 /// <summary>Why a webhook delivery was accepted or refused by <see cref="WebhookSignature.Verify"/>.</summary>
 public enum WebhookVerdict

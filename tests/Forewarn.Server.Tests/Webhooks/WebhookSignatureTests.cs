@@ -2,10 +2,10 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Forewarn.Domain.Common;
 using Forewarn.Domain.Webhooks;
+using Forewarn.Server.Webhooks;
 
-namespace Forewarn.Domain.Tests.Webhooks;
+namespace Forewarn.Server.Tests.Webhooks;
 
 /// <summary>Standard Webhooks signatures against the specification's published example and a receiver's rules.</summary>
 public sealed class WebhookSignatureTests
@@ -20,7 +20,6 @@ public sealed class WebhookSignatureTests
     public void Signs_the_specifications_example_to_its_published_value()
     {
         Assert.Equal("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", WebhookSignature.Sign(WebhookSecret.Parse(Secret), Id, At, Body));
-        Assert.Equal(WebhookSecret.Parse(Secret), WebhookSecret.Parse(Secret["whsec_".Length..]));
     }
 
     [Fact]
@@ -55,17 +54,6 @@ public sealed class WebhookSignatureTests
         Assert.Equal(WebhookVerdict.Valid, WebhookSignature.Verify([fresh], Id, ts, header, Body, At));
         Assert.Equal(WebhookVerdict.Valid, WebhookSignature.Verify([WebhookSecret.Generate(), old], Id, ts,
             "v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc= " + header, Body, At));
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("whsec_")]
-    [InlineData("whsec_not base64!")]
-    [InlineData("whsec_c2hvcnQ=")]
-    public void A_malformed_secret_is_refused_with_a_sentence(string text)
-    {
-        var e = Assert.Throws<DomainException>(() => WebhookSecret.Parse(text));
-        Assert.Equal("invalid-webhook-secret", e.Code);
     }
 
     [Property(MaxTest = 500)]
