@@ -8,9 +8,9 @@ using Forewarn.Domain.Policy;
 using Forewarn.Domain.Publishing;
 using Forewarn.Domain.Sightings;
 using Forewarn.Domain.Tiers;
-using Forewarn.Domain.Transparency;
 using Forewarn.Domain.Webhooks;
 using Forewarn.Storage.Mapping;
+using Forewarn.Storage.Transparency;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,7 +3,7 @@ namespace Forewarn.Tracing;
 /// <summary>
 /// An artifact prepared for fingerprinting: its mark sites — places with two meaning-preserving
 /// variants, 0 and 1 — found once in the original. A recipient's copy is the original rendered
-/// with the recipient's codeword (one variant per site, from <see cref="Forewarn.Domain.Tracing.TardosCode"/>);
+/// with the recipient's codeword (one variant per site, from <see cref="Forewarn.Tracing.Tardos.TardosCode"/>);
 /// reading a leaked copy gives, per site, the variant found or null when the site is gone or unreadable.
 /// </summary>
 public interface IMarkedArtifact

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Forewarn.Domain.Transparency;
+using Forewarn.Transparency.Tree;
 
 namespace Forewarn.Transparency;
 

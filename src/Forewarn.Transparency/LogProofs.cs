@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Forewarn.Transparency.Tree;
 
 namespace Forewarn.Transparency;
 
@@ -66,7 +67,7 @@ internal static class LogJson
             try
             {
                 var bytes = Convert.FromBase64String(v.GetValue<string>());
-                if (bytes.Length == Forewarn.Domain.Transparency.MerkleHash.Size) return bytes;
+                if (bytes.Length == MerkleHash.Size) return bytes;
             }
             catch (FormatException)
             {

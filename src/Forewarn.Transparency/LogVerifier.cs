@@ -1,5 +1,5 @@
-using Forewarn.Domain.Transparency;
 using Forewarn.Transparency.Notes;
+using Forewarn.Transparency.Tree;
 
 namespace Forewarn.Transparency;
 

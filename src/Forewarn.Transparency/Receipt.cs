@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Forewarn.Domain.Transparency;
+using Forewarn.Transparency.Entries;
 
 namespace Forewarn.Transparency;
 

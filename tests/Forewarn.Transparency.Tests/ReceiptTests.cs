@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Forewarn.Domain.Transparency;
+using Forewarn.Transparency.Entries;
 using Forewarn.Transparency.Notes;
+using Forewarn.Transparency.Tree;
 
 namespace Forewarn.Transparency.Tests;
 

@@ -1,3 +1,5 @@
+extern alias server;
+
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -8,6 +10,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Forewarn.Benchmarks.Http;
 using Forewarn.Domain.Webhooks;
+using server::Forewarn.Server.Webhooks;
 
 namespace Forewarn.Benchmarks.FanOut;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Forewarn.Domain.Tracing;
+using Forewarn.Tracing.Tardos;
 
 namespace Forewarn.Benchmarks.Tracing;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Forewarn.Benchmarks.Http;
-using Forewarn.Domain.Tracing;
+using Forewarn.Tracing.Tardos;
 
 namespace Forewarn.Benchmarks.Tracing;
 

@@ -1,9 +1,10 @@
 extern alias server;
 
 using System.Diagnostics;
-using Forewarn.Domain.Transparency;
 using Forewarn.Storage;
 using Forewarn.Storage.Transparency;
+using Forewarn.Transparency.Entries;
+using Forewarn.Transparency.Tree;
 using Microsoft.Extensions.DependencyInjection;
 using server::Forewarn.Server.Transparency;
 

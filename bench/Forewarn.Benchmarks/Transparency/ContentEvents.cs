@@ -1,14 +1,17 @@
+extern alias server;
+
 using System.Security.Cryptography;
 using Forewarn.Domain.Access;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Policy;
-using Forewarn.Domain.Transparency;
+using Forewarn.Transparency.Entries;
+using server::Forewarn.Server.Transparency;
 
 namespace Forewarn.Benchmarks.Transparency;
 
 /// <summary>
 /// Realistic content.served entries, made the way the content endpoint makes them
-/// (<see cref="AccessRecord.Served"/> then <see cref="AccessRecord.ToLogEvent"/>): one of a few
+/// (<see cref="AccessRecord.Served"/>, then its log entry as the server writes it): one of a few
 /// hundred partners, keys and artifacts, a granting rule with its sentence, the copy's SHA-256 and
 /// marks — about 450 bytes of canonical JSON each.
 /// </summary>

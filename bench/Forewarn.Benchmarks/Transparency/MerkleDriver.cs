@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Forewarn.Domain.Transparency;
+using Forewarn.Transparency.Tree;
 
 namespace Forewarn.Benchmarks.Transparency;
 

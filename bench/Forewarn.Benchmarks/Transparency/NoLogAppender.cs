@@ -1,6 +1,6 @@
 extern alias server;
 
-using Forewarn.Domain.Transparency;
+using Forewarn.Transparency.Entries;
 using server::Forewarn.Server.Transparency;
 
 namespace Forewarn.Benchmarks.Transparency;

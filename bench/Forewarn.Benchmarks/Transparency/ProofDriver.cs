@@ -2,9 +2,9 @@ extern alias server;
 
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Forewarn.Domain.Transparency;
 using Forewarn.Storage;
 using Forewarn.Storage.Transparency;
+using Forewarn.Transparency.Tree;
 using Microsoft.Extensions.DependencyInjection;
 using server::Forewarn.Server.Transparency;
 

@@ -2,9 +2,10 @@ extern alias server;
 
 using System.Diagnostics;
 using Forewarn.Benchmarks.Http;
-using Forewarn.Domain.Transparency;
 using Forewarn.Storage.Transparency;
+using Forewarn.Transparency.Entries;
 using Forewarn.Transparency.Notes;
+using Forewarn.Transparency.Tree;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using server::Forewarn.Server.Transparency;

@@ -1,8 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Policy;
-using Forewarn.Domain.Transparency;
 
 namespace Forewarn.Domain.Access;
 
@@ -10,7 +7,8 @@ namespace Forewarn.Domain.Access;
 /// A decision to serve or deny content, logged before any content leaves the server: who asked,
 /// with which key, for what, when, the verdict and the rules that decided it — and, when
 /// something was served, which copy: its SHA-256 and how many fingerprint marks it carries. It
-/// lives only as a transparency-log entry (<see cref="ToLogEvent"/>, <see cref="FromEntry"/>).
+/// lives only as a transparency-log entry; the server writes and reads that entry (its
+/// <c>Transparency/LogEventsContent.cs</c>), the domain only says what a decision holds.
 /// </summary>
 public sealed record AccessRecord
 {
@@ -34,9 +32,6 @@ public sealed record AccessRecord
 
     /// <summary>The verdict of a request the policy allowed but whose copy could not be made, so nothing was served.</summary>
     public const string RefusedCopy = "refused-copy";
-
-    /// <summary>The log entry kind: served, denied, or refused (allowed but no copy could be made).</summary>
-    public string Kind => Allowed ? LogKinds.ContentServed : Verdict == RefusedCopy ? LogKinds.ContentRefused : LogKinds.ContentDenied;
 
     public static AccessRecord Of(PartnerId partner, Guid keyId, ArtifactId artifact, AdvisoryId? advisory,
         string channel, Entitlement decision) => new()
@@ -94,40 +89,24 @@ public sealed record AccessRecord
         Explanation = "denied: no artifact with this id is known to this partner",
     };
 
-    /// <summary>The log entry of this decision.</summary>
-    public LogEvent ToLogEvent() => LogEvent.Of(Kind, At, PartnerId.Value, ArtifactId.Value,
-        new("partner", PartnerId.Value.ToString()),
-        new("key", KeyId.ToString()),
-        new("advisory", AdvisoryId?.Value.ToString()),
-        new("artifact", ArtifactId.Value.ToString()),
-        new("channel", Channel),
-        new("verdict", Verdict),
-        new("rules", new JsonArray([.. Rules.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => (JsonNode)r)])),
-        new("explanation", Explanation),
-        new("copy_sha256", CopySha256),
-        new("marks", Marks is { } m ? JsonValue.Create(m) : null));
-
-    /// <summary>The decision a content entry holds (its body as written by <see cref="ToLogEvent"/>).</summary>
-    public static AccessRecord FromEntry(ReadOnlySpan<byte> body)
+    /// <summary>
+    /// A decision as it was recorded (read back from its log entry): every field as stored, none
+    /// derived, so that reading an entry gives exactly the decision that was written.
+    /// </summary>
+    public static AccessRecord Recorded(DateTimeOffset at, PartnerId partner, Guid keyId, AdvisoryId? advisory, ArtifactId artifact,
+        string channel, bool allowed, string verdict, string rules, string explanation, string? copySha256, int? marks) => new()
     {
-        using var document = JsonDocument.Parse(body.ToArray());
-        var e = document.RootElement;
-        string? Text(string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        var kind = Text("kind");
-        return new AccessRecord
-        {
-            At = DateTimeOffset.Parse(Text("at")!, System.Globalization.CultureInfo.InvariantCulture),
-            PartnerId = new PartnerId(Guid.Parse(Text("partner")!)),
-            KeyId = Guid.Parse(Text("key")!),
-            AdvisoryId = Text("advisory") is { } a ? new AdvisoryId(Guid.Parse(a)) : null,
-            ArtifactId = new ArtifactId(Guid.Parse(Text("artifact")!)),
-            Channel = Text("channel") ?? "",
-            Allowed = kind == LogKinds.ContentServed,
-            Verdict = Text("verdict") ?? "",
-            Rules = e.TryGetProperty("rules", out var rules) ? string.Join(",", rules.EnumerateArray().Select(r => r.GetString())) : "",
-            Explanation = Text("explanation") ?? "",
-            CopySha256 = Text("copy_sha256"),
-            Marks = e.TryGetProperty("marks", out var marks) ? marks.GetInt32() : null,
-        };
-    }
+        At = at,
+        PartnerId = partner,
+        KeyId = keyId,
+        AdvisoryId = advisory,
+        ArtifactId = artifact,
+        Channel = channel,
+        Allowed = allowed,
+        Verdict = verdict,
+        Rules = rules,
+        Explanation = explanation,
+        CopySha256 = copySha256,
+        Marks = marks,
+    };
 }

@@ -1,7 +1,7 @@
 using Forewarn.Domain.Access;
-using Forewarn.Domain.Transparency;
 using Forewarn.Server.Api.Contracts;
 using Forewarn.Server.Auth;
+using Forewarn.Server.Transparency;
 using Forewarn.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

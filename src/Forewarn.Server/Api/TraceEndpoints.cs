@@ -4,12 +4,15 @@ using System.Text;
 using Forewarn.Domain.Common;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Tracing;
-using Forewarn.Server.Transparency;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Forewarn.Server.Api;
 
-/// <summary>Staff trace a leaked text to the partners whose copy it is (issue 5); every run is logged before it is answered.</summary>
+/// <summary>
+/// Staff trace a leaked text to the partners whose copy it is (issue 5): the endpoint reads the
+/// question (JSON, or the text itself with the query) and hands it to <see cref="TraceService"/>,
+/// which runs and logs the trace.
+/// </summary>
 public static class TraceEndpoints
 {
     public static void MapTrace(this IEndpointRouteBuilder api) =>
@@ -24,8 +27,8 @@ public static class TraceEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async Task<Results<Ok<TraceDto>, ProblemHttpResult>> Trace(HttpRequest request, string? artifact, string? epsilon,
-        ClaimsPrincipal user, TraceService tracing, ILogAppender log, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<TraceDto>> Trace(HttpRequest request, string? artifact, string? epsilon,
+        ClaimsPrincipal user, TraceService tracing, CancellationToken ct)
     {
         var fromQuery = new TraceRequest(artifact, null, Epsilon(epsilon));
         TraceRequest question;
@@ -40,10 +43,7 @@ public static class TraceEndpoints
             using var reader = new StreamReader(request.Body, Encoding.UTF8);
             question = fromQuery with { Leaked = await reader.ReadToEndAsync(ct) };
         }
-        var result = await tracing.TraceAsync(question, $"{user.Actor()}, key {user.KeyId()}", ct);
-        // A trace is evidence for a case: nobody sees its verdict unless the log holds the run.
-        await log.AppendAsync(LogEvents.TraceRun(result, question.Leaked ?? "", clock.GetUtcNow(), Actor.Of(user)), ct);
-        return TypedResults.Ok(result);
+        return TypedResults.Ok(await tracing.TraceAsync(question, Actor.Of(user), ct));
     }
 
     private static double? Epsilon(string? text) =>

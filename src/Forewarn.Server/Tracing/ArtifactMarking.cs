@@ -3,9 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
-using Forewarn.Domain.Tracing;
 using Forewarn.Tracing;
 using Forewarn.Tracing.Code;
+using Forewarn.Tracing.Tardos;
 using Forewarn.Tracing.Text;
 using Microsoft.Extensions.Caching.Memory;
 

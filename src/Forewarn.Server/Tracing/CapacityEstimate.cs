@@ -1,6 +1,6 @@
 using Forewarn.Domain.Advisories;
-using Forewarn.Domain.Tracing;
 using Forewarn.Server.Api.Contracts;
+using Forewarn.Tracing.Tardos;
 
 namespace Forewarn.Server.Tracing;
 

@@ -2,6 +2,8 @@ using System.Text;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
 using Forewarn.Server.Api;
+using Forewarn.Server.Auth;
+using Forewarn.Server.Transparency;
 using Forewarn.Storage;
 using Forewarn.Tracing.Trace;
 using Microsoft.EntityFrameworkCore;
@@ -9,17 +11,26 @@ using Microsoft.EntityFrameworkCore;
 namespace Forewarn.Server.Tracing;
 
 /// <summary>
-/// Traces a leaked text to the partners whose copy it is. The population is every partner the
-/// programme has ever had, whatever their status now — anyone who may once have received a copy —
-/// so the bound ε covers all of them. Every run is logged with who asked, the artifact and whom it
-/// named; the endpoint puts each run in the transparency log (<c>trace.run</c>) before answering.
+/// Traces a leaked text to the partners whose copy it is: the one way to run a trace, whoever asks
+/// (the API, the portal, an investigation). Its answer speaks of partners, artifacts and scores,
+/// never of the code behind it, so the fingerprinting can change without touching its callers.
+/// The population is every partner the programme has ever had, whatever their status now — anyone
+/// who may once have received a copy — so the bound ε covers all of them. Every run is put in the
+/// transparency log (<c>trace.run</c>: who asked, the artifact, whom it named) before it is
+/// answered: a trace is evidence for a case, and nobody sees a verdict the log does not hold.
 /// </summary>
-public sealed class TraceService(ForewarnDb db, ArtifactMarking marking, ProgramTracingSecret secret, ILogger<TraceService> log)
+public sealed class TraceService(ForewarnDb db, ArtifactMarking marking, ProgramTracingSecret secret, ILogAppender transparency,
+    TimeProvider clock, ILogger<TraceService> log)
 {
     /// <summary>How many of the highest scores below the threshold are shown as near misses.</summary>
     public const int NearMisses = 5;
 
-    public async Task<TraceDto> TraceAsync(TraceRequest request, string actor, CancellationToken ct)
+    /// <summary>
+    /// Runs a trace for <paramref name="staff"/> and logs it. Throws a <see cref="DomainException"/>
+    /// for a request that cannot be answered (empty leak, ε out of range, unknown artifact) and a
+    /// <see cref="TraceRefusedException"/> when the trace cannot run on what it was given.
+    /// </summary>
+    public async Task<TraceDto> TraceAsync(TraceRequest request, Actor staff, CancellationToken ct)
     {
         var leaked = request.Leaked ?? "";
         if (string.IsNullOrWhiteSpace(leaked))
@@ -47,11 +58,13 @@ public sealed class TraceService(ForewarnDb db, ArtifactMarking marking, Program
 
         log.LogInformation("Trace by {Actor} on artifact {ArtifactId} ({Reference}, {How}): {MarksRead} of {Sites} marks read, "
             + "population {Population}, ε {Epsilon}; accused: {Accused}",
-            actor, chosen.Artifact.Id, reference, candidates is null ? "given" : "found", result.MarksRead, result.Sites,
+            $"{staff.Name}, key {staff.KeyId}", chosen.Artifact.Id, reference, candidates is null ? "given" : "found", result.MarksRead, result.Sites,
             result.Population, epsilon, accused.Count == 0 ? "none" : string.Join(", ", accused.Select(a => a.PartnerId)));
 
-        return new TraceDto(chosen.Artifact.Id.Value, reference, chosen.Artifact.Title, Name(chosen.Prepared.Method), result.Sites,
+        var answer = new TraceDto(chosen.Artifact.Id.Value, reference, chosen.Artifact.Title, Name(chosen.Prepared.Method), result.Sites,
             result.MarksRead, result.Population, epsilon, threshold, accused, near, verdict, candidates);
+        await transparency.AppendAsync(LogEvents.TraceRun(answer, leaked, clock.GetUtcNow(), staff), ct);
+        return answer;
     }
 
     private sealed record Chosen(Artifact Artifact, PreparedArtifact Prepared);

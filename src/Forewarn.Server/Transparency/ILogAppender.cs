@@ -1,4 +1,4 @@
-using Forewarn.Domain.Transparency;
+using Forewarn.Transparency.Entries;
 
 namespace Forewarn.Server.Transparency;
 

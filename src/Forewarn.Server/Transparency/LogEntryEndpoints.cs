@@ -3,10 +3,10 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Forewarn.Domain.Transparency;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Problems;
 using Forewarn.Storage;
+using Forewarn.Storage.Transparency;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Server.Transparency;

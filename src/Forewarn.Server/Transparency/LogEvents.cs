@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
-using Forewarn.Domain.Transparency;
 using Forewarn.Server.Auth;
 using Forewarn.Storage;
+using Forewarn.Storage.Transparency;
+using Forewarn.Transparency.Entries;
 
 namespace Forewarn.Server.Transparency;
 

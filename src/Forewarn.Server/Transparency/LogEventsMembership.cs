@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Keys;
 using Forewarn.Domain.Partners;
-using Forewarn.Domain.Transparency;
 using Forewarn.Server.Auth;
+using Forewarn.Transparency.Entries;
 
 namespace Forewarn.Server.Transparency;
 

@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Policy;
 using Forewarn.Domain.Publishing;
-using Forewarn.Domain.Transparency;
 using Forewarn.Server.Auth;
+using Forewarn.Transparency.Entries;
 
 namespace Forewarn.Server.Transparency;
 

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using Forewarn.Domain.Transparency;
 using Forewarn.Server.Tracing;
 using Forewarn.Server.Auth;
+using Forewarn.Transparency.Entries;
 
 namespace Forewarn.Server.Transparency;
 

@@ -1,8 +1,8 @@
 using Forewarn.Domain.Common;
-using Forewarn.Domain.Transparency;
 using Forewarn.Storage;
 using Forewarn.Storage.Transparency;
 using Forewarn.Transparency;
+using Forewarn.Transparency.Tree;
 
 namespace Forewarn.Server.Transparency;
 

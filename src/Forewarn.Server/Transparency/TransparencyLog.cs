@@ -1,9 +1,10 @@
 using System.Threading.Channels;
 using Forewarn.Domain.Common;
-using Forewarn.Domain.Transparency;
 using Forewarn.Server.Hosting;
 using Forewarn.Storage;
 using Forewarn.Storage.Transparency;
+using Forewarn.Transparency.Entries;
+using Forewarn.Transparency.Tree;
 
 namespace Forewarn.Server.Transparency;
 

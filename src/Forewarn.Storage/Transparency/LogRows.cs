@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Forewarn.Domain.Transparency;
+using Forewarn.Transparency.Tree;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;

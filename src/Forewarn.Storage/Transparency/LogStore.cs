@@ -1,4 +1,5 @@
-using Forewarn.Domain.Transparency;
+using Forewarn.Transparency.Entries;
+using Forewarn.Transparency.Tree;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;

@@ -12,6 +12,9 @@ internal static class DependencyRules
         "Forewarn.Server",
         "Forewarn.Cli",
         "Forewarn.Csaf",
+        "Forewarn.Stix",
+        "Forewarn.Tracing",
+        "Forewarn.Transparency",
         "Microsoft.EntityFrameworkCore",
         "Microsoft.AspNetCore",
     ];

@@ -3,7 +3,7 @@ using NetArchTest.Rules;
 namespace Forewarn.Domain.Tests.Architecture;
 
 /// <summary>
-/// Dependencies point one way: Server/Cli → Storage → Domain. The domain references none of
+/// Dependencies point one way: Server/Cli → Storage → Domain, capability libraries → Domain. The domain references none of
 /// ours and neither EF Core nor ASP.NET Core. Each check is paired with a control proving that the
 /// same check does catch a dependency that exists.
 /// </summary>

@@ -2,14 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Forewarn.Domain.Common;
-using Forewarn.Domain.Tracing;
 using Forewarn.Server.Tests.Infrastructure;
-using Forewarn.Server.Tracing;
 using Forewarn.Tests.Shared;
-using Forewarn.Tracing.Trace;
+using Forewarn.Tracing.Tardos;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Forewarn.Server.Tests.Tracing;
 
@@ -69,15 +65,10 @@ public sealed class PocServingTests : IAsyncLifetime
         Assert.Equal(3, copies.Values.Distinct().Count());
         Assert.Equal(copies[DemoFacts.Trusted], await _f.Partner(DemoFacts.Trusted).GetStringAsync($"/api/v1/me/artifacts/{id}/content"));
 
-        // Fjordwatch's copy leaks: the trace names Fjordwatch, and nobody else.
-        var artifact = await _f.InStoreAsync(db => db.Artifacts.AsNoTracking().FirstAsync(a => a.Id == new ArtifactId(Guid.Parse(id))));
-        var prepared = (await _f.Services.GetRequiredService<ArtifactMarking>()
-            .PrepareAsync(artifact, Encoding.UTF8.GetBytes(TracingSamples.PythonPoc), CancellationToken.None))!;
-        var secret = await _f.Services.GetRequiredService<ProgramTracingSecret>().GetAsync(CancellationToken.None);
-        var everyone = _f.Credentials.Partners.Select(p => ArtifactMarking.RecipientKey(new PartnerId(p.Id))).ToList();
-        var trace = Tracer.Trace(prepared.Marks, prepared.Code, secret, ArtifactMarking.ArtifactKey(artifact.Id), everyone, copies["Fjordwatch"]);
-        Assert.Equal(ArtifactMarking.RecipientKey(new PartnerId(_f.PartnerInfo("Fjordwatch").Id)), Assert.Single(trace.Accused).Recipient);
-        Assert.Equal(sites, trace.MarksRead);
+        // Fjordwatch's copy leaks: the trace (the one the API and every other caller runs) names Fjordwatch, and nobody else.
+        var trace = await staff.PostJson("/api/v1/trace", new { artifactId = id, leaked = copies["Fjordwatch"] }, HttpStatusCode.OK);
+        Assert.Equal(_f.PartnerInfo("Fjordwatch").Id, Guid.Parse((string)Assert.Single(trace["accused"]!.AsArray())!["partnerId"]!));
+        Assert.Equal(sites, (int)trace["marksRead"]!);
     }
 
     [Fact]

@@ -3,10 +3,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Forewarn.Domain.Transparency;
 using Forewarn.Server.Api;
 using Forewarn.Server.Tests.Infrastructure;
 using Forewarn.Server.Tests.Publishing;
+using Forewarn.Server.Transparency;
 
 namespace Forewarn.Server.Tests.Transparency;
 

@@ -1,8 +1,8 @@
 using System.Net;
-using Forewarn.Domain.Transparency;
 using Forewarn.Server.Publishing;
 using Forewarn.Server.Tests.Infrastructure;
 using Forewarn.Server.Tests.Publishing;
+using Forewarn.Server.Transparency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net;
-using Forewarn.Domain.Transparency;
 using Forewarn.Server.Tests.Cli;
 using Forewarn.Server.Tests.Infrastructure;
 using Forewarn.Transparency;
 using Forewarn.Transparency.Notes;
+using Forewarn.Transparency.Tree;
 
 namespace Forewarn.Server.Tests.Transparency;
 

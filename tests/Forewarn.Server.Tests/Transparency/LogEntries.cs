@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Forewarn.Domain.Transparency;
 using Forewarn.Server.Tests.Infrastructure;
 using Forewarn.Transparency;
+using Forewarn.Transparency.Entries;
 using Forewarn.Transparency.Notes;
+using Forewarn.Transparency.Tree;
 
 namespace Forewarn.Server.Tests.Transparency;
 

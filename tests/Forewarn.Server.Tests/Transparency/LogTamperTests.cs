@@ -1,9 +1,10 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Forewarn.Domain.Transparency;
 using Forewarn.Server.Tests.Cli;
 using Forewarn.Transparency;
+using Forewarn.Transparency.Entries;
 using Forewarn.Transparency.Notes;
+using Forewarn.Transparency.Tree;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Server.Tests.Transparency;

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Forewarn.Server.Tests.Infrastructure;
+using Forewarn.Server.Transparency;
 using FsCheck;
 using FsCheck.Fluent;
-using Forewarn.Domain.Transparency;
-using Forewarn.Server.Tests.Infrastructure;
 
 namespace Forewarn.Server.Tests.Transparency;
 

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
-using Forewarn.Domain.Transparency;
 using Forewarn.Server.Tests.Infrastructure;
 using Forewarn.Server.Transparency;
+using Forewarn.Transparency.Entries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

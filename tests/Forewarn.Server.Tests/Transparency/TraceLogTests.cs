@@ -1,9 +1,9 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Forewarn.Domain.Transparency;
 using Forewarn.Server.Tests.Infrastructure;
 using Forewarn.Server.Tests.Tracing;
+using Forewarn.Server.Transparency;
 
 namespace Forewarn.Server.Tests.Transparency;
 

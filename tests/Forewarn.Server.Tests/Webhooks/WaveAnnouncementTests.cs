@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Forewarn.Domain.Publishing;
-using Forewarn.Domain.Webhooks;
 using Forewarn.Server.Publishing;
 using Forewarn.Server.Tests.Infrastructure;
 using Forewarn.Server.Tests.Publishing;

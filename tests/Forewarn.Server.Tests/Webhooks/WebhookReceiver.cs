@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Forewarn.Domain.Webhooks;
+using Forewarn.Server.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,5 +1,5 @@
-using Forewarn.Domain.Tracing;
 using Forewarn.Tracing.Code;
+using Forewarn.Tracing.Tardos;
 using Xunit.Abstractions;
 
 namespace Forewarn.Tracing.Tests.Code;

@@ -1,4 +1,4 @@
-using Forewarn.Domain.Tracing;
+using Forewarn.Tracing.Tardos;
 using Forewarn.Tracing.Text;
 using Xunit.Abstractions;
 

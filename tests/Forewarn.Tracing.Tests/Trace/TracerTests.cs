@@ -1,5 +1,5 @@
-using Forewarn.Domain.Tracing;
 using Forewarn.Tracing.Code;
+using Forewarn.Tracing.Tardos;
 using Forewarn.Tracing.Tests.Code;
 using Forewarn.Tracing.Tests.Text;
 using Forewarn.Tracing.Text;

@@ -1,6 +1,6 @@
 using System.Text;
-using Forewarn.Domain.Transparency;
 using Forewarn.Transparency.Notes;
+using Forewarn.Transparency.Tree;
 
 namespace Forewarn.Transparency.Tests.Audit;
 

@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Forewarn.Cli.Api;
 using Forewarn.Cli.Output;
-using Forewarn.Domain.Transparency;
 using Forewarn.Transparency;
+using Forewarn.Transparency.Entries;
 
 namespace Forewarn.Cli.Commands.Log;
 

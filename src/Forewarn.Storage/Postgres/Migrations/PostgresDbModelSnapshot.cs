@@ -697,7 +697,7 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.ToTable("tiers", (string)null);
                 });
 
-            modelBuilder.Entity("Forewarn.Domain.Transparency.LogCheckpoint", b =>
+            modelBuilder.Entity("Forewarn.Storage.Transparency.LogCheckpoint", b =>
                 {
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
@@ -718,7 +718,7 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.ToTable("log_checkpoints", (string)null);
                 });
 
-            modelBuilder.Entity("Forewarn.Domain.Transparency.LogEntry", b =>
+            modelBuilder.Entity("Forewarn.Storage.Transparency.LogEntry", b =>
                 {
                     b.Property<long>("Index")
                         .HasColumnType("bigint");
@@ -747,7 +747,7 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.ToTable("log_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Forewarn.Domain.Transparency.LogNode", b =>
+            modelBuilder.Entity("Forewarn.Storage.Transparency.LogNode", b =>
                 {
                     b.Property<int>("Level")
                         .HasColumnType("integer");
@@ -764,7 +764,7 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.ToTable("log_nodes", (string)null);
                 });
 
-            modelBuilder.Entity("Forewarn.Domain.Transparency.PendingLogEntry", b =>
+            modelBuilder.Entity("Forewarn.Storage.Transparency.PendingLogEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -692,7 +692,7 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.ToTable("tiers", (string)null);
                 });
 
-            modelBuilder.Entity("Forewarn.Domain.Transparency.LogCheckpoint", b =>
+            modelBuilder.Entity("Forewarn.Storage.Transparency.LogCheckpoint", b =>
                 {
                     b.Property<long>("Size")
                         .HasColumnType("INTEGER");
@@ -713,7 +713,7 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.ToTable("log_checkpoints", (string)null);
                 });
 
-            modelBuilder.Entity("Forewarn.Domain.Transparency.LogEntry", b =>
+            modelBuilder.Entity("Forewarn.Storage.Transparency.LogEntry", b =>
                 {
                     b.Property<long>("Index")
                         .HasColumnType("INTEGER");
@@ -742,7 +742,7 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.ToTable("log_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Forewarn.Domain.Transparency.LogNode", b =>
+            modelBuilder.Entity("Forewarn.Storage.Transparency.LogNode", b =>
                 {
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER");
@@ -759,7 +759,7 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.ToTable("log_nodes", (string)null);
                 });
 
-            modelBuilder.Entity("Forewarn.Domain.Transparency.PendingLogEntry", b =>
+            modelBuilder.Entity("Forewarn.Storage.Transparency.PendingLogEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

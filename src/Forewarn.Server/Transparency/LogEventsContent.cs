@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Forewarn.Domain.Access;
+using Forewarn.Domain.Common;
+using Forewarn.Transparency.Entries;
+
+namespace Forewarn.Server.Transparency;
+
+/// <summary>
+/// Entries of content requests. An access decision lives only as its log entry, so the entry holds
+/// the whole decision and reading it back gives the same decision: both directions are written
+/// here, side by side, so they cannot drift apart.
+/// </summary>
+public static partial class LogEvents
+{
+    extension(AccessRecord record)
+    {
+        /// <summary>The entry kind of a decision: served, denied, or refused (allowed, but no copy could be made).</summary>
+        public string LogKind =>
+            record.Allowed ? LogKinds.ContentServed : record.Verdict == AccessRecord.RefusedCopy ? LogKinds.ContentRefused : LogKinds.ContentDenied;
+
+        /// <summary>The log entry of this decision.</summary>
+        public LogEvent ToLogEvent() => LogEvent.Of(record.LogKind, record.At, record.PartnerId.Value, record.ArtifactId.Value,
+            Field("partner", record.PartnerId.Value.ToString()),
+            Field("key", record.KeyId.ToString()),
+            Field("advisory", record.AdvisoryId?.Value.ToString()),
+            Field("artifact", record.ArtifactId.Value.ToString()),
+            Field("channel", record.Channel),
+            Field("verdict", record.Verdict),
+            Field("rules", Strings(record.Rules.Split(',', StringSplitOptions.RemoveEmptyEntries))),
+            Field("explanation", record.Explanation),
+            Field("copy_sha256", record.CopySha256),
+            Field("marks", record.Marks is { } m ? JsonValue.Create(m) : null));
+
+        /// <summary>The decision a content entry holds (its body as written by <c>ToLogEvent</c>).</summary>
+        public static AccessRecord FromEntry(ReadOnlySpan<byte> body)
+        {
+            using var document = JsonDocument.Parse(body.ToArray());
+            var e = document.RootElement;
+            string? Text(string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            return AccessRecord.Recorded(
+                at: DateTimeOffset.Parse(Text("at")!, CultureInfo.InvariantCulture),
+                partner: new PartnerId(Guid.Parse(Text("partner")!)),
+                keyId: Guid.Parse(Text("key")!),
+                advisory: Text("advisory") is { } a ? new AdvisoryId(Guid.Parse(a)) : null,
+                artifact: new ArtifactId(Guid.Parse(Text("artifact")!)),
+                channel: Text("channel") ?? "",
+                allowed: Text("kind") == LogKinds.ContentServed,
+                verdict: Text("verdict") ?? "",
+                rules: e.TryGetProperty("rules", out var rules) ? string.Join(",", rules.EnumerateArray().Select(r => r.GetString())) : "",
+                explanation: Text("explanation") ?? "",
+                copySha256: Text("copy_sha256"),
+                marks: e.TryGetProperty("marks", out var marks) ? marks.GetInt32() : null);
+        }
+    }
+}

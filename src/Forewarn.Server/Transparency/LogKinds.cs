@@ -1,0 +1,55 @@
+namespace Forewarn.Server.Transparency;
+
+/// <summary>The kinds of entry the programme's transparency log holds.</summary>
+public static class LogKinds
+{
+    /// <summary>Content (or its STIX objects) left the server for a partner.</summary>
+    public const string ContentServed = "content.served";
+    /// <summary>A partner asked for content and the policy said no (or the artifact is unknown to it).</summary>
+    public const string ContentDenied = "content.denied";
+    /// <summary>The policy allowed it but the partner's copy could not be made, so nothing was served.</summary>
+    public const string ContentRefused = "content.refused";
+    /// <summary>Staff issued an API key (never its token): prefix, owner, partner, scopes, expiry.</summary>
+    public const string KeyIssued = "key.issued";
+    /// <summary>Staff revoked an API key.</summary>
+    public const string KeyRevoked = "key.revoked";
+    /// <summary>Staff published a new policy version: its number, rules and their SHA-256.</summary>
+    public const string PolicyChanged = "policy.changed";
+    /// <summary>Staff added a partner or changed its fields, tier or status: each field's old and new value.</summary>
+    public const string PartnerChanged = "partner.changed";
+    /// <summary>Staff added or changed a tier: its description and lead times, before and after.</summary>
+    public const string TierChanged = "tier.changed";
+    /// <summary>Staff registered or changed a jurisdiction: its name, facts and notes, before and after.</summary>
+    public const string JurisdictionChanged = "jurisdiction.changed";
+    /// <summary>Staff created, revised, described, scheduled, moved, withdrew or imported an advisory: each field before and after.</summary>
+    public const string AdvisoryChanged = "advisory.changed";
+    /// <summary>Staff added an artifact (content) to an advisory: class, TLP, size and the content's SHA-256.</summary>
+    public const string ArtifactAdded = "artifact.added";
+    /// <summary>Staff planned or cancelled a notification wave: its time and artifacts.</summary>
+    public const string WaveChanged = "wave.changed";
+    /// <summary>A partner registered, rotated the secret of, or stopped a webhook endpoint (never the secret).</summary>
+    public const string WebhookChanged = "webhook.changed";
+    /// <summary>Staff sent a dead-lettered webhook delivery again.</summary>
+    public const string DeliveryRevived = "delivery.revived";
+    /// <summary>A partner acknowledged an advisory.</summary>
+    public const string AdvisoryAcknowledged = "advisory.acknowledged";
+    /// <summary>Staff checked a CSAF document against the standard: its SHA-256 and the verdict.</summary>
+    public const string CsafValidated = "csaf.validated";
+    /// <summary>A partner sent exploitation sightings (over TAXII): which, of what advisory.</summary>
+    public const string SightingsReceived = "sightings.received";
+    /// <summary>A wave's time came and the server announced it (once per wave, whichever server did).</summary>
+    public const string WavePublished = "wave.published";
+    /// <summary>An advisory's embargo ended and version 1 of its public CSAF document was published.</summary>
+    public const string AdvisoryReleased = "advisory.released";
+    /// <summary>A later version of a released advisory's public CSAF document was published.</summary>
+    public const string AdvisoryRevised = "advisory.revised";
+    /// <summary>Staff traced a leaked text: the artifact, the leak's SHA-256, marks read, verdict, accused partners.</summary>
+    public const string TraceRun = "trace.run";
+    /// <summary>Staff rotated a programme key (the CSAF signing key or the log key): which, the old and the new public key.</summary>
+    public const string ProgramKeyRotated = "program-key.rotated";
+    /// <summary>Staff took a backup of the whole store (its keys encrypted, as they rest).</summary>
+    public const string StoreBackedUp = "store.backed-up";
+
+    /// <summary>The kinds that record a content request (served, denied or refused).</summary>
+    public static readonly IReadOnlyList<string> Content = [ContentServed, ContentDenied, ContentRefused];
+}

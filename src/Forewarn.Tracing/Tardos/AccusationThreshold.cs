@@ -1,0 +1,75 @@
+namespace Forewarn.Tracing.Tardos;
+
+/// <summary>
+/// The score above which a recipient is accused, so that the chance of accusing anyone innocent
+/// among <c>population</c> recipients is at most ε, whatever the colluders did (under the marking
+/// assumption: they cannot read a variant none of them holds — and even a wrong read cannot harm
+/// an innocent, whose codeword is independent of the copy). At each read site an innocent's
+/// variant is 1 with the site's bias p, exactly (biases are multiples of 2⁻¹⁶ and codewords are
+/// drawn against them), so its score is a sum of independent terms whose moment generating
+/// function is known exactly — E[e^{αg}] = P(agree)·e^{α·a} + P(disagree)·e^{−α·d}. The Chernoff
+/// bound P(S ≥ Z) ≤ e^{−αZ}·Π E[e^{αg}] holds for every α &gt; 0; the threshold is the least Z for
+/// which the best α found brings it to ε/population (a union bound over recipients), plus a
+/// relative 10⁻⁹ against rounding. It is a bound for the marks actually read, not an asymptotic
+/// estimate (Tardos 2003 and Škorić et al. 2008 bound the same tail with cruder inequalities).
+/// </summary>
+public static class AccusationThreshold
+{
+    public static double For(TardosCode code, IReadOnlyList<byte?> read, int population, double epsilon)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return For(new ReadMarks(code, read), population, epsilon);
+    }
+
+    /// <inheritdoc cref="For(TardosCode, IReadOnlyList{byte?}, int, double)"/>
+    public static double For(ReadMarks marks, int population, double epsilon)
+    {
+        ArgumentNullException.ThrowIfNull(marks);
+        ArgumentOutOfRangeException.ThrowIfLessThan(population, 1);
+        if (epsilon is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(epsilon), "ε lies strictly between 0 and 1.");
+        if (marks.Count == 0) return double.PositiveInfinity;
+        var groups = marks.Groups.ToArray();
+        var l = Math.Log(population / epsilon);
+        double ZAt(double alpha)
+        {
+            var logMgf = 0.0;
+            foreach (var g in groups) logMgf += g.Sites * Chernoff.LogMgf(g.AgreeChance, alpha * g.Agree, -alpha * g.Disagree);
+            return (logMgf + l) / alpha;
+        }
+        var z = Chernoff.Minimise(ZAt, 1e-4, 20).Value;
+        return z + 1e-9 * (Math.Abs(z) + 1);
+    }
+
+    /// <summary>
+    /// How many colluders a code of <paramref name="sites"/> marks resists at ε among
+    /// <paramref name="population"/> recipients by <see cref="SitesNeeded"/>: the largest such c
+    /// (at most <see cref="BiasDistribution.MaxDesign"/>), or 0 when not even one.
+    /// </summary>
+    public static int ColludersResisted(int sites, int population, double epsilon)
+    {
+        var c = 0;
+        while (c < BiasDistribution.MaxDesign && SitesNeeded(c + 1, population, epsilon) <= sites) c++;
+        return c;
+    }
+
+    /// <summary>
+    /// The length rule: the mark sites at which the colluders' guaranteed average score reaches
+    /// the Chernoff threshold, for a code designed against <paramref name="colluders"/>. With μ the
+    /// least expected score per colluder per site whatever they do
+    /// (<see cref="BiasDistribution.GuaranteedScore"/>) and Λ* the Chernoff rate of an innocent's
+    /// score (<see cref="BiasDistribution.ChernoffRate"/>), m = ⌈ln(population/ε) / Λ*(μ)⌉ — the
+    /// argument of Tardos 2003 and Škorić et al. 2008 (the colluders' sum exceeds c·Z, so one of
+    /// them exceeds Z) with the exact rate in place of a Gaussian or Bernstein estimate. For
+    /// the arcsine distribution μ = 2/(πc) and the Gaussian estimate Λ* ≈ μ²/2 give the familiar
+    /// m ≈ (π²/2)·c²·ln(population/ε). At this length the average colluder is caught about half the
+    /// time; codes are designed with twice it (<see cref="TardosCode.DesignColluders"/>).
+    /// </summary>
+    public static int SitesNeeded(int colluders, int population, double epsilon)
+    {
+        if (colluders <= 0) return 0;
+        ArgumentOutOfRangeException.ThrowIfLessThan(population, 1);
+        var distribution = BiasDistribution.For(colluders);
+        var rate = distribution.ChernoffRate(distribution.GuaranteedScore(colluders));
+        return (int)Math.Ceiling(Math.Log(population / epsilon) / rate);
+    }
+}
