@@ -1,8 +1,4 @@
 using Forewarn.Domain.Common;
-using Forewarn.Domain.Publishing;
-using Forewarn.Domain.Sightings;
-using Forewarn.Domain.Webhooks;
-using Forewarn.Storage.Transparency;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Storage;

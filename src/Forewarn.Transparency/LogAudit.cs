@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Forewarn.Transparency.Entries;
 using Forewarn.Transparency.Notes;
 using Forewarn.Transparency.Tree;

@@ -1,8 +1,8 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
 using Forewarn.Transparency.Entries;
 
 namespace Forewarn.Transparency;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Forewarn.Domain.Access;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Partners;
 using Forewarn.Server.Api.Contracts;

@@ -1,14 +1,14 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Forewarn.Domain.Advisories;
-using Forewarn.Domain.Transparency;
 using Forewarn.Domain.Webhooks;
 using Forewarn.Server.Publishing;
 using Forewarn.Server.Transparency;
 using Forewarn.Server.Webhooks;
+using Forewarn.Storage.Transparency;
 using Forewarn.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Server.Application;
 

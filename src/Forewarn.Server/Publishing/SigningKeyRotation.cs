@@ -13,7 +13,7 @@ namespace Forewarn.Server.Publishing;
 /// signatures already published (kept with each document) still verify. Logged, with both fingerprints.
 /// </summary>
 public sealed class SigningKeyRotation(IServiceScopeFactory scopes, ProgramSigningKey key, ProgramSecrets secrets, CsafSettings settings,
-    ILogAppender log, TimeProvider clock)
+    TimeProvider clock)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
 
@@ -34,7 +34,6 @@ public sealed class SigningKeyRotation(IServiceScopeFactory scopes, ProgramSigni
                 await db.SaveChangesAsync(ct);
             }
             key.Forget();
-            await log.SettleAsync(ct);
             return new KeyRotated("csaf", old.Fingerprint, next.Fingerprint, at);
         }
         finally

@@ -3,10 +3,10 @@ using System.Security.Cryptography;
 using System.Text;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
-using Forewarn.Tracing;
 using Forewarn.Tracing.Code;
 using Forewarn.Tracing.Tardos;
 using Forewarn.Tracing.Text;
+using Forewarn.Tracing;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Forewarn.Server.Tracing;

@@ -1,12 +1,12 @@
 using System.Security.Claims;
-using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Problems;
-using Forewarn.Storage;
 using Forewarn.Storage.Transparency;
+using Forewarn.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Server.Transparency;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Forewarn.Server.Auth;
-using Forewarn.Storage;
 using Forewarn.Storage.Transparency;
+using Forewarn.Storage;
 using Forewarn.Transparency.Entries;
 
 namespace Forewarn.Server.Transparency;

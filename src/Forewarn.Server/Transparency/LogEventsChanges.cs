@@ -1,14 +1,14 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Forewarn.Domain.Access;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Jurisdictions;
 using Forewarn.Domain.Sightings;
 using Forewarn.Domain.Tiers;
-using Forewarn.Domain.Transparency;
 using Forewarn.Domain.Webhooks;
 using Forewarn.Server.Auth;
+using Forewarn.Transparency.Entries;
 
 namespace Forewarn.Server.Transparency;
 

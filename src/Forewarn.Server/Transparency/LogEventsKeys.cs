@@ -1,5 +1,5 @@
-using Forewarn.Domain.Transparency;
 using Forewarn.Server.Auth;
+using Forewarn.Transparency.Entries;
 
 namespace Forewarn.Server.Transparency;
 

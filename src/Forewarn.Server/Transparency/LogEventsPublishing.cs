@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Policy;
 using Forewarn.Domain.Publishing;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Forewarn.Server.Tracing;
 using Forewarn.Server.Auth;
+using Forewarn.Server.Tracing;
 using Forewarn.Transparency.Entries;
 
 namespace Forewarn.Server.Transparency;

@@ -1,8 +1,8 @@
 using Forewarn.Domain.Common;
-using Forewarn.Storage;
 using Forewarn.Storage.Transparency;
-using Forewarn.Transparency;
+using Forewarn.Storage;
 using Forewarn.Transparency.Tree;
+using Forewarn.Transparency;
 
 namespace Forewarn.Server.Transparency;
 

@@ -1,8 +1,8 @@
 using System.Threading.Channels;
 using Forewarn.Domain.Common;
 using Forewarn.Server.Hosting;
-using Forewarn.Storage;
 using Forewarn.Storage.Transparency;
+using Forewarn.Storage;
 using Forewarn.Transparency.Entries;
 using Forewarn.Transparency.Tree;
 

@@ -1,7 +1,7 @@
 using Forewarn.Transparency.Entries;
 using Forewarn.Transparency.Tree;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Forewarn.Storage.Transparency;

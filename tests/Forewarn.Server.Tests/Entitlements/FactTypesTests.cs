@@ -3,14 +3,14 @@ using System.Net;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Forewarn.Domain.Advisories;
-using Forewarn.Domain.Transparency;
 using Forewarn.Server.Entitlements;
 using Forewarn.Server.Tests.Infrastructure;
-using Forewarn.Storage;
 using Forewarn.Storage.Postgres;
 using Forewarn.Storage.Sqlite;
-using Microsoft.EntityFrameworkCore;
+using Forewarn.Storage.Transparency;
+using Forewarn.Storage;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Server.Tests.Entitlements;
 

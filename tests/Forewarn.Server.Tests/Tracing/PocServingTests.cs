@@ -1,7 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json.Nodes;
+using System.Text;
 using Forewarn.Server.Tests.Infrastructure;
 using Forewarn.Tests.Shared;
 using Forewarn.Tracing.Tardos;

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net;
 using Forewarn.Server.Api;
 using Forewarn.Server.Tests.Infrastructure;
 using Forewarn.Server.Tests.Publishing;

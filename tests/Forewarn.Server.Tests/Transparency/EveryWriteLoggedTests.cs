@@ -1,12 +1,12 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Forewarn.Domain.Common;
-using Forewarn.Domain.Transparency;
 using Forewarn.Domain.Webhooks;
 using Forewarn.Server.Tests.Infrastructure;
 using Forewarn.Server.Tests.Taxii;
+using Forewarn.Server.Transparency;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Server.Tests.Transparency;

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Net;
 using Forewarn.Server.Tests.Cli;
 using Forewarn.Server.Tests.Infrastructure;
-using Forewarn.Transparency;
 using Forewarn.Transparency.Notes;
 using Forewarn.Transparency.Tree;
+using Forewarn.Transparency;
 
 namespace Forewarn.Server.Tests.Transparency;
 

@@ -1,10 +1,10 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Forewarn.Server.Tests.Infrastructure;
-using Forewarn.Transparency;
 using Forewarn.Transparency.Entries;
 using Forewarn.Transparency.Notes;
 using Forewarn.Transparency.Tree;
+using Forewarn.Transparency;
 
 namespace Forewarn.Server.Tests.Transparency;
 

@@ -5,9 +5,9 @@ using Forewarn.Domain.Policy;
 using Forewarn.Server.Transparency;
 using Forewarn.Transparency.Entries;
 using Forewarn.Transparency.Tree;
-using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using FsCheck;
 
 namespace Forewarn.Server.Tests.Transparency;
 

@@ -1,10 +1,10 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Forewarn.Server.Tests.Cli;
-using Forewarn.Transparency;
 using Forewarn.Transparency.Entries;
 using Forewarn.Transparency.Notes;
 using Forewarn.Transparency.Tree;
+using Forewarn.Transparency;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Server.Tests.Transparency;

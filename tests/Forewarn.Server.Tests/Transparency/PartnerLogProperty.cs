@@ -1,9 +1,9 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using Forewarn.Server.Tests.Infrastructure;
 using Forewarn.Server.Transparency;
-using FsCheck;
 using FsCheck.Fluent;
+using FsCheck;
 
 namespace Forewarn.Server.Tests.Transparency;
 

@@ -1,9 +1,9 @@
 using System.Text;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
 using Forewarn.Domain.Webhooks;
 using Forewarn.Server.Webhooks;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using FsCheck;
 
 namespace Forewarn.Server.Tests.Webhooks;
 

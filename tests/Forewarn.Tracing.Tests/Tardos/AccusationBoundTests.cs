@@ -1,7 +1,7 @@
 using Forewarn.Tracing.Tardos;
-using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using FsCheck;
 
 namespace Forewarn.Tracing.Tests.Tardos;
 

@@ -1,8 +1,8 @@
 using Forewarn.Transparency.Notes;
 using Forewarn.Transparency.Tree;
-using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using FsCheck;
 
 namespace Forewarn.Transparency.Tests.Audit;
 

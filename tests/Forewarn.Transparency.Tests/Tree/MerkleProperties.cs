@@ -1,7 +1,7 @@
 using Forewarn.Transparency.Tree;
-using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using FsCheck;
 
 namespace Forewarn.Transparency.Tests.Tree;
 

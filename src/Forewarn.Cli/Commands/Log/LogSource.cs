@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Forewarn.Cli.Api;
 using Forewarn.Cli.Output;
-using Forewarn.Transparency;
 using Forewarn.Transparency.Entries;
+using Forewarn.Transparency;
 
 namespace Forewarn.Cli.Commands.Log;
 

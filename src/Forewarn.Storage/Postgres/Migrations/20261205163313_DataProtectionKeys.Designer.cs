@@ -700,7 +700,7 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.ToTable("tiers", (string)null);
                 });
 
-            modelBuilder.Entity("Forewarn.Domain.Transparency.LogCheckpoint", b =>
+            modelBuilder.Entity("Forewarn.Storage.Transparency.LogCheckpoint", b =>
                 {
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
@@ -721,7 +721,7 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.ToTable("log_checkpoints", (string)null);
                 });
 
-            modelBuilder.Entity("Forewarn.Domain.Transparency.LogEntry", b =>
+            modelBuilder.Entity("Forewarn.Storage.Transparency.LogEntry", b =>
                 {
                     b.Property<long>("Index")
                         .HasColumnType("bigint");
@@ -750,7 +750,7 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.ToTable("log_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Forewarn.Domain.Transparency.LogNode", b =>
+            modelBuilder.Entity("Forewarn.Storage.Transparency.LogNode", b =>
                 {
                     b.Property<int>("Level")
                         .HasColumnType("integer");
@@ -767,7 +767,7 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.ToTable("log_nodes", (string)null);
                 });
 
-            modelBuilder.Entity("Forewarn.Domain.Transparency.PendingLogEntry", b =>
+            modelBuilder.Entity("Forewarn.Storage.Transparency.PendingLogEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

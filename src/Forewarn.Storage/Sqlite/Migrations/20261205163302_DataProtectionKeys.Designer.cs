@@ -695,7 +695,7 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.ToTable("tiers", (string)null);
                 });
 
-            modelBuilder.Entity("Forewarn.Domain.Transparency.LogCheckpoint", b =>
+            modelBuilder.Entity("Forewarn.Storage.Transparency.LogCheckpoint", b =>
                 {
                     b.Property<long>("Size")
                         .HasColumnType("INTEGER");
@@ -716,7 +716,7 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.ToTable("log_checkpoints", (string)null);
                 });
 
-            modelBuilder.Entity("Forewarn.Domain.Transparency.LogEntry", b =>
+            modelBuilder.Entity("Forewarn.Storage.Transparency.LogEntry", b =>
                 {
                     b.Property<long>("Index")
                         .HasColumnType("INTEGER");
@@ -745,7 +745,7 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.ToTable("log_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Forewarn.Domain.Transparency.LogNode", b =>
+            modelBuilder.Entity("Forewarn.Storage.Transparency.LogNode", b =>
                 {
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER");
@@ -762,7 +762,7 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.ToTable("log_nodes", (string)null);
                 });
 
-            modelBuilder.Entity("Forewarn.Domain.Transparency.PendingLogEntry", b =>
+            modelBuilder.Entity("Forewarn.Storage.Transparency.PendingLogEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
