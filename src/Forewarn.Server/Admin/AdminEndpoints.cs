@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Forewarn.Domain.Common;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Problems;
 using Forewarn.Server.Publishing;
@@ -37,14 +38,14 @@ public static class AdminEndpoints
             _ => null,
         };
         return done is null
-            ? Problem.Of(StatusCodes.Status404NotFound, "not-found", $"There is no programme key '{key}' to rotate: the keys are 'csaf' and 'log'.")
+            ? Problem.Of(ErrorCategory.NotFound, "not-found", $"There is no programme key '{key}' to rotate: the keys are 'csaf' and 'log'.")
             : TypedResults.Ok(new KeyRotationDto(done.Key, done.Previous, done.Next, done.At));
     }
 
     private static async Task<IResult> Backup(StoreBackup backup, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         if (!backup.Supported)
-            return Problem.Of(StatusCodes.Status409Conflict, "backup-on-postgresql",
+            return Problem.Of(ErrorCategory.Conflict, "backup-on-postgresql",
                 "This programme's store is PostgreSQL: back it up with pg_dump, and keep the master key apart (docs/operations.md).");
         var file = await backup.TakeAsync(Actor.Of(user), ct);
         http.Response.Headers["X-Forewarn-Backup-Sha256"] = file.Sha256;

@@ -90,12 +90,12 @@ public static class MeEndpoints
         if (result.CopyProblem is not null)
         {
             // The reason stays in the access record for staff: it speaks of the marks, which partners are not told about.
-            return Problem.Of(StatusCodes.Status503ServiceUnavailable, "copy-unavailable",
+            return Problem.Of(ErrorCategory.Unavailable, "copy-unavailable",
                 "Your copy of this artifact could not be prepared, so nothing was served. The refusal is recorded and the programme's staff can see why; try again later or contact them.");
         }
         if (NotReceiving(partner, now) is { } refusal) return refusal;
         if (!result.Listed) return Problem.NotFound("artifact", id);
-        return Problem.Of(StatusCodes.Status403Forbidden, "not-yet-open",
+        return Problem.Of(ErrorCategory.Forbidden, "not-yet-open",
             $"This artifact is not open to you yet: it opens {Moments.Show(result.Decision!.OpensAt!.Value)}.",
             new Dictionary<string, object?> { ["opensAt"] = result.Decision.OpensAt, ["explanation"] = result.Decision.Explanation });
     }
@@ -124,7 +124,7 @@ public static class MeEndpoints
         var status = partner.StatusAt(now);
         return status.Receives()
             ? null
-            : Problem.Of(StatusCodes.Status403Forbidden, "partner-not-receiving",
+            : Problem.Of(ErrorCategory.Forbidden, "partner-not-receiving",
                 $"{partner.LegalName} is {status.Name()} since {Moments.ShowDate(partner.StatusSince(now))}; nothing can be served to it.");
     }
 }

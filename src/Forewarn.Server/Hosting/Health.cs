@@ -1,3 +1,4 @@
+using Forewarn.Domain.Common;
 using Forewarn.Server.Problems;
 using Forewarn.Storage;
 
@@ -10,5 +11,5 @@ internal static class Health
     public static async Task<IResult> Check(ForewarnDb db, CancellationToken ct) =>
         await db.Database.CanConnectAsync(ct)
             ? TypedResults.Ok(new Report("healthy", db.ProviderName))
-            : Problem.Of(StatusCodes.Status503ServiceUnavailable, "store-unavailable", "The server cannot reach its store.");
+            : Problem.Of(ErrorCategory.Unavailable, "store-unavailable", "The server cannot reach its store.");
 }

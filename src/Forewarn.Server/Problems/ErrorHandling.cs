@@ -40,7 +40,6 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
         JsonException j => (400, "malformed-json", $"The request body is not the JSON this endpoint expects: {Clean(j.Message)}"),
         Microsoft.EntityFrameworkCore.DbUpdateException =>
             (409, "conflict", "The change conflicts with data written at the same moment (for example a duplicate name); nothing was changed. Try again."),
-        Forewarn.Server.Publishing.PublisherMissingException p => (503, "csaf-publisher-missing", p.Message),
         OperationCanceledException => (499, "cancelled", "The request was cancelled."),
         _ => (500, "internal-error", "Something went wrong on the server; nothing was changed. The error has been logged."),
     };

@@ -1,3 +1,4 @@
+using Forewarn.Domain.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,8 +7,10 @@ namespace Forewarn.Server.Problems;
 /// <summary>Builds problem-details results for endpoints that answer a refusal themselves.</summary>
 public static class Problem
 {
-    public static ProblemHttpResult Of(int status, string code, string detail, IDictionary<string, object?>? extensions = null)
+    /// <summary>A refusal of a category, with the status <see cref="ProblemTypes.StatusOf"/> maps it to (the one mapping).</summary>
+    public static ProblemHttpResult Of(ErrorCategory category, string code, string detail, IDictionary<string, object?>? extensions = null)
     {
+        var status = ProblemTypes.StatusOf(category);
         var p = new ProblemDetails
         {
             Status = status,
@@ -21,8 +24,8 @@ public static class Problem
     }
 
     /// <summary>A refusal as the answer of an endpoint that answers it itself (the same mapping as a thrown one).</summary>
-    public static ProblemHttpResult From(Forewarn.Domain.Common.DomainException e) => Of(ProblemTypes.StatusOf(e.Category), e.Code, e.Message);
+    public static ProblemHttpResult From(DomainException e) => Of(e.Category, e.Code, e.Message, e.Particulars.ToDictionary());
 
     public static ProblemHttpResult NotFound(string what, string id) =>
-        Of(StatusCodes.Status404NotFound, "not-found", $"No {what} with id '{id}' exists.");
+        Of(ErrorCategory.NotFound, "not-found", $"No {what} with id '{id}' exists.");
 }

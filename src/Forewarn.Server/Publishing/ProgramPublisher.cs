@@ -40,6 +40,7 @@ public sealed class ProgramPublisher(IOptions<CsafOptions> options)
 }
 
 /// <summary>Something that names the programme's publisher was asked for, and none is configured.</summary>
-public sealed class PublisherMissingException() : Exception(
+public sealed class PublisherMissingException() : DomainException("csaf-publisher-missing",
     "No CSAF publisher is configured for this programme, so it cannot publish or sign CSAF documents. Set csaf:publisherName, " +
-    "csaf:publisherNamespace and csaf:contactDetails (FOREWARN_CSAF__PUBLISHERNAME, …) and restart; see docs/configuration.md.");
+    "csaf:publisherNamespace and csaf:contactDetails (FOREWARN_CSAF__PUBLISHERNAME, …) and restart; see docs/configuration.md.",
+    ErrorCategory.Unavailable);

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using System.Text.Json;
 using System.Text;
+using Forewarn.Domain.Common;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Problems;
 using Forewarn.Storage.Transparency;
@@ -47,20 +48,20 @@ public static class LogEntryEndpoints
     private static async Task<IResult> StaffReceipt(long index, ForewarnDb db, LogReader reader, CancellationToken ct) =>
         await db.LogEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Index == index, ct) is { } entry
             ? Json((await reader.ReceiptAsync(entry, ct)).ToJson())
-            : Problem.Of(StatusCodes.Status404NotFound, "not-found", $"The log holds no entry {index}.");
+            : Problem.Of(ErrorCategory.NotFound, "not-found", $"The log holds no entry {index}.");
 
     private static async Task<IResult> MyReceipt(long index, ForewarnDb db, LogReader reader, ClaimsPrincipal user, CancellationToken ct)
     {
         var me = user.PartnerId().Value;
         return await db.LogEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Index == index && e.PartnerId == me, ct) is { } entry
             ? Json((await reader.ReceiptAsync(entry, ct)).ToJson())
-            : Problem.Of(StatusCodes.Status404NotFound, "not-found", $"The log holds no entry {index} about your organisation.");
+            : Problem.Of(ErrorCategory.NotFound, "not-found", $"The log holds no entry {index} about your organisation.");
     }
 
     private static async Task<IResult> Page(IQueryable<LogEntry> q, long? start, int? limit, CancellationToken ct)
     {
-        if (start is < 0) return Problem.Of(StatusCodes.Status400BadRequest, "log-range", "\"start\" is an entry index, 0 or more.");
-        if (limit is < 1 or > MaxPage) return Problem.Of(StatusCodes.Status400BadRequest, "log-range", $"\"limit\" is from 1 to {MaxPage}.");
+        if (start is < 0) return Problem.Of(ErrorCategory.Invalid, "log-range", "\"start\" is an entry index, 0 or more.");
+        if (limit is < 1 or > MaxPage) return Problem.Of(ErrorCategory.Invalid, "log-range", $"\"limit\" is from 1 to {MaxPage}.");
         var take = limit ?? 1000;
         var from = start ?? 0;
         var rows = await q.Where(e => e.Index >= from).OrderBy(e => e.Index).Take(take).ToListAsync(ct);

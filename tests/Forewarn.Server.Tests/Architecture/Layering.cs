@@ -14,8 +14,12 @@ internal static class Layering
     private static readonly string[] Ef = ["Microsoft.EntityFrameworkCore", "Npgsql"];
     private static readonly string[] Web = ["Microsoft.AspNetCore"];
 
-    /// <summary>A project (by its name under src/), its compiled assembly, the projects of ours it may reference, and the frameworks it may not.</summary>
-    public sealed record Rule(string Project, Assembly Assembly, string[] MayReference, string[] NoFramework);
+    /// <summary>
+    /// A project (by its name under src/), its compiled assembly, the projects of ours it may reference, the frameworks
+    /// it may not, and any part of those frameworks it may (the store keeps ASP.NET Core Data Protection's key ring,
+    /// so Storage may use Data Protection's EF Core key store but nothing of the web).
+    /// </summary>
+    public sealed record Rule(string Project, Assembly Assembly, string[] MayReference, string[] NoFramework, string[]? Except = null);
 
     public static readonly IReadOnlyList<Rule> Rules =
     [
@@ -24,7 +28,8 @@ internal static class Layering
         new("Forewarn.Stix", typeof(global::Forewarn.Stix.StixMapping).Assembly, ["Forewarn.Domain"], [.. Ef, .. Web]),
         new("Forewarn.Tracing", typeof(global::Forewarn.Tracing.Tardos.TardosCode).Assembly, ["Forewarn.Domain"], [.. Ef, .. Web]),
         new("Forewarn.Transparency", typeof(global::Forewarn.Transparency.Tree.MerkleTree).Assembly, [], [.. Ef, .. Web]),
-        new("Forewarn.Storage", typeof(global::Forewarn.Storage.ForewarnDb).Assembly, ["Forewarn.Domain", "Forewarn.Transparency"], Web),
+        new("Forewarn.Storage", typeof(global::Forewarn.Storage.ForewarnDb).Assembly, ["Forewarn.Domain", "Forewarn.Transparency"], Web,
+            ["Microsoft.AspNetCore.DataProtection"]),
         new("Forewarn.Server", typeof(global::Forewarn.Server.Hosting.ServerHost).Assembly,
             ["Forewarn.Domain", "Forewarn.Storage", "Forewarn.Csaf", "Forewarn.Stix", "Forewarn.Tracing", "Forewarn.Transparency"], []),
         new("Forewarn.Cli", typeof(global::Forewarn.Cli.CliApp).Assembly, ["Forewarn.Domain", "Forewarn.Csaf", "Forewarn.Transparency"], [.. Ef, .. Web]),
@@ -37,7 +42,8 @@ internal static class Layering
     [
         .. references.Where(r =>
             (r.StartsWith("Forewarn.", StringComparison.Ordinal) && r != rule.Project && !rule.MayReference.Contains(r))
-            || rule.NoFramework.Any(f => r.StartsWith(f, StringComparison.Ordinal))),
+            || (rule.NoFramework.Any(f => r.StartsWith(f, StringComparison.Ordinal))
+                && !(rule.Except ?? []).Any(e => r.StartsWith(e, StringComparison.Ordinal)))),
     ];
 
     /// <summary>

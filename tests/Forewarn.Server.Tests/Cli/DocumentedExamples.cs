@@ -39,14 +39,18 @@ public static partial class DocumentedExamples
     private static IEnumerable<DocumentedExample> In(string file, string[] lines)
     {
         var fenced = false;
+        var output = false;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
             if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
             {
                 fenced = !fenced;
+                // A block marked ```text shows what a program printed, not commands to run.
+                output = fenced && line.Trim() == "```text";
                 continue;
             }
+            if (fenced && output) continue;
             if (fenced)
             {
                 var first = i;
