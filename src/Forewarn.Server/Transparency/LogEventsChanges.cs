@@ -96,19 +96,19 @@ public static partial class LogEvents
         ]);
 
     public static LogEvent WaveChanged(string change, Wave wave, string reference, DateTimeOffset at, Actor actor) =>
-        LogEvent.Of(LogKinds.WaveChanged, at, null, null,
-        [
-            Field("change", change),
-            Field("advisory", wave.AdvisoryId.Value.ToString()),
-            Field("reference", reference),
-            Field("wave", wave.Id.Value.ToString()),
-            Field("number", wave.Number),
-            Field("wave_kind", wave.Kind.ToString().ToLowerInvariant()),
-            Field("wave_at", LogEvent.Time(wave.At)),
-            Field("artifacts", Strings(wave.ArtifactIds.Select(a => a.Value.ToString()))),
-            Field("note", wave.Note),
-            .. By(actor),
-        ]);
+        LogEvent.Of(LogKinds.WaveChanged, at, null, null, [Field("change", change), .. WaveFields(wave, reference), Field("note", wave.Note), .. By(actor)]);
+
+    /// <summary>A wave as its entries name it: advisory, wave, kind, time and artifacts.</summary>
+    private static KeyValuePair<string, JsonNode?>[] WaveFields(Wave wave, string? reference) =>
+    [
+        Field("advisory", wave.AdvisoryId.Value.ToString()),
+        Field("reference", reference),
+        Field("wave", wave.Id.Value.ToString()),
+        Field("number", wave.Number),
+        Field("wave_kind", wave.Kind.ToString().ToLowerInvariant()),
+        Field("wave_at", LogEvent.Time(wave.At)),
+        Field("artifacts", Strings(wave.ArtifactIds.Select(a => a.Value.ToString()))),
+    ];
 
     /// <summary>A partner's webhook endpoint was registered, its secret rotated, or it was stopped — never the secret itself.</summary>
     public static LogEvent WebhookChanged(string change, WebhookEndpoint endpoint, DateTimeOffset at, Actor actor) =>

@@ -47,17 +47,13 @@ public static partial class LogEvents
     /// </summary>
     public static LogEvent WavePublished(Wave wave, string? reference, WaveAnnouncement announcement, int openingLater) =>
         LogEvent.Of(LogKinds.WavePublished, announcement.AnnouncedAt, null, null,
-            Field("advisory", wave.AdvisoryId.Value.ToString()),
-            Field("reference", reference),
-            Field("wave", wave.Id.Value.ToString()),
-            Field("number", wave.Number),
-            Field("wave_kind", wave.Kind.ToString().ToLowerInvariant()),
-            Field("wave_at", LogEvent.Time(wave.At)),
-            Field("artifacts", Strings(wave.ArtifactIds.Select(a => a.Value.ToString()))),
+        [
+            .. WaveFields(wave, reference),
             Field("recipients", announcement.Recipients),
             Field("opening_later", openingLater),
             Field("silent", announcement.Silent),
-            Field("actor", Scheduler));
+            Field("actor", Scheduler),
+        ]);
 
     /// <summary>A public CSAF document was published: version 1 at the embargo's end (released), later ones after revisions.</summary>
     public static LogEvent AdvisoryReleased(Publication publication, int partnersTold) =>
