@@ -7,12 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Forewarn.Server.Tests.Api;
 
 /// <summary>Bad input gets a clear 4xx problem and loses nothing: the store is exactly as before.</summary>
-public sealed class BadInputTests : IAsyncLifetime
+public sealed class BadInputTests(ForewarnFactory server) : IClassFixture<ForewarnFactory>
 {
-    private readonly ForewarnFactory _f = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await _f.DisposeAsync();
+    // One server for the class: its tests are refusals that change nothing.
+    private readonly ForewarnFactory _f = server;
 
     /// <summary>A fingerprint of everything in the store that a request could have changed.</summary>
     private Task<string> Snapshot() => _f.InStoreAsync(async db =>

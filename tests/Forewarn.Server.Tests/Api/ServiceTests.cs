@@ -5,12 +5,10 @@ using Forewarn.Server.Tests.Infrastructure;
 namespace Forewarn.Server.Tests.Api;
 
 /// <summary>What a newcomer meets: the landing page, the OpenAPI document, the API reference.</summary>
-public sealed class ServiceTests : IAsyncLifetime
+public sealed class ServiceTests(ForewarnFactory server) : IClassFixture<ForewarnFactory>
 {
-    private readonly ForewarnFactory _f = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await _f.DisposeAsync();
+    // One server for the class: its tests only read (the second start included).
+    private readonly ForewarnFactory _f = server;
 
     [Fact]
     public async Task The_landing_page_says_what_this_is_and_its_state()

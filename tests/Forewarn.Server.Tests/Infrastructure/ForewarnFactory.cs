@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
@@ -14,28 +15,36 @@ namespace Forewarn.Server.Tests.Infrastructure;
 /// The real server in-process over a real store: a fresh SQLite file in a temporary data
 /// directory, or — when FOREWARN_TEST_POSTGRES holds a connection string — a fresh database on
 /// that PostgreSQL server. The clock is a <see cref="FakeTimeProvider"/> the test controls.
-/// The demo programme is loaded at the fake "now", so tests work on realistic data.
+/// The demo programme is loaded at the fake "now", so tests work on realistic data; the store
+/// starts as a copy of the run's <see cref="StoreTemplate"/> where that is what a first start
+/// would have made, so each server skips the migrations and the demo load.
 /// </summary>
 public sealed class ForewarnFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly string? _postgresDatabase;
-    private readonly string? _postgresAdmin;
+    private readonly bool _fromTemplate;
+    private bool _keepStore;
 
-    public ForewarnFactory()
+    public ForewarnFactory() : this(fromTemplate: true)
     {
+    }
+
+    /// <param name="fromTemplate">False for a server whose own first start migrates the store and loads the demo.</param>
+    internal ForewarnFactory(bool fromTemplate)
+    {
+        _fromTemplate = fromTemplate;
         DataDirectory = Path.Combine(Path.GetTempPath(), "forewarn-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
-        _postgresAdmin = Environment.GetEnvironmentVariable("FOREWARN_TEST_POSTGRES");
-        if (!string.IsNullOrWhiteSpace(_postgresAdmin))
+        PostgresAdmin = Environment.GetEnvironmentVariable("FOREWARN_TEST_POSTGRES");
+        if (!string.IsNullOrWhiteSpace(PostgresAdmin))
         {
-            _postgresDatabase = "fw_test_" + Guid.NewGuid().ToString("N")[..16];
+            PostgresDatabase = "fw_test_" + Guid.NewGuid().ToString("N")[..16];
             // Many servers run side by side in the suite (and some spawn child processes): a small
             // pool each keeps the whole run well under the PostgreSQL server's connection limit.
-            PostgresConnectionString = new NpgsqlConnectionStringBuilder(_postgresAdmin)
+            PostgresConnectionString = new NpgsqlConnectionStringBuilder(PostgresAdmin)
             {
-                Database = _postgresDatabase,
+                Database = PostgresDatabase,
                 MaxPoolSize = 15,
                 ConnectionIdleLifetime = 15,
             }.ToString();
@@ -46,6 +55,8 @@ public sealed class ForewarnFactory : WebApplicationFactory<Program>
     public string DataDirectory { get; }
     public string? PostgresConnectionString { get; }
     public bool OnPostgres => PostgresConnectionString is not null;
+    internal string? PostgresDatabase { get; }
+    internal string? PostgresAdmin { get; }
 
     /// <summary>Extra configuration for the server, set before it starts (e.g. <c>csaf:scheduler</c>).</summary>
     public Dictionary<string, string> Settings { get; } = [];
@@ -61,6 +72,12 @@ public sealed class ForewarnFactory : WebApplicationFactory<Program>
             s.RemoveAll<TimeProvider>();
             s.AddSingleton<TimeProvider>(Clock);
         });
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        if (_fromTemplate && StoreTemplate.Fits(this)) StoreTemplate.CopyInto(this);
+        return base.CreateHost(builder);
     }
 
     private DemoCredentials? _credentials;
@@ -98,17 +115,30 @@ public sealed class ForewarnFactory : WebApplicationFactory<Program>
         return await look(scope.ServiceProvider.GetRequiredService<ForewarnDb>());
     }
 
+    /// <summary>Stops the server and leaves its store behind (the template is made this way).</summary>
+    internal async Task StopKeepingStoreAsync()
+    {
+        _keepStore = true;
+        await DisposeAsync();
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_postgresDatabase is not null)
+        if (_keepStore) return;
+        if (PostgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var conn = new NpgsqlConnection(_postgresAdmin);
+            await using var conn = new NpgsqlConnection(PostgresAdmin);
             await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", conn);
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{PostgresDatabase}\" WITH (FORCE)", conn);
             await cmd.ExecuteNonQueryAsync();
         }
-        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        DeleteDirectory(DataDirectory);
+    }
+
+    internal static void DeleteDirectory(string path)
+    {
+        try { Directory.Delete(path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -6,12 +6,10 @@ using Forewarn.Server.Tests.Infrastructure;
 namespace Forewarn.Server.Tests.Taxii;
 
 /// <summary>Discovery, the API root and the collection; media types, negotiation, authentication and TAXII errors.</summary>
-public sealed class TaxiiDiscoveryTests : IAsyncLifetime
+public sealed class TaxiiDiscoveryTests(ForewarnFactory server) : IClassFixture<ForewarnFactory>
 {
-    private readonly ForewarnFactory _f = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await _f.DisposeAsync();
+    // One server for the class: its tests read, and the one key they issue is their own.
+    private readonly ForewarnFactory _f = server;
 
     [Fact]
     public async Task Discovery_names_the_one_api_root()

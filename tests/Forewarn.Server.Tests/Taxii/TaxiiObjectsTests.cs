@@ -6,12 +6,10 @@ using Forewarn.Server.Tests.Infrastructure;
 namespace Forewarn.Server.Tests.Taxii;
 
 /// <summary>Objects, one object, its versions and the manifest, with every filter, the headers and the access records.</summary>
-public sealed partial class TaxiiObjectsTests : IAsyncLifetime
+public sealed partial class TaxiiObjectsTests(ForewarnFactory server) : IClassFixture<ForewarnFactory>
 {
-    private readonly ForewarnFactory _f = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await _f.DisposeAsync();
+    // One server for the class: its tests only read.
+    private readonly ForewarnFactory _f = server;
 
     [GeneratedRegex("^[a-z][a-z0-9-]+[a-z0-9]--[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")]
     private static partial Regex StixIdShape();
@@ -137,12 +135,14 @@ public sealed partial class TaxiiObjectsTests : IAsyncLifetime
     [Fact]
     public async Task Serving_objects_records_one_content_access_per_artifact_on_the_taxii_channel()
     {
-        var staff = _f.Staff();
-        var trusted = _f.PartnerInfo(DemoFacts.Trusted);
-        var open = (await _f.Partner(DemoFacts.Trusted).GetJson("/api/v1/me/advisories")).AsArray()
+        // A server of its own: it counts every access the partner ever made, which the other tests add to.
+        await using var f = new ForewarnFactory();
+        var staff = f.Staff();
+        var trusted = f.PartnerInfo(DemoFacts.Trusted);
+        var open = (await f.Partner(DemoFacts.Trusted).GetJson("/api/v1/me/advisories")).AsArray()
             .SelectMany(a => a!["artifacts"]!.AsArray()).Where(a => (bool)a!["open"]!).Select(a => (string)a!["id"]!).ToHashSet();
         Assert.NotEmpty(open);
-        var partner = _f.Partner(DemoFacts.Trusted).AcceptingTaxii();
+        var partner = f.Partner(DemoFacts.Trusted).AcceptingTaxii();
 
         await partner.TaxiiGet(Taxii.Manifest + "?limit=1000"); // the manifest serves no content
         await partner.TaxiiGet(Taxii.Objects + "?match[type]=report"); // nor do advisory-level objects
@@ -160,7 +160,7 @@ public sealed partial class TaxiiObjectsTests : IAsyncLifetime
         Assert.Equal(open.Count, records.Count);
 
         // Staff reading the collection is not a partner's access.
-        await _f.Staff().AcceptingTaxii().TaxiiGet(Taxii.Objects + "?limit=1000");
+        await f.Staff().AcceptingTaxii().TaxiiGet(Taxii.Objects + "?limit=1000");
         Assert.Equal(open.Count, (await staff.GetJson($"/api/v1/access-records?partner={trusted.Id}")).AsArray().Count);
     }
 }
