@@ -19,6 +19,8 @@ internal static class StatusProblems
             415 => ("unsupported-media-type", "Send the request body as application/json."),
             401 => ("unauthenticated", "This endpoint needs an API key: send 'Authorization: Bearer <api key>'."),
             403 => ("forbidden", "This API key may not do that."),
+            // A parameter the framework could not bind (a time, id or number in the wrong form).
+            400 => ("bad-request", "A value in the request has the wrong type or format: times are ISO 8601 (2026-07-07T12:00:00Z), ids are GUIDs, counts whole numbers."),
             _ => ("http-" + p.Status, p.Detail ?? p.Title ?? "The request failed."),
         };
         p.Type = ProblemTypes.For(code);
