@@ -36,7 +36,7 @@ public sealed class WebhookEndpoint
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>Registers an endpoint; returns it and its first secret (shown once).</summary>
-    public static (WebhookEndpoint Endpoint, WebhookSecret Secret) Register(PartnerId partner, string? url, IEnumerable<string>? events,
+    public static (WebhookEndpoint Endpoint, WebhookSecret Secret) Register(PartnerId partner, string? url, IEnumerable<string?>? events,
         int? maxConcurrency, DateTimeOffset now)
     {
         var secret = WebhookSecret.Generate();
@@ -89,9 +89,12 @@ public sealed class WebhookEndpoint
         return u.ToString();
     }
 
-    private static IReadOnlyList<string> CheckedEvents(IEnumerable<string>? events)
+    private static IReadOnlyList<string> CheckedEvents(IEnumerable<string?>? events)
     {
-        var list = (events ?? WebhookEvents.All).Select(e => e.Trim().ToLowerInvariant()).Distinct().ToList();
+        var given = (events ?? WebhookEvents.All).ToList();
+        if (given.Any(e => e is null))
+            throw new DomainException("invalid-field", "An event name in \"events\" is empty (null); list event names such as wave.published.");
+        var list = given.Select(e => e!.Trim().ToLowerInvariant()).Distinct().ToList();
         var unknown = list.FirstOrDefault(e => !WebhookEvents.All.Contains(e));
         if (unknown is not null)
             throw new DomainException("unknown-webhook-event", $"'{unknown}' is not an event; use {string.Join(", ", WebhookEvents.All)}.");

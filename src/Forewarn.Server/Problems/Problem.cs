@@ -23,9 +23,6 @@ public static class Problem
         return TypedResults.Problem(p);
     }
 
-    /// <summary>A refusal as the answer of an endpoint that answers it itself (the same mapping as a thrown one).</summary>
-    public static ProblemHttpResult From(DomainException e) => Of(e.Category, e.Code, e.Message, e.Particulars.ToDictionary());
-
     public static ProblemHttpResult NotFound(string what, string id) =>
         Of(ErrorCategory.NotFound, "not-found", $"No {what} with id '{id}' exists.");
 }

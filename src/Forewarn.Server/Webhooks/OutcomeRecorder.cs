@@ -14,7 +14,7 @@ namespace Forewarn.Server.Webhooks;
 /// if the lease ran out and another sender took the delivery, the other sender's outcome wins.
 /// </summary>
 internal sealed class OutcomeRecorder(IServiceScopeFactory scopes, string sender, WebhookSettings settings,
-    DeliverySignal signal, SemaphoreSlim writes, ILogger log)
+    SemaphoreSlim writes, ILogger log)
 {
     private readonly Channel<Outcome> queue = Channel.CreateUnbounded<Outcome>(new UnboundedChannelOptions { SingleReader = true });
     private int writing;
@@ -109,7 +109,7 @@ internal sealed class OutcomeRecorder(IServiceScopeFactory scopes, string sender
             writes.Release();
         }
         log.LogDebug("Recorded {Count} webhook outcomes in {Ms} ms", batch.Count, watch.ElapsedMilliseconds);
-        if (failures.Count > 0) signal.Poke();
+        // Failures stay pending for a later attempt: the commit woke the sender to reckon its next wait (ChangeFollowUp).
     }
 
     /// <summary>

@@ -40,7 +40,7 @@ public sealed class WebhookSender : BackgroundService
     {
         (this.scopes, this.http, this.signal, this.clock, this.settings, this.log) = (scopes, http, signal, clock, settings, log);
         endpointCache = new EndpointCache(clock);
-        outcomes = new OutcomeRecorder(scopes, sender, settings, signal, writes, log);
+        outcomes = new OutcomeRecorder(scopes, sender, settings, writes, log);
     }
 
     // Unique per process and instance, so a claim says which sender holds it.

@@ -24,8 +24,6 @@ public sealed class WebhookService(ForewarnDb db, TimeProvider clock)
     {
         if (await db.WebhookEndpoints.CountAsync(e => e.PartnerId == partner && e.Enabled, ct) >= MaxActive)
             throw new ConflictException("too-many-webhooks", $"An organisation may have at most {MaxActive} active webhook endpoints; remove one first.");
-        if (body.Events is { } events && events.Any(e => e is null))
-            throw new DomainException("invalid-field", "An event name in \"events\" is empty (null); list event names such as wave.published.");
         var now = clock.GetUtcNow();
         var (endpoint, secret) = WebhookEndpoint.Register(partner, body.Url, body.Events, body.MaxConcurrency, now);
         db.WebhookEndpoints.Add(endpoint);

@@ -37,6 +37,9 @@ public sealed class WebhookEndpointTests
         Assert.Equal("unknown-webhook-event",
             Assert.Throws<DomainException>(() => WebhookEndpoint.Register(PartnerId.New(), "https://a.example/", ["wave.deleted"], null, T0)).Code);
         Assert.Throws<DomainException>(() => WebhookEndpoint.Register(PartnerId.New(), "https://a.example/", null, 0, T0));
+        // A null inside the list (JSON "events":[null]) is a refusal with a sentence, not a crash.
+        Assert.Equal("invalid-field",
+            Assert.Throws<DomainException>(() => WebhookEndpoint.Register(PartnerId.New(), "https://a.example/", [null], null, T0)).Code);
         var (e, _) = WebhookEndpoint.Register(PartnerId.New(), "https://a.example/", ["Advisory.Released"], 1, T0);
         Assert.True(e.Wants(WebhookEvents.AdvisoryReleased));
         Assert.False(e.Wants(WebhookEvents.WavePublished));

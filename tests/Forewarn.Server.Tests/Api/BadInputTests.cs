@@ -113,6 +113,37 @@ public sealed class BadInputTests(ForewarnFactory server) : IClassFixture<Forewa
         Refused(c => c.GetAsync($"/api/v1/partners/{Guid.NewGuid()}"), HttpStatusCode.NotFound, "not-found");
 
     [Fact]
+    public Task A_null_rule_in_a_policy_version() =>
+        Refused(c => c.PostAsJsonAsync("/api/v1/policy/versions", new { reason = "null rule", rules = new object?[] { null } }),
+            HttpStatusCode.BadRequest, "invalid-rule", "null");
+
+    [Theory]
+    [InlineData(1e308)]
+    [InlineData(2147483648d)]
+    [InlineData(-1d)]
+    public async Task A_webhook_rotation_overlap_out_of_range_is_refused_and_changes_nothing(double hours)
+    {
+        var partner = _f.Partner(DemoFacts.Trusted);
+        var endpoint = await partner.PostJson("/api/v1/me/webhooks", new { url = "https://hooks.example/overlap", events = new[] { "wave.published" } },
+            HttpStatusCode.Created);
+        var id = (string)endpoint["endpoint"]!["id"]!;
+        var before = await partner.GetStringAsync("/api/v1/me/webhooks");
+        var problem = await (await partner.PostAsJsonAsync($"/api/v1/me/webhooks/{id}/rotate", new { overlapHours = hours }))
+            .Problem(HttpStatusCode.BadRequest, "invalid-field");
+        Assert.Contains("overlapHours", (string?)problem["detail"]);
+        Assert.Equal(before, await partner.GetStringAsync("/api/v1/me/webhooks"));
+        await partner.DeleteAsync($"/api/v1/me/webhooks/{id}");
+    }
+
+    [Fact]
+    public async Task A_null_webhook_event_is_refused()
+    {
+        var partner = _f.Partner(DemoFacts.Trusted);
+        await (await partner.PostAsJsonAsync("/api/v1/me/webhooks", new { url = "https://hooks.example/null", events = new string?[] { null } }))
+            .Problem(HttpStatusCode.BadRequest, "invalid-field");
+    }
+
+    [Fact]
     public Task Bad_query_parameter() =>
         Refused(c => c.GetAsync($"/api/v1/explain?partner={Guid.NewGuid()}&artifact={Guid.NewGuid()}&at=yesterday"), HttpStatusCode.BadRequest, "bad-request");
 

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Forewarn.Server.Tests.Infrastructure;
 
 namespace Forewarn.Server.Tests.Cli;
 
@@ -19,32 +19,8 @@ public sealed class ProcessTests(CliServer server) : IClassFixture<CliServer>
 
     private static async Task<CliResult> Forewarn(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(CliDll);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("FOREWARN_", StringComparison.Ordinal)).ToList())
-            start.Environment.Remove(name);
-        foreach (var (name, value) in environment) start.Environment[name] = value;
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"forewarn {string.Join(' ', args)} did not finish within 60 seconds.");
-        }
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        var done = await ChildProcess.RunAsync(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [CliDll, .. args], environment);
+        return new CliResult(done.Exit, done.Stdout, done.Stderr);
     }
 
     [Fact]

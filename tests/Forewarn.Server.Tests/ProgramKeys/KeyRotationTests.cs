@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Forewarn.Csaf.Signing;
 using Forewarn.Server.Tests.Cli;
@@ -103,18 +102,5 @@ public sealed class KeyRotationTests(CliServer server) : IClassFixture<CliServer
         Assert.Contains("the keys are 'csaf' and 'log'", (string?)problem["detail"]);
     }
 
-    internal static async Task<(int Exit, string Output)> TlogCheckAsync(string address)
-    {
-        var start = new ProcessStartInfo("python3", [Path.Combine(AppContext.BaseDirectory, "Transparency", "tlog_check.py"), address, "20"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, (await stdout).Trim() + (await stderr).Trim());
-    }
+    internal static Task<(int Exit, string Output)> TlogCheckAsync(string address) => ChildProcess.TlogCheckAsync(address, 20);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Forewarn.Server.Tests.Infrastructure;
 using Forewarn.Server.Hosting;
 
@@ -46,30 +45,9 @@ public sealed class SettingsValidationTests
     /// <summary>The built server run to its end with <paramref name="environment"/>; its exit code and everything it printed.</summary>
     internal static async Task<(int Exit, string Output)> RunServerAsync(string data, params (string Name, string Value)[] environment)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "Forewarn.Server.dll"), "--urls", "http://127.0.0.1:0", "--data", data })
-            start.ArgumentList.Add(a);
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("FOREWARN_", StringComparison.Ordinal)).ToList()) start.Environment.Remove(name);
-        foreach (var (name, value) in environment) start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The server did not stop on its bad settings: " + await stdout + await stderr);
-        }
-        return (process.ExitCode, await stdout + await stderr);
+        var done = await ChildProcess.RunAsync(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "Forewarn.Server.dll"), "--urls", "http://127.0.0.1:0", "--data", data],
+            environment.Select(e => new KeyValuePair<string, string?>(e.Name, e.Value)), workingDirectory: AppContext.BaseDirectory);
+        return (done.Exit, done.Stdout + done.Stderr);
     }
 }

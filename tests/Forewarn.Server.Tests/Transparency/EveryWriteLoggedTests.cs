@@ -146,8 +146,11 @@ public sealed class EveryWriteLoggedTests : IAsyncLifetime
             var response = await write.Send();
             Assert.True(response.IsSuccessStatusCode, $"{operation} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
             var entries = await LogEntries.AllAsync(staff, $"kind={write.Kind}");
-            Assert.True(entries.Any(e => (long)e["index"]! >= before),
-                $"{operation} left no {write.Kind} entry in the log (log size before: {before}).");
+            var made = entries.Where(e => (long)e["index"]! >= before).ToList();
+            Assert.True(made.Count > 0, $"{operation} left no {write.Kind} entry in the log (log size before: {before}).");
+            // Whoever made the change is named by the key they used.
+            Assert.True(made.Any(e => Guid.TryParse((string?)e["entry"]!["actor_key"], out _)),
+                $"{operation}'s {write.Kind} entry does not name the caller's key: {made[0]["entry"]!.ToJsonString()}");
         }
     }
 

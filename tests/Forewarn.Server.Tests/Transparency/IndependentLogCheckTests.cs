@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Forewarn.Server.Tests.Cli;
+using Forewarn.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Server.Tests.Transparency;
@@ -43,18 +43,5 @@ public sealed class IndependentLogCheckTests(CliServer server) : IClassFixture<C
         Assert.Contains("not the checkpoint's root", output);
     }
 
-    private async Task<(int Exit, string Output)> CheckAsync(int pairs)
-    {
-        var start = new ProcessStartInfo("python3", [Path.Combine(AppContext.BaseDirectory, "Transparency", "tlog_check.py"), server.Address, pairs.ToString(System.Globalization.CultureInfo.InvariantCulture)])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, (await stdout).Trim() + (await stderr).Trim());
-    }
+    private Task<(int Exit, string Output)> CheckAsync(int pairs) => ChildProcess.TlogCheckAsync(server.Address, pairs);
 }
