@@ -12,7 +12,8 @@ namespace Forewarn.Csaf.Validation;
 /// </summary>
 public static class CsafValidator
 {
-    private static readonly JsonDocumentOptions Reading = new() { MaxDepth = 256 };
+    // An object naming a member twice is not a document anyone can rely on: refused as not JSON (RFC 8259 §4).
+    private static readonly JsonDocumentOptions Reading = new() { MaxDepth = 256, AllowDuplicateProperties = false };
 
     /// <summary>Validates a CSAF document given as JSON text; text that is not JSON fails with the test id "json".</summary>
     public static CsafValidation Validate(string json)

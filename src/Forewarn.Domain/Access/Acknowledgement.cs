@@ -21,6 +21,6 @@ public sealed class Acknowledgement
         AdvisoryId = advisory,
         KeyId = keyId,
         At = at,
-        Note = Text.Optional(note, "acknowledgement note", 1000),
+        Note = TextRules.Optional(note, "acknowledgement note", 1000),
     };
 }

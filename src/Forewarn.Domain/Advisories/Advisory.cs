@@ -101,14 +101,14 @@ public sealed partial class Advisory
             throw new DomainException("release-in-past", "The new release time must lie in the future.");
         var old = ReleaseAt;
         ReleaseAt = releaseAt.ToUniversalTime();
-        AddRevision(at, $"Release moved from {Moments.Show(old)} to {Moments.Show(ReleaseAt)}: {Text.Required(reason, "reason", 500)}", actor);
+        AddRevision(at, $"Release moved from {Moments.Show(old)} to {Moments.Show(ReleaseAt)}: {TextRules.Required(reason, "reason", 500, TextShape.Prose)}", actor);
     }
 
     public void Withdraw(string? reason, DateTimeOffset at, string actor)
     {
         if (WithdrawnAt is not null)
             throw new ConflictException("advisory-withdrawn", $"{Reference} is already withdrawn.");
-        WithdrawnReason = Text.Required(reason, "reason for withdrawal", 500);
+        WithdrawnReason = TextRules.Required(reason, "reason for withdrawal", 500, TextShape.Prose);
         WithdrawnAt = at;
         AddRevision(at, "Withdrawn: " + WithdrawnReason, actor);
     }
@@ -120,7 +120,7 @@ public sealed partial class Advisory
         if (WithdrawnAt is not null)
             throw new ConflictException("advisory-withdrawn", $"{Reference} was withdrawn and cannot be revised.");
         Apply(title, summary, cveIds, products, cvssVector);
-        AddRevision(at, Text.Required(change, "summary of the change", 500), actor);
+        AddRevision(at, TextRules.Required(change, "summary of the change", 500, TextShape.Prose), actor);
     }
 
     /// <summary>The structured details as one value.</summary>
@@ -135,7 +135,7 @@ public sealed partial class Advisory
     {
         if (WithdrawnAt is not null)
             throw new ConflictException("advisory-withdrawn", $"{Reference} was withdrawn and cannot be revised.");
-        var summary = Text.Required(change, "summary of the change", 500);
+        var summary = TextRules.Required(change, "summary of the change", 500, TextShape.Prose);
         SetDetails(details);
         AddRevision(at, summary, actor);
     }
@@ -161,8 +161,8 @@ public sealed partial class Advisory
 
     private void Apply(string? title, string? summary, IEnumerable<string>? cveIds, IEnumerable<string>? products, string? cvssVector)
     {
-        Title = Text.Required(title, "title", 300);
-        Summary = Text.Optional(summary, "summary", 8000);
+        Title = TextRules.Required(title, "title", 300);
+        Summary = TextRules.Optional(summary, "summary", 8000);
         CveIds = [.. (cveIds ?? []).Select(CveId.Parse).Distinct()];
         var named = Product.Named(products, Products);
         var referenced = Vulnerabilities.SelectMany(ReferencedProducts).ToHashSet();

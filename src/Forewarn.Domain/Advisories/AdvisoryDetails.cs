@@ -91,7 +91,7 @@ public sealed record AdvisoryDetails(
             if (r.ProductIds.Count == 0)
                 throw new DomainException("invalid-vulnerability", $"A remediation of {where} names no product.");
             Known(r.ProductIds);
-            Text.Required(r.Details, "remediation details", 64_000);
+            TextRules.Required(r.Details, "remediation details", 64_000, TextShape.Prose);
         }
         var cwe = v.CweId?.Trim().ToUpperInvariant();
         if (cwe is not null && !System.Text.RegularExpressions.Regex.IsMatch(cwe, @"^CWE-[1-9]\d{0,5}$"))
@@ -101,7 +101,7 @@ public sealed record AdvisoryDetails(
         return v with
         {
             Cve = v.Cve is null ? null : CveId.Parse(v.Cve),
-            Title = string.IsNullOrWhiteSpace(v.Title) ? null : Text.Required(v.Title, "vulnerability title", 500),
+            Title = string.IsNullOrWhiteSpace(v.Title) ? null : TextRules.Required(v.Title, "vulnerability title", 500),
             CweId = cwe,
             CweName = cwe is null ? null : v.CweName!.Trim(),
             Notes = [.. v.Notes.Select(n => AdvisoryNote.Of(n.Category, n.Title, n.Text))],

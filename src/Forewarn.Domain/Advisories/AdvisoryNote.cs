@@ -19,7 +19,7 @@ public sealed record AdvisoryNote(string Category, string? Title, string Text)
         if (!Categories.Contains(c))
             throw new DomainException("invalid-note",
                 $"'{category}' is not a note category; use one of {string.Join(", ", Categories)}.");
-        var t = Common.Text.Optional(title, "note title", 300);
-        return new AdvisoryNote(c, t.Length == 0 ? null : t, Common.Text.Required(text, "note text", 64_000));
+        var t = Common.TextRules.Optional(title, "note title", 300, Common.TextShape.Line);
+        return new AdvisoryNote(c, t.Length == 0 ? null : t, Common.TextRules.Required(text, "note text", 64_000, Common.TextShape.Prose));
     }
 }

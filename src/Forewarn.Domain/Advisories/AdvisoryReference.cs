@@ -13,6 +13,6 @@ public sealed record AdvisoryReference(string Url, string Summary, string Catego
         var u = url?.Trim() ?? "";
         if (!Uri.TryCreate(u, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("https" or "http"))
             throw new DomainException("invalid-reference-link", $"'{url}' is not an absolute http(s) URL.");
-        return new AdvisoryReference(u, Text.Required(summary, "reference summary", 1000), c);
+        return new AdvisoryReference(u, TextRules.Required(summary, "reference summary", 1000, TextShape.Prose), c);
     }
 }

@@ -36,19 +36,17 @@ public sealed class Artifact
             throw new DomainException("empty-content", "An artifact needs content: the text or file was empty.");
         if (content.Length > MaxContentBytes)
             throw new DomainException("content-too-large", $"An artifact may hold at most {MaxContentBytes / (1024 * 1024)} MiB.");
-        var media = string.IsNullOrWhiteSpace(mediaType) ? "text/plain; charset=utf-8" : mediaType.Trim();
-        if (media.Length > 120 || !media.Contains('/'))
-            throw new DomainException("invalid-media-type", $"'{mediaType}' is not a media type such as text/plain or application/zip.");
-        var name = string.IsNullOrWhiteSpace(fileName) ? null : Path.GetFileName(fileName.Trim());
+        var media = ContentLabels.MediaType(mediaType);
+        var name = ContentLabels.FileName(fileName);
         var artifact = new Artifact
         {
             Id = ArtifactId.New(),
             AdvisoryId = advisory.Id,
-            Title = Text.Required(title, "artifact title", 300),
+            Title = TextRules.Required(title, "artifact title", 300),
             Class = cls,
             Tlp = tlp,
             MediaType = media,
-            FileName = name is { Length: > 0 and <= 200 } ? name : null,
+            FileName = name,
             Size = content.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
             CreatedAt = at,

@@ -10,9 +10,9 @@ public sealed record Product(string Id, string Name, string? Cpe = null, string?
 {
     public static Product Of(string? id, string? name, string? cpe, string? purl)
     {
-        var i = Text.Required(id, "product id", 200);
-        return new Product(i, Text.Required(name, "product name", 500),
-            Empty(Text.Optional(cpe, "product CPE", 500)), Empty(Text.Optional(purl, "product package URL", 1000)));
+        var i = TextRules.Required(id, "product id", 200);
+        return new Product(i, TextRules.Required(name, "product name", 500),
+            Empty(TextRules.Optional(cpe, "product CPE", 500, TextShape.Line)), Empty(TextRules.Optional(purl, "product package URL", 1000, TextShape.Line)));
     }
 
     /// <summary>
@@ -26,7 +26,7 @@ public sealed record Product(string Id, string Name, string? Cpe = null, string?
         var result = new List<Product>();
         foreach (var raw in names ?? [])
         {
-            var name = Text.Required(raw, "product name", 200);
+            var name = TextRules.Required(raw, "product name", 200);
             if (result.Any(p => p.Name == name)) continue;
             result.Add(existing.FirstOrDefault(p => p.Name == name) ?? new Product($"FWPID-{next++}", name));
         }

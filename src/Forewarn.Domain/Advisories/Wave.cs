@@ -53,7 +53,7 @@ public sealed class Wave
             Kind = kind,
             At = at.ToUniversalTime(),
             ArtifactIds = ids,
-            Note = Text.Optional(note, "wave note", 2000),
+            Note = TextRules.Optional(note, "wave note", 2000),
             CreatedAt = now,
         };
     }
@@ -70,7 +70,7 @@ public sealed class Wave
         Kind = WaveKind.Notice,
         At = now,
         ArtifactIds = [],
-        Note = Text.Required(note, "wave note", 2000),
+        Note = TextRules.Required(note, "wave note", 2000, TextShape.Prose),
         CreatedAt = now,
     };
 

@@ -19,16 +19,16 @@ public sealed class Jurisdiction
         if (c.Length is < 2 or > 8 || !c.All(char.IsAsciiLetterUpper))
             throw new DomainException("invalid-jurisdiction-code",
                 $"'{code}' is not a jurisdiction code; use 2 to 8 letters, such as an ISO 3166-1 code (CN) or EU.");
-        var j = new Jurisdiction { Code = c, Name = Text.Required(name, "jurisdiction name", 120) };
+        var j = new Jurisdiction { Code = c, Name = TextRules.Required(name, "jurisdiction name", 120) };
         j.Update(name, facts, notes);
         return j;
     }
 
     public void Update(string? name, IEnumerable<string>? facts, string? notes)
     {
-        Name = Text.Required(name, "jurisdiction name", 120);
+        Name = TextRules.Required(name, "jurisdiction name", 120);
         Facts = [.. (facts ?? []).Select(JurisdictionFact.Parse).Distinct().Order(StringComparer.Ordinal)];
-        Notes = Text.Optional(notes, "jurisdiction notes", 2000);
+        Notes = TextRules.Optional(notes, "jurisdiction notes", 2000);
     }
 
     public bool Has(string fact)

@@ -62,7 +62,7 @@ public sealed class ApiKey
             SecretHash = Hash(secret),
             Owner = owner,
             PartnerId = partner,
-            Name = Text.Required(name, "key name", 120),
+            Name = TextRules.Required(name, "key name", 120),
             Scopes = requested,
             CreatedAt = now,
             ExpiresAt = expiresAt.ToUniversalTime(),

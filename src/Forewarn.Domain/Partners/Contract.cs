@@ -20,7 +20,7 @@ public sealed record Contract(string NdaVersion, DateTimeOffset? SignedAt, DateT
 
     public static Contract Create(string? ndaVersion, DateTimeOffset? signedAt, DateTimeOffset? expiresAt)
     {
-        var version = Text.Required(ndaVersion, "NDA version", 40);
+        var version = TextRules.Required(ndaVersion, "NDA version", 40);
         if (signedAt is { } s && expiresAt is { } e && e <= s)
             throw new DomainException("invalid-contract", "The contract must expire after it was signed.");
         return new Contract(version, signedAt?.ToUniversalTime(), expiresAt?.ToUniversalTime());

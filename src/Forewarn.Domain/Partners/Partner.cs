@@ -34,10 +34,10 @@ public sealed class Partner
         var partner = new Partner
         {
             Id = PartnerId.New(),
-            LegalName = Text.Required(legalName, "legal name"),
+            LegalName = TextRules.Required(legalName, "legal name"),
             HeadquartersCountry = hq,
             Category = category,
-            Tier = Text.Required(tier, "tier", 60),
+            Tier = TextRules.Required(tier, "tier", 60),
             Contract = contract,
             Status = PartnerStatus.Applicant,
             CreatedAt = at,
@@ -82,14 +82,14 @@ public sealed class Partner
         if (History.Count > 0 && at < History[^1].At)
             throw new ConflictException("status-change-in-past",
                 $"A status change cannot predate the last one ({Moments.Show(History[^1].At)}).");
-        var why = Text.Required(reason, "reason for the status change", 500);
+        var why = TextRules.Required(reason, "reason for the status change", 500, TextShape.Prose);
         History = [.. History, new StatusChange(Status, to, at, why, actor)];
         Status = to;
     }
 
-    public void Rename(string? legalName) => LegalName = Text.Required(legalName, "legal name");
+    public void Rename(string? legalName) => LegalName = TextRules.Required(legalName, "legal name");
 
-    public void MoveToTier(string tier) => Tier = Text.Required(tier, "tier", 60);
+    public void MoveToTier(string tier) => Tier = TextRules.Required(tier, "tier", 60);
 
     public void SetContract(Contract contract) => Contract = contract;
 

@@ -30,7 +30,7 @@ public sealed record PolicyRule(
         if (rid.Length is 0 or > 20 || !rid.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
             throw new DomainException("invalid-rule", $"'{id}' is not a rule id; use letters, digits and dashes, such as R3.");
         var f = kind == PolicyRuleKind.JurisdictionLimit ? JurisdictionFact.Parse(fact) : null;
-        return new PolicyRule(rid, kind, Text.Required(title, "rule title", 300), f, [.. classes.Distinct().Order()], atReleaseOnly, since);
+        return new PolicyRule(rid, kind, TextRules.Required(title, "rule title", 300), f, [.. classes.Distinct().Order()], atReleaseOnly, since);
     }
 
     public static PolicyRuleKind ParseKind(string? text) => text?.Trim().ToLowerInvariant() switch

@@ -48,7 +48,7 @@ public sealed class PolicyVersion
             Number = (previous?.Number ?? 0) + 1,
             EffectiveFrom = effectiveFrom.ToUniversalTime(),
             Rules = carried,
-            Reason = Text.Required(reason, "reason for the policy change", 1000),
+            Reason = TextRules.Required(reason, "reason for the policy change", 1000, TextShape.Prose),
             Author = author,
             CreatedAt = now,
         };

@@ -47,7 +47,7 @@ public sealed class WaveOpening
     }
 
     /// <summary>The content will not open to the partner (withdrawn, suspended, policy changed).</summary>
-    public void Drop(DateTimeOffset now, string why) => Settle(now, Text.Required(why, "reason", 200));
+    public void Drop(DateTimeOffset now, string why) => Settle(now, TextRules.Required(why, "reason", 200));
 
     private void Settle(DateTimeOffset now, string outcome)
     {

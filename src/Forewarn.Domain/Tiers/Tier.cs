@@ -20,12 +20,12 @@ public sealed class Tier
 
     public static Tier Create(string? name, string? description, IReadOnlyDictionary<ContentClass, TimeSpan> leadTimes)
     {
-        var tier = new Tier { Name = Text.Required(name, "tier name", 60), Description = Text.Optional(description, "tier description", 500) };
+        var tier = new Tier { Name = TextRules.Required(name, "tier name", 60), Description = TextRules.Optional(description, "tier description", 500) };
         tier.SetLeadTimes(leadTimes);
         return tier;
     }
 
-    public void Describe(string? description) => Description = Text.Optional(description, "tier description", 500);
+    public void Describe(string? description) => Description = TextRules.Optional(description, "tier description", 500);
 
     public void SetLeadTimes(IReadOnlyDictionary<ContentClass, TimeSpan> leadTimes)
     {

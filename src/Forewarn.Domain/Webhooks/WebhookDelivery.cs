@@ -41,7 +41,7 @@ public sealed class WebhookDelivery
         Id = "msg_" + Guid.CreateVersion7(at).ToString("N"),
         EndpointId = endpointId,
         PartnerId = partner,
-        EventType = Text.Required(eventType, "event type", 60),
+        EventType = TextRules.Required(eventType, "event type", 60),
         Payload = payload,
         CreatedAt = at,
         State = DeliveryState.Pending,

@@ -79,7 +79,7 @@ public static class CsafEndpoints
             throw new DomainException("empty-body", "Send the CSAF document as the JSON body of the request.");
         try
         {
-            using var _ = JsonDocument.Parse(text);
+            using var _ = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 256, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {

@@ -70,22 +70,19 @@ public static class MeEndpoints
     /// <summary>The download's receipt (entry, inclusion proof, checkpoint) as base64 of its JSON: verify it with <c>forewarn log verify-receipt</c>.</summary>
     public const string ReceiptHeader = "X-Forewarn-Receipt";
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Content(
+    private static async Task<Results<ServedContent, ProblemHttpResult>> Content(
         string id, PartnerView view, TimeProvider clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         var partner = await CallerAsync(view, user, ct);
         var now = clock.GetUtcNow();
         if (!ArtifactId.TryParse(id, out var artifactId)) return Problem.NotFound("artifact", id);
         var result = await view.DecideContentAsync(partner, user.KeyId(), artifactId, Channel, now, ct);
-        if (result.Decision is { Allowed: true } && result.Copy is { } copy)
+        if (result is { Decision.Allowed: true, Copy: { } copy, Logged: { } logged, Answer: { } answer })
         {
             http.Response.Headers[CopyHeader] = copy.Sha256;
-            if (result.Logged is { } logged)
-            {
-                http.Response.Headers[LogIndexHeader] = logged.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                http.Response.Headers[ReceiptHeader] = Convert.ToBase64String(LogReader.ReceiptOf(logged).ToUtf8());
-            }
-            return TypedResults.File(copy.Bytes, result.Artifact!.MediaType, result.Artifact.FileName);
+            http.Response.Headers[LogIndexHeader] = logged.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.Headers[ReceiptHeader] = Convert.ToBase64String(LogReader.ReceiptOf(logged).ToUtf8());
+            return new ServedContent(answer, copy.Bytes, logged, partner.Id.Value, artifactId.Value);
         }
         if (result.CopyProblem is not null)
         {

@@ -60,10 +60,13 @@ public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts, Entitl
             var listed = (await views.ForAsync(partner.Id, now, ct)).Find(advisory.Id)?.Artifacts.Any(a => a.Artifact.Id == artifact.Id) == true;
             return new ContentDecision(decision, listed ? artifact : null, null, listed);
         }
-        var content = await db.ArtifactContents.AsNoTracking().FirstAsync(c => c.ArtifactId == artifact.Id, ct);
         ServedCopy copy;
+        ContentAnswer answer;
         try
         {
+            // Everything that can fail is done before the entry: the headers, then the copy.
+            answer = ContentAnswer.Prepare(artifact);
+            var content = await db.ArtifactContents.AsNoTracking().FirstAsync(c => c.ArtifactId == artifact.Id, ct);
             copy = await marking.CopyForAsync(artifact, content.Bytes, partner.Id, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -76,7 +79,7 @@ public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts, Entitl
         // Log-then-serve: the copy leaves the server only once its entry is durable.
         var logged = await RecordAsync(AccessRecord.Served(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision, copy.Sha256, copy.Marks), artifact, channel, ct);
         Telemetry.ServedBytes.Add(copy.Bytes.Length, new KeyValuePair<string, object?>("channel", channel));
-        return new ContentDecision(decision, artifact, copy, true) { Logged = logged };
+        return new ContentDecision(decision, artifact, copy, true) { Logged = logged, Answer = answer };
     }
 
     private async Task<LoggedEntry> RecordAsync(AccessRecord record, Artifact artifact, string channel, CancellationToken ct)
@@ -98,4 +101,7 @@ public sealed record ContentDecision(Entitlement? Decision, Artifact? Artifact, 
 {
     /// <summary>The log entry of a served copy: what the partner's receipt is made of.</summary>
     public LoggedEntry? Logged { get; init; }
+
+    /// <summary>The headers of a served copy, prepared before its entry was appended.</summary>
+    public ContentAnswer? Answer { get; init; }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Forewarn.Server.Admin;
 using Forewarn.Server.Advisories;
 using Forewarn.Server.Api;
@@ -77,7 +76,7 @@ public static class ServerHost
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusProblems.Customize);
         builder.Services.AddExceptionHandler<ErrorHandling>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.Configure<JsonOptions>(RequestJson.Configure);
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         builder.Services.AddAuthorization(AccessPolicies.Add);

@@ -54,4 +54,15 @@ public static partial class LogEvents
                 marks: e.TryGetProperty("marks", out var marks) ? marks.GetInt32() : null);
         }
     }
+
+    /// <summary>
+    /// A served copy did not reach the partner in full (the connection dropped, the write failed):
+    /// it follows the <c>content.served</c> entry at <paramref name="servedIndex"/>.
+    /// </summary>
+    public static LogEvent ContentInterrupted(Guid partner, Guid artifact, long servedIndex, string reason, DateTimeOffset at) =>
+        LogEvent.Of(LogKinds.ContentInterrupted, at, partner, artifact,
+            Field("partner", partner.ToString()),
+            Field("artifact", artifact.ToString()),
+            Field("served_index", JsonValue.Create(servedIndex)),
+            Field("reason", reason));
 }

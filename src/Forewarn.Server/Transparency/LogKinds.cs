@@ -9,6 +9,8 @@ public static class LogKinds
     public const string ContentDenied = "content.denied";
     /// <summary>The policy allowed it but the partner's copy could not be made, so nothing was served.</summary>
     public const string ContentRefused = "content.refused";
+    /// <summary>A served copy did not reach the partner in full: follows its <see cref="ContentServed"/> entry, which it names.</summary>
+    public const string ContentInterrupted = "content.interrupted";
     /// <summary>Staff issued an API key (never its token): prefix, owner, partner, scopes, expiry.</summary>
     public const string KeyIssued = "key.issued";
     /// <summary>Staff revoked an API key.</summary>
