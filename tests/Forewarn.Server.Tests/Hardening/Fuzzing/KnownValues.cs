@@ -1,0 +1,46 @@
+using System.Net;
+using Forewarn.Server.Tests.Infrastructure;
+
+namespace Forewarn.Server.Tests.Hardening.Fuzzing;
+
+/// <summary>
+/// Real values for path parameters, so a malformed body gets past "no such advisory" to the rules
+/// it is meant to test. Nothing the fuzzing runs on is named here: the partner whose key is used,
+/// the staff key itself and the programme keys are never the target of a write.
+/// </summary>
+public sealed class KnownValues(IReadOnlyDictionary<string, string> byPlace)
+{
+    /// <summary>The value for <paramref name="parameter"/> of <paramref name="op"/>, by the path segment before it.</summary>
+    public string? Of(ApiOperation op, string parameter)
+    {
+        var segments = op.Path.Split('/');
+        var at = Array.FindIndex(segments, s => s.StartsWith("{" + parameter, StringComparison.Ordinal));
+        var place = at > 0 ? segments[at - 1] : "";
+        return byPlace.GetValueOrDefault($"{place}/{parameter}") ?? byPlace.GetValueOrDefault(parameter);
+    }
+
+    public static async Task<KnownValues> ForAsync(ForewarnFactory f)
+    {
+        var staff = f.Staff();
+        var partner = f.Partner(DemoFacts.Trusted);
+        var replay = DemoFacts.Replay;
+        var artifact = await DemoFacts.ArtifactId(staff, replay, "description");
+        var key = await staff.PostJson("/api/v1/keys", new { owner = "staff", name = "fuzz target", scopes = new[] { "staff:read" } }, HttpStatusCode.Created);
+        var hook = await partner.PostJson("/api/v1/me/webhooks", new { url = "https://hooks.example/fuzz", events = new[] { "wave.published" } }, HttpStatusCode.Created);
+        var jurisdiction = (string)(await staff.GetJson("/api/v1/jurisdictions")).AsArray()[0]!["code"]!;
+        return new KnownValues(new Dictionary<string, string>
+        {
+            ["advisories/id"] = DemoFacts.EmbargoReference(f),
+            ["partners/id"] = f.PartnerInfo(DemoFacts.Validate).Id.ToString(),
+            ["tiers/name"] = "Entry",
+            ["jurisdictions/code"] = jurisdiction,
+            ["keys/id"] = (string)key["key"]!["id"]!,
+            ["webhooks/id"] = (string)hook["endpoint"]!["id"]!,
+            ["artifacts/id"] = artifact,
+            ["waves/number"] = "1",
+            ["entries/index"] = "0",
+            ["collections/id"] = Forewarn.Server.Taxii.TaxiiCollection.Id,
+            ["id"] = replay,
+        });
+    }
+}
