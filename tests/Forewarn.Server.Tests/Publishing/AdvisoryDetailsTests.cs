@@ -69,13 +69,20 @@ public sealed class AdvisoryDetailsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Missing_lists_and_null_entries_are_a_clear_refusal_or_ignored_never_a_server_error()
+    public async Task Missing_lists_and_null_entries_are_a_clear_refusal_never_a_server_error()
     {
         var staff = _f.Staff();
         await Releases.ScheduleAsync(staff, "FW-2026-9303", ForewarnFactory.Start.AddDays(2));
-        var sparse = await staff.PutAsync("/api/v1/advisories/FW-2026-9303/details", JsonContent.Create(new
+        var nullEntry = await staff.PutAsync("/api/v1/advisories/FW-2026-9303/details", JsonContent.Create(new
         {
             details = new { vulnerabilities = new object?[] { null, new { cve = "CVE-2026-41002" } } },
+            change = "null entry",
+        }));
+        var problem = await nullEntry.Problem(HttpStatusCode.BadRequest, "malformed-json");
+        Assert.Contains("vulnerabilities", (string?)problem["detail"], StringComparison.OrdinalIgnoreCase);
+        var sparse = await staff.PutAsync("/api/v1/advisories/FW-2026-9303/details", JsonContent.Create(new
+        {
+            details = new { vulnerabilities = new object?[] { new { cve = "CVE-2026-41002" } } },
             change = "sparse",
         }));
         Assert.Equal(HttpStatusCode.OK, sparse.StatusCode);
