@@ -27,6 +27,8 @@ switch (mode)
         return Forewarn.Benchmarks.Transparency.MerkleDriver.Run(rest);
     case "serve":
         return await Forewarn.Benchmarks.Serving.ServeDriver.RunAsync(rest);
+    case "pool":
+        return await Forewarn.Benchmarks.Pool.PoolDriver.RunAsync(rest);
     case "log":
         return await Forewarn.Benchmarks.Transparency.LogDriver.RunAsync(rest);
     default:
@@ -42,6 +44,8 @@ switch (mode)
                   [--limit 100] [--seed-concurrency 8] [--store sqlite|postgres|both] [--markdown FILE] [--no-build]
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- serve [--kb 100] [--partners 60] [--seconds 10] [--concurrency 4]
                   [--store sqlite|postgres|both] [--markdown FILE] [--no-build]
+              FOREWARN_DATABASE=… dotnet run -c Release --project bench/Forewarn.Benchmarks -- pool [--seconds 8] [--downloads 200] [--servers 2]
+                  [--low 16] [--high 200] [--warmup 3] [--server-arg --name=value] [--markdown FILE] [--no-build]
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- csaf [BenchmarkDotNet options]   (CSAF validation)
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- tracing [--trials 10000] [--collusion-trials 1000]
                   [--curve-trials 300] [--runs 9] [--only a,b,curve,beyond,c] [--markdown FILE]   (fingerprinting code)

@@ -51,16 +51,17 @@ internal sealed class SqliteGenerationProbe(string connectionString) : IGenerati
     }
 }
 
-/// <summary>PostgreSQL: a pooled connection and one round trip.</summary>
-internal sealed class PostgresGenerationProbe(string connectionString) : IGenerationProbe, IDisposable
+/// <summary>
+/// PostgreSQL: a connection from the server's one pool (the same connection string as its
+/// contexts, so the same Npgsql pool and the same cap) for one round trip.
+/// </summary>
+internal sealed class PostgresGenerationProbe(string connectionString) : IGenerationProbe
 {
-    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(connectionString);
-
     public async ValueTask<string> ReadAsync(CancellationToken ct)
     {
-        await using var command = _source.CreateCommand(FactsGeneration.Sql);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(FactsGeneration.Sql, connection);
         return FactsGeneration.Checked(await command.ExecuteScalarAsync(ct));
     }
-
-    public void Dispose() => _source.Dispose();
 }

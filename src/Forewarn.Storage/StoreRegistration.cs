@@ -16,13 +16,13 @@ public static class StoreRegistration
     /// </summary>
     public static IServiceCollection AddForewarnStore(this IServiceCollection services)
     {
-        services.AddDbContextPool<PostgresDb>((sp, o) => ConfigurePostgres(Intercepted(sp, o), sp.GetRequiredService<StoreSettings>().PostgresConnectionString!));
+        services.AddDbContextPool<PostgresDb>((sp, o) => ConfigurePostgres(Intercepted(sp, o), sp.GetRequiredService<StoreSettings>().PooledConnectionString!));
         services.AddDbContextPool<SqliteDb>((sp, o) => ConfigureSqlite(Intercepted(sp, o), sp.GetRequiredService<StoreSettings>().SqlitePath));
         services.AddScoped<ForewarnDb>(sp => sp.GetRequiredService<StoreSettings>().UsesPostgres ? sp.GetRequiredService<PostgresDb>() : sp.GetRequiredService<SqliteDb>());
         services.AddSingleton<IGenerationProbe>(sp =>
         {
             var settings = sp.GetRequiredService<StoreSettings>();
-            if (settings.UsesPostgres) return new PostgresGenerationProbe(settings.PostgresConnectionString!);
+            if (settings.UsesPostgres) return new PostgresGenerationProbe(settings.PooledConnectionString!);
             Directory.CreateDirectory(settings.DataDirectory);
             return new SqliteGenerationProbe(SqliteConnectionString(settings.SqlitePath));
         });
@@ -38,6 +38,11 @@ public static class StoreRegistration
     private static string SqliteConnectionString(string path) =>
         new SqliteConnectionStringBuilder { DataSource = path, Cache = SqliteCacheMode.Default, Pooling = true, DefaultTimeout = 30 }.ToString();
 
+    /// <summary>
+    /// PostgreSQL with the connection string as given (the server passes its pooled one,
+    /// <see cref="StoreSettings.PooledConnectionString"/>); failures that pass are retried, but a
+    /// wait for a busy pool is not waited again (<see cref="StoreRetry"/>).
+    /// </summary>
     public static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseNpgsql(connectionString, n => n.EnableRetryOnFailure(3));
+        o.UseNpgsql(connectionString, n => n.ExecutionStrategy(d => new StoreRetry(d)));
 }

@@ -1,11 +1,22 @@
+using Forewarn.Storage.Postgres;
+
 namespace Forewarn.Storage;
 
-/// <summary>Where the store lives: an SQLite file in the data directory, or a PostgreSQL server.</summary>
-public sealed record StoreSettings(string DataDirectory, string? PostgresConnectionString)
+/// <summary>
+/// Where the store lives: an SQLite file in the data directory, or a PostgreSQL server — and, for
+/// PostgreSQL, how many connections this server may hold and how long a request waits for one
+/// (<see cref="PostgresPool"/>).
+/// </summary>
+public sealed record StoreSettings(string DataDirectory, string? PostgresConnectionString, int PoolSize = PostgresPool.DefaultSize,
+    int PoolWaitSeconds = PostgresPool.DefaultWaitSeconds)
 {
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 
     public string SqlitePath => Path.Combine(DataDirectory, "forewarn.db");
 
-    public string Describe() => UsesPostgres ? "PostgreSQL" : $"SQLite file {SqlitePath}";
+    /// <summary>The connection string every part of this server connects with: the operator's, with the pool's cap and wait.</summary>
+    public string? PooledConnectionString =>
+        UsesPostgres ? PostgresPool.Apply(PostgresConnectionString!, PoolSize, PoolWaitSeconds) : null;
+
+    public string Describe() => UsesPostgres ? $"PostgreSQL (at most {PoolSize} connections, waiting up to {PoolWaitSeconds} s for one)" : $"SQLite file {SqlitePath}";
 }

@@ -13,11 +13,14 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly Process process;
     private readonly Queue<string> lastLines = new();
 
-    private ServerProcess(Process process, Uri baseAddress, string dataDirectory)
+    private readonly bool ownsData;
+
+    private ServerProcess(Process process, Uri baseAddress, string dataDirectory, bool ownsData)
     {
         this.process = process;
         BaseAddress = baseAddress;
         DataDirectory = dataDirectory;
+        this.ownsData = ownsData;
     }
 
     public Uri BaseAddress { get; }
@@ -59,14 +62,19 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the server and waits until GET /health answers 200.</summary>
-    public static async Task<ServerProcess> StartAsync(string dll, string? postgresConnectionString, CancellationToken ct)
+    /// <summary>
+    /// Starts the server and waits until GET /health answers 200. With <paramref name="sharedData"/>
+    /// it runs on another server's data directory (a second server of the same programme: same
+    /// SQLite file or same master key), which it then leaves in place.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(string dll, string? postgresConnectionString, CancellationToken ct, string? sharedData = null,
+        IReadOnlyList<string>? extraArgs = null)
     {
         if (!File.Exists(dll)) throw new FileNotFoundException($"No server build at {dll}; run without --no-build.");
-        var data = Directory.CreateTempSubdirectory("forewarn-bench-").FullName;
+        var data = sharedData ?? Directory.CreateTempSubdirectory("forewarn-bench-").FullName;
         var port = FreeLoopbackPort();
         var url = new Uri($"http://127.0.0.1:{port}");
-        var info = new ProcessStartInfo("dotnet", [dll, "--data", data, "--urls", url.ToString().TrimEnd('/')])
+        var info = new ProcessStartInfo("dotnet", [dll, "--data", data, "--urls", url.ToString().TrimEnd('/'), .. extraArgs ?? []])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -82,7 +90,7 @@ public sealed class ServerProcess : IAsyncDisposable
         if (postgresConnectionString is not null) info.Environment[LoadOptions.PostgresVariable] = postgresConnectionString;
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the server.");
-        var server = new ServerProcess(process, url, data);
+        var server = new ServerProcess(process, url, data, ownsData: sharedData is null);
         process.OutputDataReceived += (_, e) => server.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -169,6 +177,7 @@ public sealed class ServerProcess : IAsyncDisposable
             Console.Error.WriteLine($"The server (process {process.Id}) did not stop within 15 s.");
         }
         process.Dispose();
+        if (!ownsData) return;
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

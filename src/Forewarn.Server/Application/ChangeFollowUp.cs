@@ -17,10 +17,13 @@ namespace Forewarn.Server.Application;
 /// change concerns are woken (the release scheduler for advisories and waves, the webhook sender
 /// for new deliveries) and, when log entries were staged with the change, the caller waits until
 /// they are in the tree — so an answer, and a read of the log right after it, sees them. Inside an
-/// explicit transaction all of it waits for the commit; a rollback drops it.
+/// explicit transaction all of it waits for the commit; a rollback drops it. The wait for the log
+/// never holds a database connection: a plain save has closed its connection by then, and after
+/// an explicit transaction's commit the wait happens once the transaction has let its connection go
+/// — else a few waiters could hold every pooled connection while the log's sequencer waits for one.
 /// </summary>
 public sealed class ChangeFollowUp(ReleaseSignal releases, DeliverySignal deliveries, ILogAppender log)
-    : SaveChangesInterceptor, IDbTransactionInterceptor
+    : SaveChangesInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor
 {
     private sealed class Due
     {
@@ -28,6 +31,9 @@ public sealed class ChangeFollowUp(ReleaseSignal releases, DeliverySignal delive
     }
 
     private readonly ConditionalWeakTable<DbContext, Due> due = [];
+
+    // Committed in an explicit transaction, its entries waited for once the connection is closed.
+    private readonly ConditionalWeakTable<DbContext, Due> awaitingClose = [];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
@@ -68,9 +74,29 @@ public sealed class ChangeFollowUp(ReleaseSignal releases, DeliverySignal delive
         return Task.CompletedTask;
     }
 
-    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db) await FollowAsync(db, cancellationToken);
+        if (eventData.Context is not { } db) return Task.CompletedTask;
+        var d = Take(db);
+        Wake(d);
+        // The transaction still holds its connection here: wait for the log when it has let it go.
+        if (d is { Log: true }) awaitingClose.AddOrUpdate(db, d);
+        return Task.CompletedTask;
+    }
+
+    public async Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (eventData.Context is { } db && awaitingClose.TryGetValue(db, out _))
+        {
+            awaitingClose.Remove(db);
+            await WaitForLogAsync(CancellationToken.None);
+        }
+    }
+
+    public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        // A synchronous close cannot wait: the staged entries go in with the next batch.
+        if (eventData.Context is { } db) awaitingClose.Remove(db);
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
@@ -143,7 +169,11 @@ public sealed class ChangeFollowUp(ReleaseSignal releases, DeliverySignal delive
     {
         var d = Take(db);
         Wake(d);
-        if (d is not { Log: true }) return;
+        if (d is { Log: true }) await WaitForLogAsync(ct);
+    }
+
+    private async Task WaitForLogAsync(CancellationToken ct)
+    {
         try
         {
             await log.FlushAsync(ct);

@@ -1,4 +1,5 @@
 using Forewarn.Server.Transparency;
+using Forewarn.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -30,10 +31,13 @@ internal sealed class StoreTemplate
 
     /// <summary>
     /// The settings a server may have and still start from the template: they switch jobs on or
-    /// off but change nothing a start writes. Any other setting (a public URL, a log origin) or a
-    /// clock moved before the start gets a first start of its own.
+    /// off or size the connection pool, but change nothing a start writes. Any other setting (a
+    /// public URL, a log origin) or a clock moved before the start gets a first start of its own.
     /// </summary>
-    private static readonly string[] Neutral = ["csaf:scheduler", "webhooks:sender"];
+    private static readonly string[] Neutral = ["csaf:scheduler", "webhooks:sender", "databasePool", "databaseWaitSeconds"];
+
+    /// <summary>The jobs, switched off while the template is made.</summary>
+    private static readonly string[] Jobs = ["csaf:scheduler", "webhooks:sender"];
 
     public static bool Fits(ForewarnFactory server) =>
         server.Clock.GetUtcNow() == ForewarnFactory.Start && server.Settings.Keys.All(Neutral.Contains);
@@ -67,15 +71,17 @@ internal sealed class StoreTemplate
         var first = new ForewarnFactory(fromTemplate: false);
         // Jobs off: the template holds what the start-up writes (migrations, the demo, the log's
         // first checkpoint), not what a release pass or a sender would do on a server's own time.
-        foreach (var setting in Neutral) first.Settings[setting] = "off";
+        foreach (var setting in Jobs) first.Settings[setting] = "off";
         _ = first.Credentials; // starts the server: migrations and the demo
         await first.Services.GetRequiredService<ILogAppender>().FlushAsync(CancellationToken.None);
+        var pooled = first.Services.GetRequiredService<StoreSettings>().PooledConnectionString;
         await first.StopKeepingStoreAsync();
 
-        if (first.PostgresConnectionString is not null)
+        if (pooled is not null)
         {
-            // CREATE DATABASE … TEMPLATE needs the template to have no sessions, pooled ones included.
-            NpgsqlConnection.ClearPool(new NpgsqlConnection(first.PostgresConnectionString));
+            // CREATE DATABASE … TEMPLATE needs the template to have no sessions, pooled ones included
+            // (the server's pool is that of the connection string it connects with, pool size and wait applied).
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(pooled));
             Execute(first.PostgresAdmin!, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{first.PostgresDatabase}' AND pid <> pg_backend_pid()");
             AppDomain.CurrentDomain.ProcessExit += (_, _) => Execute(first.PostgresAdmin!, $"DROP DATABASE IF EXISTS \"{first.PostgresDatabase}\" WITH (FORCE)");
         }
