@@ -3,6 +3,7 @@ using Forewarn.Server.Admin;
 using Forewarn.Server.Advisories;
 using Forewarn.Server.Api;
 using Forewarn.Server.Application;
+using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Deliveries;
 using Forewarn.Server.Entitlements;
@@ -14,6 +15,7 @@ using Forewarn.Server.Problems;
 using Forewarn.Server.ProgramKeys;
 using Forewarn.Server.Publishing;
 using Forewarn.Server.ReferenceData;
+using Forewarn.Server.Staff;
 using Forewarn.Server.Taxii;
 using Forewarn.Server.Tracing;
 using Forewarn.Server.Transparency;
@@ -65,6 +67,9 @@ public static class ServerHost
         builder.Services.AddScoped<LogReader>();
         // After StoreStartup, so the first pass (releases missed while down) sees a migrated store.
         builder.Services.AddHostedService<ReleaseScheduler>();
+        builder.Services.AddSingleton<ProposalSignal>();
+        builder.Services.AddSingleton<ProposalExpiry>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<ProposalExpiry>());
         builder.Services.AddSingleton<DeliverySignal>();
         builder.Services.AddHttpClient(WebhookSender.HttpClientName, (s, c) => c.Timeout = s.GetRequiredService<WebhookSettings>().Timeout)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
@@ -112,6 +117,8 @@ public static class ServerHost
         api.MapAdvisories();
         api.MapArtifacts();
         api.MapKeys();
+        api.MapStaff();
+        api.MapApprovals();
         api.MapAccessRecords();
         api.MapSightings();
         api.MapMe();
