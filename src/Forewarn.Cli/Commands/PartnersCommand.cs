@@ -161,6 +161,7 @@ public static class PartnersCommand
             ("Expires", contract.Time("expiresAt")),
             ("Restrictions", p.Text("restrictions") is { Length: > 0 } r ? $"withheld: {r}" : "none"),
             ("Created", p.Time("createdAt"))));
+        Proposed.Pending(screen, p);
 
         var history = p.Items("history").ToList();
         if (history.Count == 0) return;

@@ -21,6 +21,18 @@ public static class Proposed
         context.Show(json, answer.Body, p => Lines(context.Screen, p));
     }
 
+    /// <summary>The changes to an item that wait for approval (its <c>pending</c> list), if any.</summary>
+    public static void Pending(Screen screen, JsonNode item)
+    {
+        var pending = item.Items("pending").ToList();
+        if (pending.Count == 0) return;
+        screen.Heading($"Waiting for a second staff member ({pending.Count})");
+        var table = Screen.Table("Proposal", "Action", "Summary", "Proposed by", "Expires");
+        foreach (var p in pending)
+            Screen.Row(table, p.Text("proposal"), p.Text("action"), p.Text("summary"), p.Text("proposedBy"), p.Time("expiresAt"));
+        screen.Write(table);
+    }
+
     public static void Lines(Screen screen, JsonNode p)
     {
         screen.Line("Proposed — this needs a second staff member's approval: ", p.Text("summary"));

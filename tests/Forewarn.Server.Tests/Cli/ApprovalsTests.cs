@@ -29,6 +29,9 @@ public sealed class ApprovalsTests(FourEyesCliServer fixture) : IClassFixture<Fo
             .Single(p => ((string?)p!["subject"]) == id)!["id"]!;
         Assert.Contains($"forewarn approvals approve {proposal}", proposed, StringComparison.Ordinal);
         Assert.Equal("active", (string?)(await server.Run(server.StaffKey, "partners", "show", id, "--json")).Json()["status"]);
+        var shown = (await server.Run(server.StaffKey, "partners", "show", id)).Ok();
+        Assert.Contains("Waiting for a second staff member (1)", shown, StringComparison.Ordinal);
+        Assert.Contains(proposal, shown, StringComparison.Ordinal);
 
         Assert.Contains(proposal, (await server.Run(server.SecondStaffKey, "approvals", "list")).Ok(), StringComparison.Ordinal);
         Assert.Contains("Contract ended", (await server.Run(server.SecondStaffKey, "approvals", "show", proposal)).Ok(), StringComparison.Ordinal);
