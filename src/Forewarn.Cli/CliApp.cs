@@ -69,6 +69,8 @@ public static class CliApp
         root.Add(AdvisoriesCommand.Create(context));
         root.Add(AccessRecordsCommand.Create(context));
         root.Add(KeysCommand.Create(context));
+        root.Add(StaffCommand.Create(context));
+        root.Add(ApprovalsCommand.Create(context));
         root.Add(MeCommand.Create(context));
         root.Add(CsafCommand.Create(context));
         root.Add(DeliveriesCommand.Create(context));

@@ -1,5 +1,6 @@
 using Forewarn.Domain.Access;
 using Forewarn.Domain.Advisories;
+using Forewarn.Domain.Approvals;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Jurisdictions;
 using Forewarn.Domain.Keys;
@@ -7,6 +8,7 @@ using Forewarn.Domain.Partners;
 using Forewarn.Domain.Policy;
 using Forewarn.Domain.Publishing;
 using Forewarn.Domain.Sightings;
+using Forewarn.Domain.Staff;
 using Forewarn.Domain.Tiers;
 using Forewarn.Domain.Webhooks;
 using Forewarn.Storage.Mapping;
@@ -31,6 +33,8 @@ public abstract class ForewarnDb(DbContextOptions options) : DbContext(options),
     public DbSet<ArtifactContent> ArtifactContents => Set<ArtifactContent>();
     public DbSet<Wave> Waves => Set<Wave>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<LogEntry> LogEntries => Set<LogEntry>();
     public DbSet<LogNode> LogNodes => Set<LogNode>();
     public DbSet<LogCheckpoint> LogCheckpoints => Set<LogCheckpoint>();

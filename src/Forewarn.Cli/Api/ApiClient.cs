@@ -119,17 +119,30 @@ public sealed class ApiClient : IDisposable
     /// <summary>Escapes one path segment (an id or reference typed by the user).</summary>
     public static string Segment(string value) => Uri.EscapeDataString(value.Trim());
 
-    private async Task<JsonNode?> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken ct)
+    /// <summary>
+    /// Posts a change that may need a second staff member's approval: the server then answers 202
+    /// with the proposal instead of the change (<see cref="Answer.Proposed"/>).
+    /// </summary>
+    public async Task<Answer> PostOrProposeAsync(string path, JsonNode? body, CancellationToken ct)
+    {
+        var (status, json) = await SendWithStatusAsync(HttpMethod.Post, path, body, ct);
+        return new Answer(json, status == HttpStatusCode.Accepted);
+    }
+
+    private async Task<JsonNode?> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken ct) =>
+        (await SendWithStatusAsync(method, path, body, ct)).Body;
+
+    private async Task<(HttpStatusCode Status, JsonNode? Body)> SendWithStatusAsync(HttpMethod method, string path, JsonNode? body, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
             request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         using var response = await SendRawAsync(request, ct);
         var bytes = await ReadBytesAsync(response, ct);
-        if (bytes.Length == 0) return null;
+        if (bytes.Length == 0) return (response.StatusCode, null);
         try
         {
-            return JsonNode.Parse(bytes);
+            return (response.StatusCode, JsonNode.Parse(bytes));
         }
         catch (JsonException e)
         {
@@ -284,3 +297,6 @@ public sealed class ApiClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 }
+
+/// <summary>A server's answer to a change: the JSON, and whether it became a proposal waiting for approval.</summary>
+public sealed record Answer(JsonNode? Body, bool Proposed);

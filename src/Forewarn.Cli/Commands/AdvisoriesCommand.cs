@@ -131,6 +131,8 @@ public static class AdvisoriesCommand
             screen.Write(table);
         }
 
+        Proposed.Pending(screen, a);
+
         var revisions = a.Items("revisions").ToList();
         if (revisions.Count > 0)
         {

@@ -62,8 +62,8 @@ public static class AdvisoryChanges
                 ["releaseAt"] = Moment.ToWire(parse.GetValue(releaseAt)!.Value),
                 ["reason"] = parse.GetValue(reason),
             };
-            var advisory = await api.PostAsync($"{AdvisoriesCommand.Path(parse.GetValue(reference)!)}/release-time", body, ct);
-            context.Show(parse.GetValue(json), advisory, a =>
+            var answer = await api.PostOrProposeAsync($"{AdvisoriesCommand.Path(parse.GetValue(reference)!)}/release-time", body, ct);
+            Proposed.Show(context, parse.GetValue(json), answer, a =>
                 context.Screen.Line($"{a.Text("reference")} now releases at ", a.Time("releaseAt"), $" ({a.Text("state")})."));
             return ExitCodes.Success;
         }));

@@ -40,19 +40,22 @@ public static class KeysCommand
         var json = Options.Json();
         var owner = Options.Choice("--owner", "Who holds the key", ["staff", "partner"], required: true);
         var partner = Options.Text("--partner", "Partner id (required for --owner partner)").Ids("a partner");
+        var member = Options.Text("--member", "Staff member id for --owner staff (default: yourself); see 'forewarn staff list'").Ids("a staff member");
         var name = Options.Text("--name", "What the key is for, e.g. 'Example Corp TAXII poller'", required: true);
         var scopes = Options.List("--scope", "Scope, e.g. staff:read, staff:write, partner:read, partner:acknowledge, partner:webhooks, partner:sightings (repeatable; default: all for the owner)");
         var expiresAt = Options.Time("--expires-at", "When the key stops working");
         var days = Numbers.Whole("--days", $"Key lifetime in days from now (default {DefaultDays})", min: 1, max: 36_500, helpName: "days");
         var command = new Command("issue", "Issue an API key; its token is shown once")
         {
-            owner, partner, name, scopes, expiresAt, days, json,
+            owner, partner, member, name, scopes, expiresAt, days, json,
         };
         Options.OneOf(command, required: false, expiresAt, days);
         command.Validators.Add(r =>
         {
             if (string.Equals(r.GetValue(owner), "partner", StringComparison.OrdinalIgnoreCase) && r.GetResult(partner) is null)
                 r.AddError("--owner partner needs --partner ID.");
+            if (string.Equals(r.GetValue(owner), "partner", StringComparison.OrdinalIgnoreCase) && r.GetResult(member) is not null)
+                r.AddError("--member is for staff keys; a partner key belongs to its partner.");
         });
         command.SetAction((parse, ct) => context.RunAsync(parse, ct, async (api, ct) =>
         {
@@ -63,9 +66,9 @@ public static class KeysCommand
                 ["name"] = parse.GetValue(name),
                 ["scopes"] = Body.Strings(parse.GetValue(scopes)),
                 ["expiresAt"] = Moment.ToWire(expiry),
-            }.With("partnerId", parse.GetValue(partner));
-            var issued = await api.PostAsync("keys", body, ct);
-            context.Show(parse.GetValue(json), issued, result =>
+            }.With("partnerId", parse.GetValue(partner)).With("memberId", parse.GetValue(member));
+            var answer = await api.PostOrProposeAsync("keys", body, ct);
+            Proposed.Show(context, parse.GetValue(json), answer, result =>
             {
                 var key = result["key"];
                 context.Screen.Write(Screen.Details(

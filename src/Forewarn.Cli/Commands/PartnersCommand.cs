@@ -136,9 +136,9 @@ public static class PartnersCommand
         var command = new Command(verb, description) { id, reason, json };
         command.SetAction((parse, ct) => context.RunAsync(parse, ct, async (api, ct) =>
         {
-            var partner = await api.PostAsync($"partners/{ApiClient.Segment(parse.GetValue(id)!)}/status",
+            var answer = await api.PostOrProposeAsync($"partners/{ApiClient.Segment(parse.GetValue(id)!)}/status",
                 new JsonObject { ["status"] = to.Name(), ["reason"] = parse.GetValue(reason) }, ct);
-            context.Show(parse.GetValue(json), partner, p =>
+            Proposed.Show(context, parse.GetValue(json), answer, p =>
                 context.Screen.Line($"{p.Text("legalName")} is now ", p.Text("status"), "."));
             return ExitCodes.Success;
         }));
@@ -161,6 +161,7 @@ public static class PartnersCommand
             ("Expires", contract.Time("expiresAt")),
             ("Restrictions", p.Text("restrictions") is { Length: > 0 } r ? $"withheld: {r}" : "none"),
             ("Created", p.Time("createdAt"))));
+        Proposed.Pending(screen, p);
 
         var history = p.Items("history").ToList();
         if (history.Count == 0) return;

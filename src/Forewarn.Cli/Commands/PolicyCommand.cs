@@ -34,6 +34,7 @@ public static class PolicyCommand
                     Screen.Row(table, r.Text("id"), r.Text("kind"), r.Text("title"), r.Text("fact"), r.Text("classes"),
                         r.Text("atReleaseOnly"), r.Time("since"));
                 context.Screen.Write(table);
+                Proposed.Pending(context.Screen, p);
             });
             return ExitCodes.Success;
         }));

@@ -51,8 +51,8 @@ public static class PolicyVersions
         command.SetAction((parse, ct) => context.RunAsync(parse, ct, async (api, ct) =>
         {
             var body = await ReadAsync(parse.GetValue(file)!, ct);
-            var version = await api.PostAsync("policy/versions", body, ct);
-            context.Show(parse.GetValue(json), version, v =>
+            var answer = await api.PostOrProposeAsync("policy/versions", body, ct);
+            Proposed.Show(context, parse.GetValue(json), answer, v =>
             {
                 context.Screen.Line("Published policy version ", v.Text("number"), $", effective from {v.Time("effectiveFrom")}.");
                 var table = Screen.Table("Rule", "Kind", "Title", "Fact", "Classes", "At release only", "Since");

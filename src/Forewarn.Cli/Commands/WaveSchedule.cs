@@ -41,8 +41,8 @@ public static class WaveSchedule
                 ["artifactIds"] = Body.Strings(parse.GetValue(artifacts)),
                 ["note"] = parse.GetValue(note) ?? "",
             };
-            var wave = await api.PostAsync($"{path}/waves", body, ct);
-            context.Show(parse.GetValue(json), wave, w =>
+            var answer = await api.PostOrProposeAsync($"{path}/waves", body, ct);
+            Proposed.Show(context, parse.GetValue(json), answer, w =>
             {
                 context.Screen.Line($"Scheduled wave {w.Text("number")} ({w.Text("kind")}) at ", w.Time("at"),
                     $" with {Counted.Of(w.Count("artifactIds"), "artifact", "artifacts")}; id {w.Text("id")}.");

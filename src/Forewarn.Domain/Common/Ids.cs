@@ -30,3 +30,11 @@ public readonly record struct WaveId(Guid Value)
     public static WaveId New() => new(Guid.CreateVersion7());
     public override string ToString() => Value.ToString();
 }
+
+/// <summary>Identifies a named member of the programme's staff (who holds staff keys).</summary>
+public readonly record struct StaffMemberId(Guid Value)
+{
+    public static StaffMemberId New() => new(Guid.CreateVersion7());
+    public static bool TryParse(string? text, out StaffMemberId id) { var ok = Guid.TryParse(text, out var g); id = new(g); return ok; }
+    public override string ToString() => Value.ToString();
+}

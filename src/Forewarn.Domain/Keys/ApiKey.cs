@@ -24,6 +24,8 @@ public sealed class ApiKey
     public string SecretHash { get; private set; } = "";
     public KeyOwner Owner { get; private set; }
     public PartnerId? PartnerId { get; private set; }
+    /// <summary>The staff member who holds a staff key (null for a partner key): four eyes count members, not keys.</summary>
+    public StaffMemberId? MemberId { get; private set; }
     public string Name { get; private set; } = "";
     public IReadOnlyList<string> Scopes { get; private set; } = [];
     public DateTimeOffset CreatedAt { get; private set; }
@@ -35,12 +37,16 @@ public sealed class ApiKey
 
     /// <summary>Issues a key; returns it with the one-time token.</summary>
     public static (ApiKey Key, string Token) Issue(KeyOwner owner, PartnerId? partner, string? name,
-        IEnumerable<string>? scopes, DateTimeOffset expiresAt, DateTimeOffset now, string actor)
+        IEnumerable<string>? scopes, DateTimeOffset expiresAt, DateTimeOffset now, string actor, StaffMemberId? member = null)
     {
         if (owner == KeyOwner.Partner && partner is null)
             throw new DomainException("invalid-key", "A partner key must name its partner.");
+        if (owner == KeyOwner.Partner && member is not null)
+            throw new DomainException("invalid-key", "A partner key cannot belong to a staff member.");
         if (owner == KeyOwner.Staff && partner is not null)
             throw new DomainException("invalid-key", "A staff key cannot belong to a partner.");
+        if (owner == KeyOwner.Staff && member is null)
+            throw new DomainException("invalid-key", "A staff key must name the staff member who holds it.");
         if (expiresAt <= now)
             throw new DomainException("invalid-key", "A key must expire in the future.");
         if (expiresAt - now > MaxLifetime)
@@ -62,6 +68,7 @@ public sealed class ApiKey
             SecretHash = Hash(secret),
             Owner = owner,
             PartnerId = partner,
+            MemberId = member,
             Name = TextRules.Required(name, "key name", 120),
             Scopes = requested,
             CreatedAt = now,
@@ -88,6 +95,9 @@ public sealed class ApiKey
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(secret)), Encoding.ASCII.GetBytes(SecretHash));
 
     public bool UsableAt(DateTimeOffset at) => RevokedAt is null && at < ExpiresAt;
+
+    /// <summary>Whether the key can change the programme (and so approve what needs four eyes).</summary>
+    public bool CanWrite => Scopes.Contains(KeyScopes.StaffWrite);
 
     public void Revoke(DateTimeOffset at)
     {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
 using Forewarn.Server.Api.Contracts;
+using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Problems;
 using Forewarn.Storage;
@@ -27,8 +28,9 @@ public static class AdvisoryEndpoints
             .Refuses(ErrorCategory.Invalid, ErrorCategory.NotFound, ErrorCategory.Conflict);
         write.MapPost("/{id}/schedule", Schedule).WithSummary("Schedule a draft for its coordinated release time")
             .Refuses(ErrorCategory.NotFound, ErrorCategory.Conflict);
-        write.MapPost("/{id}/release-time", MoveRelease).WithSummary("Move the coordinated release time before release")
-            .Refuses(ErrorCategory.Invalid, ErrorCategory.NotFound, ErrorCategory.Conflict);
+        write.MapPost("/{id}/release-time", MoveRelease)
+            .WithSummary("Move the coordinated release time before release (202: proposed, when bringing it forward needs a second staff member's approval)")
+            .Refuses(ErrorCategory.Invalid, ErrorCategory.NotFound, ErrorCategory.Conflict, ErrorCategory.Forbidden);
         write.MapPost("/{id}/withdraw", Withdraw).WithSummary("Withdraw an advisory: nothing of it is served any more")
             .Refuses(ErrorCategory.Invalid, ErrorCategory.NotFound, ErrorCategory.Conflict);
     }
@@ -65,9 +67,13 @@ public static class AdvisoryEndpoints
     private static async Task<Ok<AdvisoryDto>> Schedule(string id, AdvisoryService advisories, ClaimsPrincipal user, CancellationToken ct) =>
         TypedResults.Ok(await advisories.ViewAsync(await advisories.ScheduleAsync(id, Actor.Of(user), ct), ct));
 
-    private static async Task<Ok<AdvisoryDto>> MoveRelease(string id, ReleaseTimeChange body, AdvisoryService advisories, ClaimsPrincipal user,
-        CancellationToken ct) =>
-        TypedResults.Ok(await advisories.ViewAsync(await advisories.MoveReleaseAsync(id, body.ReleaseAt, body.Reason, Actor.Of(user), ct), ct));
+    private static async Task<Results<Ok<AdvisoryDto>, Accepted<ProposalDto>>> MoveRelease(string id, ReleaseTimeChange body,
+        AdvisoryService advisories, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await advisories.MoveReleaseAsync(id, body.ReleaseAt, body.Reason, Actor.Of(user), ct);
+        if (outcome.Proposal is { } proposal) return ApprovalEndpoints.Proposed(proposal, clock);
+        return TypedResults.Ok(await advisories.ViewAsync(outcome.Made!, ct));
+    }
 
     private static async Task<Ok<AdvisoryDto>> Withdraw(string id, Withdrawal body, AdvisoryService advisories, ClaimsPrincipal user,
         CancellationToken ct) =>

@@ -2,10 +2,12 @@ using System.Text.Json.Nodes;
 using Forewarn.Csaf.Mapping;
 using Forewarn.Csaf.Validation;
 using Forewarn.Domain.Advisories;
+using Forewarn.Domain.Approvals;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Publishing;
 using Forewarn.Server.Api;
 using Forewarn.Server.Api.Contracts;
+using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Publishing;
 using Forewarn.Server.Transparency;
@@ -20,7 +22,7 @@ namespace Forewarn.Server.Advisories;
 /// with its log entry (each field before and after), and tells the partners who already know of
 /// the advisory when its release moves or it is withdrawn.
 /// </summary>
-public sealed class AdvisoryService(ForewarnDb db, TimeProvider clock, AdvisoryAudience audience)
+public sealed class AdvisoryService(ForewarnDb db, TimeProvider clock, AdvisoryAudience audience, FourEyesGate gate)
 {
     public Task<Advisory> FindAsync(string idOrReference, CancellationToken ct) => db.AdvisoryAsync(idOrReference, ct);
 
@@ -72,8 +74,12 @@ public sealed class AdvisoryService(ForewarnDb db, TimeProvider clock, AdvisoryA
     public Task<Advisory> ScheduleAsync(string id, Actor actor, CancellationToken ct) =>
         ChangeAsync(id, "scheduled", actor, null, (advisory, now) => advisory.Schedule(now, actor.Name), ct);
 
-    /// <summary>Postpones or brings forward the release; the partners who know of the advisory get a notice.</summary>
-    public async Task<Advisory> MoveReleaseAsync(string id, DateTimeOffset? releaseAt, string? reason, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// Postpones or brings forward the release; the partners who know of the advisory get a notice.
+    /// Bringing it forward cannot be undone, so it needs a second staff member's approval unless
+    /// <c>approvals:releaseEarlier</c> is off; the proposal expires at the proposed release time.
+    /// </summary>
+    public async Task<Gated<Advisory>> MoveReleaseAsync(string id, DateTimeOffset? releaseAt, string? reason, Actor actor, CancellationToken ct)
     {
         var at = releaseAt ?? throw new DomainException("invalid-field", "Give the new releaseAt.");
         var advisory = await db.AdvisoryAsync(id, ct);
@@ -82,13 +88,17 @@ public sealed class AdvisoryService(ForewarnDb db, TimeProvider clock, AdvisoryA
         var old = advisory.ReleaseAt;
         var told = await audience.WhoKnowsAsync(advisory, now, ct);
         advisory.MoveRelease(at, reason, now, actor.Name);
+        if (advisory.ReleaseAt < old && gate.Needs(GatedAction.ReleaseEarlier, actor))
+            return await gate.ProposeAsync(GatedAction.ReleaseEarlier, advisory.Id.ToString(),
+                $"Bring the release of {advisory.Reference} forward from {Moments.Show(old)} to {Moments.Show(advisory.ReleaseAt)}: {reason?.Trim()}",
+                new ReleaseTimeChange(advisory.ReleaseAt, reason), advisory.ReleaseAt, actor, ct);
         var kind = advisory.ReleaseAt > old ? "postponed" : "brought forward";
         await audience.TellAsync(advisory, told, NoticeKind.Postponed,
             $"The release of {advisory.Reference} is {kind} from {Moments.Show(old)} to {Moments.Show(advisory.ReleaseAt)}: {reason?.Trim()}",
             now, ct);
         db.Stage(LogEvents.AdvisoryChanged("release-moved", advisory, before, now, actor, reason));
         await db.SaveChangesAsync(ct);
-        return advisory;
+        return Gated<Advisory>.Done(advisory);
     }
 
     /// <summary>Nothing of the advisory is served any more; before its release, the partners who knew of it are told.</summary>
@@ -122,12 +132,14 @@ public sealed class AdvisoryService(ForewarnDb db, TimeProvider clock, AdvisoryA
         return advisory;
     }
 
-    /// <summary>The advisory as staff see it: with its artifacts and waves, state now.</summary>
+    /// <summary>The advisory as staff see it: with its artifacts and waves, state now, and the changes to it waiting for approval.</summary>
     public async Task<AdvisoryDto> ViewAsync(Advisory advisory, CancellationToken ct)
     {
         var artifacts = await db.Artifacts.AsNoTracking().Where(a => a.AdvisoryId == advisory.Id).ToListAsync(ct);
         var waves = await db.Waves.AsNoTracking().Where(w => w.AdvisoryId == advisory.Id).ToListAsync(ct);
-        return AdvisoryDto.From(advisory, artifacts, waves, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var pending = await PendingChanges.OfAsync(db, advisory.Id.ToString(), now, ct);
+        return AdvisoryDto.From(advisory, artifacts, waves, now, pending);
     }
 }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Forewarn.Domain.Common;
 using Forewarn.Server.Api;
 using Forewarn.Server.Api.Contracts;
+using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Entitlements;
 using Forewarn.Server.Problems;
@@ -75,10 +76,13 @@ public static class ArtifactEndpoints
         return TypedResults.File(content.Bytes, artifact.MediaType, artifact.FileName);
     }
 
-    private static async Task<Created<PlannedWaveDto>> PlanWave(string id, NewWave body, ArtifactService artifacts, ClaimsPrincipal user,
-        ForewarnDb db, TimeProvider clock, RequestFacts facts, ArtifactMarking marking, ILogger<CapacityReport> log, CancellationToken ct)
+    private static async Task<Results<Created<PlannedWaveDto>, Accepted<ProposalDto>>> PlanWave(string id, NewWave body, ArtifactService artifacts,
+        ClaimsPrincipal user, ForewarnDb db, TimeProvider clock, RequestFacts facts, ArtifactMarking marking, ILogger<CapacityReport> log,
+        CancellationToken ct)
     {
-        var (wave, advisory, before, all) = await artifacts.PlanWaveAsync(id, body, Actor.Of(user), ct);
+        var outcome = await artifacts.PlanWaveAsync(id, body, Actor.Of(user), ct);
+        if (outcome.Proposal is { } proposal) return ApprovalEndpoints.Proposed(proposal, clock);
+        var (wave, advisory, before, all) = outcome.Made!;
         var capacities = await new CapacityReport(db, facts, marking, log)
             .OfAsync(all.Where(a => wave.ArtifactIds.Contains(a.Id)), advisory, [.. before, wave], clock.GetUtcNow(), ct);
         return TypedResults.Created($"/api/v1/advisories/{advisory.Reference}/waves/{wave.Number}", PlannedWaveDto.From(wave,

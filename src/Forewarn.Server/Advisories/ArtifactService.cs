@@ -1,8 +1,10 @@
 using System.Text;
 using Forewarn.Domain.Advisories;
+using Forewarn.Domain.Approvals;
 using Forewarn.Domain.Common;
 using Forewarn.Server.Api;
 using Forewarn.Server.Api.Contracts;
+using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Tracing;
 using Forewarn.Server.Transparency;
@@ -16,7 +18,7 @@ namespace Forewarn.Server.Advisories;
 /// before anything is saved when its copies could not carry marks), plan a wave, cancel one that
 /// has not gone out. Each commits with its log entry; the release scheduler hears of waves.
 /// </summary>
-public sealed class ArtifactService(ForewarnDb db, TimeProvider clock, ArtifactMarking marking, ILogger<ArtifactService> log)
+public sealed class ArtifactService(ForewarnDb db, TimeProvider clock, ArtifactMarking marking, FourEyesGate gate, ILogger<ArtifactService> log)
 {
     public async Task<(Artifact Artifact, Advisory Advisory, byte[] Bytes)> AddAsync(string advisoryId, NewArtifact body, Actor actor,
         CancellationToken ct)
@@ -71,9 +73,12 @@ public sealed class ArtifactService(ForewarnDb db, TimeProvider clock, ArtifactM
         }
     }
 
-    /// <summary>A wave that publishes artifacts at a time (initial by default for the first, update after).</summary>
-    public async Task<(Wave Wave, Advisory Advisory, IReadOnlyList<Wave> Before, IReadOnlyList<Artifact> Artifacts)> PlanWaveAsync(
-        string advisoryId, NewWave body, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// A wave that publishes artifacts at a time (initial by default for the first, update after). A
+    /// wave that publishes PoC code needs a second staff member's approval unless
+    /// <c>approvals:pocWave</c> is off; the proposal expires at the wave's time.
+    /// </summary>
+    public async Task<Gated<PlannedWave>> PlanWaveAsync(string advisoryId, NewWave body, Actor actor, CancellationToken ct)
     {
         var advisory = await db.AdvisoryAsync(advisoryId, ct);
         var now = clock.GetUtcNow();
@@ -82,10 +87,17 @@ public sealed class ArtifactService(ForewarnDb db, TimeProvider clock, ArtifactM
         var kind = body.Kind is null ? (existing.Count == 0 ? WaveKind.Initial : WaveKind.Update) : Wave.ParseKind(body.Kind);
         var wave = Wave.Plan(advisory, existing, artifacts, kind, body.At ?? now, (body.ArtifactIds ?? []).Select(g => new ArtifactId(g)),
             body.Note, now);
+        if (artifacts.Any(a => a.Class == ContentClass.Poc && wave.ArtifactIds.Contains(a.Id)) && gate.Needs(GatedAction.PocWave, actor))
+        {
+            var at = gate.Later(body.At);
+            return await gate.ProposeAsync(GatedAction.PocWave, advisory.Id.ToString(),
+                $"A {wave.Kind.ToString().ToLowerInvariant()} wave of {advisory.Reference} publishing PoC code ({Counted.Of(wave.ArtifactIds.Count, "artifact", "artifacts")}), {(at is { } t ? "at " + Moments.Show(t) : "when approved")}",
+                body with { At = at }, at, actor, ct);
+        }
         db.Waves.Add(wave);
         db.Stage(LogEvents.WaveChanged("planned", wave, advisory.Reference, now, actor));
         await db.SaveChangesAsync(ct);
-        return (wave, advisory, existing, artifacts);
+        return Gated<PlannedWave>.Done(new PlannedWave(wave, advisory, existing, artifacts));
     }
 
     public async Task CancelWaveAsync(string advisoryId, int number, Actor actor, CancellationToken ct)
@@ -100,3 +112,6 @@ public sealed class ArtifactService(ForewarnDb db, TimeProvider clock, ArtifactM
         await db.SaveChangesAsync(ct);
     }
 }
+
+/// <summary>A planned wave with what its answer reports on: the advisory, the waves before it and the advisory's artifacts.</summary>
+public sealed record PlannedWave(Wave Wave, Advisory Advisory, IReadOnlyList<Wave> Before, IReadOnlyList<Artifact> Artifacts);

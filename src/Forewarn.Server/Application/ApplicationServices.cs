@@ -1,9 +1,11 @@
 using Forewarn.Server.Advisories;
+using Forewarn.Server.Approvals;
 using Forewarn.Server.Entitlements;
 using Forewarn.Server.Keys;
 using Forewarn.Server.Partners;
 using Forewarn.Server.Policy;
 using Forewarn.Server.ReferenceData;
+using Forewarn.Server.Staff;
 using Forewarn.Server.Webhooks;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -27,6 +29,10 @@ public static class ApplicationServices
         services.AddScoped<PolicyService>();
         services.AddScoped<WebhookService>();
         services.AddScoped<AcknowledgementService>();
+        services.AddScoped<FourEyesGate>();
+        services.AddScoped<ApprovedChanges>();
+        services.AddScoped<ProposalService>();
+        services.AddScoped<StaffService>();
         return services;
     }
 }

@@ -59,6 +59,7 @@ public sealed class ApiKeyAuthentication(
             new(ClaimTypes.Name, key.Owner == KeyOwner.Staff ? $"staff:{key.Name}" : $"partner-key:{key.Prefix}"),
         };
         if (key.PartnerId is { } partner) claims.Add(new(Caller.PartnerClaim, partner.ToString()));
+        if (key.MemberId is { } member) claims.Add(new(Caller.MemberClaim, member.ToString()));
         claims.AddRange(key.Scopes.Select(s => new Claim(Caller.ScopeClaim, s)));
         var identity = new ClaimsIdentity(claims, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

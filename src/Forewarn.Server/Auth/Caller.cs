@@ -11,8 +11,13 @@ public static class Caller
     public const string OwnerClaim = "forewarn:owner";
     public const string PartnerClaim = "forewarn:partner";
     public const string ScopeClaim = "scope";
+    public const string MemberClaim = "forewarn:member";
 
     public static Guid KeyId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(KeyIdClaim)!);
+
+    /// <summary>The staff member who holds the key; null for a partner key.</summary>
+    public static StaffMemberId? Member(this ClaimsPrincipal user) =>
+        StaffMemberId.TryParse(user.FindFirstValue(MemberClaim), out var id) ? id : null;
 
     public static PartnerId PartnerId(this ClaimsPrincipal user) => new(Guid.Parse(user.FindFirstValue(PartnerClaim)!));
 

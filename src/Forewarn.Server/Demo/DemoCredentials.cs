@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace Forewarn.Server.Demo;
 
-public sealed record DemoStaffKey([property: JsonPropertyName("apiKey")] string ApiKey);
+/// <summary>A demo staff key and the staff member who holds it.</summary>
+public sealed record DemoStaffKey(
+    [property: JsonPropertyName("apiKey")] string ApiKey,
+    [property: JsonPropertyName("member")] string? Member = null);
 
 public sealed record DemoPartnerKey(
     [property: JsonPropertyName("id")] Guid Id,
@@ -13,10 +16,15 @@ public sealed record DemoPartnerKey(
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("apiKey")] string ApiKey);
 
-/// <summary>The demo's keys, written to DATA/demo-credentials.json readable only by its owner.</summary>
+/// <summary>
+/// The demo's keys, written to DATA/demo-credentials.json readable only by its owner: the staff key
+/// of one staff member, a second member's (<c>secondStaff</c>: a different pair of eyes, to approve
+/// what the first proposes), and each partner's.
+/// </summary>
 public sealed record DemoCredentials(
     [property: JsonPropertyName("staff")] DemoStaffKey Staff,
-    [property: JsonPropertyName("partners")] IReadOnlyList<DemoPartnerKey> Partners)
+    [property: JsonPropertyName("partners")] IReadOnlyList<DemoPartnerKey> Partners,
+    [property: JsonPropertyName("secondStaff")] DemoStaffKey? SecondStaff = null)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 

@@ -3,6 +3,7 @@ using Forewarn.Domain.Common;
 using Forewarn.Domain.Jurisdictions;
 using Forewarn.Domain.Keys;
 using Forewarn.Domain.Policy;
+using Forewarn.Domain.Staff;
 using Forewarn.Domain.Tiers;
 using Forewarn.Server.Publishing;
 using Forewarn.Storage;
@@ -19,6 +20,10 @@ public static class DemoProgram
     public const string Name = "Halcyon Software Early Warning Program";
     private const string Actor = "staff:demo";
 
+    /// <summary>The demo's staff members (fictional): the first holds the staff key printed at start, the second approves.</summary>
+    public const string FirstStaffMember = "Ines Halvorsen";
+    public const string SecondStaffMember = "Tomas Adeyemi";
+
     public const string NameSetting = "program.name";
 
     /// <summary>The demo vendor publishes its own CSAF documents; a real programme configures its own publisher.</summary>
@@ -32,7 +37,7 @@ public static class DemoProgram
     public static async Task<bool> IsEmptyStoreAsync(ForewarnDb db, CancellationToken ct) =>
         !await db.Settings.AnyAsync(s => s.Key == NameSetting || s.Key == ProgramPublisher.SettingKey, ct)
         && !await db.Partners.AnyAsync(ct) && !await db.Tiers.AnyAsync(ct) && !await db.Jurisdictions.AnyAsync(ct)
-        && !await db.PolicyVersions.AnyAsync(ct) && !await db.Advisories.AnyAsync(ct) && !await db.ApiKeys.AnyAsync(ct)
+        && !await db.PolicyVersions.AnyAsync(ct) && !await db.Advisories.AnyAsync(ct) && !await db.ApiKeys.AnyAsync(ct) && !await db.StaffMembers.AnyAsync(ct)
         && !await db.LogEntries.AnyAsync(ct) && !await db.LogPending.AnyAsync(ct);
 
     public static async Task<DemoCredentials> LoadAsync(ForewarnDb db, DateTimeOffset now, CancellationToken ct)
@@ -49,8 +54,13 @@ public static class DemoProgram
         DemoAdvisories.AddUnderEmbargo(db, now);
 
         var expires = now.AddYears(2);
-        var (staffKey, staffToken) = ApiKey.Issue(KeyOwner.Staff, null, "Demo staff", null, expires, now, Actor);
-        db.ApiKeys.Add(staffKey);
+        // Two staff members, each with a key that can write: one proposes what needs four eyes, the other approves.
+        var first = StaffMember.Create(FirstStaffMember, now, Actor);
+        var second = StaffMember.Create(SecondStaffMember, now, Actor);
+        db.StaffMembers.AddRange(first, second);
+        var (staffKey, staffToken) = ApiKey.Issue(KeyOwner.Staff, null, "Demo staff", null, expires, now, Actor, first.Id);
+        var (secondKey, secondToken) = ApiKey.Issue(KeyOwner.Staff, null, "Demo staff (second member)", null, expires, now, Actor, second.Id);
+        db.ApiKeys.AddRange(staffKey, secondKey);
         var partnerKeys = new List<DemoPartnerKey>();
         foreach (var (spec, partner) in partners)
         {
@@ -60,7 +70,7 @@ public static class DemoProgram
                 partner.Status.ToString().ToLowerInvariant(), token));
         }
         await db.SaveChangesAsync(ct);
-        return new DemoCredentials(new DemoStaffKey(staffToken), partnerKeys);
+        return new DemoCredentials(new DemoStaffKey(staffToken, first.Name), partnerKeys, new DemoStaffKey(secondToken, second.Name));
     }
 
     private static void AddTiers(ForewarnDb db)

@@ -1,3 +1,4 @@
+using Forewarn.Server.Approvals;
 using Forewarn.Server.ProgramKeys;
 using Forewarn.Server.Publishing;
 using Forewarn.Server.Transparency;
@@ -25,12 +26,15 @@ public static class OptionsRegistration
         services.AddSingleton<IValidateOptions<WebhookOptions>, AnnotatedOptionsValidation<WebhookOptions>>();
         services.AddOptions<LogOptions>().Bind(config.GetSection(LogOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LogOptions>, AnnotatedOptionsValidation<LogOptions>>();
+        services.AddOptions<ApprovalOptions>().Bind(config.GetSection(ApprovalOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApprovalOptions>, AnnotatedOptionsValidation<ApprovalOptions>>();
         services.AddOptions<KeysOptions>().Bind(config.GetSection(KeysOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<KeysOptions>, KeysOptionsValidation>();
 
         // What the features read, made once from the validated options.
         services.AddSingleton(s => s.GetRequiredService<IOptions<StoreOptions>>().Value.ToSettings());
         services.AddSingleton(s => WebhookSettings.From(s.GetRequiredService<IOptions<WebhookOptions>>().Value));
+        services.AddSingleton(s => ApprovalSettings.From(s.GetRequiredService<IOptions<ApprovalOptions>>().Value));
         services.AddSingleton<ProgramPublisher>();
         services.AddSingleton<CsafSettings>();
         return services;

@@ -2,6 +2,7 @@ using Forewarn.Server.Admin;
 using Forewarn.Server.Advisories;
 using Forewarn.Server.Api;
 using Forewarn.Server.Application;
+using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Deliveries;
 using Forewarn.Server.Entitlements;
@@ -13,6 +14,7 @@ using Forewarn.Server.Problems;
 using Forewarn.Server.ProgramKeys;
 using Forewarn.Server.Publishing;
 using Forewarn.Server.ReferenceData;
+using Forewarn.Server.Staff;
 using Forewarn.Server.Taxii;
 using Forewarn.Server.Tracing;
 using Forewarn.Server.Transparency;
@@ -64,6 +66,9 @@ public static class ServerHost
         builder.Services.AddScoped<LogReader>();
         // After StoreStartup, so the first pass (releases missed while down) sees a migrated store.
         builder.Services.AddHostedService<ReleaseScheduler>();
+        builder.Services.AddSingleton<ProposalSignal>();
+        builder.Services.AddSingleton<ProposalExpiry>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<ProposalExpiry>());
         builder.Services.AddSingleton<DeliverySignal>();
         builder.Services.AddHttpClient(WebhookSender.HttpClientName, (s, c) => c.Timeout = s.GetRequiredService<WebhookSettings>().Timeout)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
@@ -111,6 +116,8 @@ public static class ServerHost
         api.MapAdvisories();
         api.MapArtifacts();
         api.MapKeys();
+        api.MapStaff();
+        api.MapApprovals();
         api.MapAccessRecords();
         api.MapSightings();
         api.MapMe();

@@ -35,7 +35,9 @@ internal static class StartBanner
             var partner = demo.Partners.FirstOrDefault(p => p.Tier == "Trusted" && p.Status == "active" && keyUsable(p.ApiKey))
                           ?? demo.Partners.FirstOrDefault(p => keyUsable(p.ApiKey));
             lines.Add($"  Log in with an API key (Authorization: Bearer <key>). Demo keys: {credentialsPath}");
-            lines.Add($"  Staff key:   {demo.Staff.ApiKey}");
+            lines.Add($"  Staff key:   {demo.Staff.ApiKey}{(demo.Staff.Member is { } m ? $" ({m})" : "")}");
+            if (demo.SecondStaff is { } second && keyUsable(second.ApiKey))
+                lines.Add($"  Second staff key, to approve what needs four eyes: {second.ApiKey}{(second.Member is { } n ? $" ({n})" : "")}");
             if (partner is not null)
             {
                 lines.Add($"  Partner key ({partner.Name}): {partner.ApiKey}");

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Forewarn.Domain.Common;
 using Forewarn.Server.Api.Contracts;
+using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Problems;
 using Forewarn.Storage;
@@ -16,8 +17,9 @@ public static class KeyEndpoints
     {
         var g = api.MapGroup("/keys").WithTags("Keys");
         g.MapGet("/", List).RequireAuthorization(AccessPolicies.StaffRead).WithSummary("List keys (never their secrets)");
-        g.MapPost("/", Issue).RequireAuthorization(AccessPolicies.StaffWrite).WithSummary("Issue a key; the token is in this answer only")
-            .Refuses(ErrorCategory.Invalid, ErrorCategory.NotFound);
+        g.MapPost("/", Issue).RequireAuthorization(AccessPolicies.StaffWrite)
+            .WithSummary("Issue a key; the token is in this answer only (202: proposed, when a staff key that can write needs a second staff member's approval)")
+            .Refuses(ErrorCategory.Invalid, ErrorCategory.NotFound, ErrorCategory.Forbidden);
         g.MapPost("/{id:guid}/revoke", Revoke).RequireAuthorization(AccessPolicies.StaffWrite).WithSummary("Revoke a key with immediate effect")
             .Refuses(ErrorCategory.NotFound, ErrorCategory.Conflict);
         g.MapDelete("/{id:guid}", Revoke).RequireAuthorization(AccessPolicies.StaffWrite).WithSummary("Revoke a key (same as POST …/revoke)")
@@ -31,9 +33,12 @@ public static class KeyEndpoints
             .OrderBy(k => k.CreatedAt).Select(KeyDto.From).ToList());
     }
 
-    private static async Task<Created<IssuedKey>> Issue(NewKey body, KeyService keys, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Created<IssuedKey>, Accepted<ProposalDto>>> Issue(NewKey body, KeyService keys, ClaimsPrincipal user,
+        TimeProvider clock, CancellationToken ct)
     {
-        var (key, token) = await keys.IssueAsync(body, Actor.Of(user), ct);
+        var outcome = await keys.IssueAsync(body, Actor.Of(user), ct);
+        if (outcome.Proposal is { } proposal) return ApprovalEndpoints.Proposed(proposal, clock);
+        var (key, token) = outcome.Made!;
         return TypedResults.Created($"/api/v1/keys/{key.Id}", new IssuedKey(KeyDto.From(key), token));
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Partners;
 using Forewarn.Server.Api.Contracts;
+using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Problems;
 using Forewarn.Storage;
@@ -36,11 +37,14 @@ public static class PartnerEndpoints
             var s = PartnerStatuses.Parse(status);
             partners = [.. partners.Where(p => p.Status == s)];
         }
-        return TypedResults.Ok(partners.Select(PartnerDto.From).ToList());
+        return TypedResults.Ok(partners.Select(p => PartnerDto.From(p)).ToList());
     }
 
-    private static async Task<Ok<PartnerDto>> Show(string id, PartnerService partners, CancellationToken ct) =>
-        TypedResults.Ok(PartnerDto.From(await partners.FindAsync(id, ct)));
+    private static async Task<Ok<PartnerDto>> Show(string id, PartnerService partners, ForewarnDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var partner = await partners.FindAsync(id, ct);
+        return TypedResults.Ok(PartnerDto.From(partner, await PendingChanges.OfAsync(db, partner.Id.ToString(), clock.GetUtcNow(), ct)));
+    }
 
     private static async Task<Created<PartnerDto>> Admit(NewPartner body, PartnerService partners, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -56,7 +60,11 @@ public static class PartnerEndpoints
         CancellationToken ct) =>
         TypedResults.Ok(PartnerDto.From(await partners.MoveToTierAsync(id, body.Tier, Actor.Of(user), ct)));
 
-    private static async Task<Ok<PartnerDto>> ChangeStatus(string id, StatusRequest body, PartnerService partners, ClaimsPrincipal user,
-        CancellationToken ct) =>
-        TypedResults.Ok(PartnerDto.From(await partners.ChangeStatusAsync(id, body.Status, body.Reason, Actor.Of(user), ct)));
+    private static async Task<Results<Ok<PartnerDto>, Accepted<ProposalDto>>> ChangeStatus(string id, StatusRequest body, PartnerService partners,
+        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await partners.ChangeStatusAsync(id, body.Status, body.Reason, Actor.Of(user), ct);
+        if (outcome.Proposal is { } proposal) return ApprovalEndpoints.Proposed(proposal, clock);
+        return TypedResults.Ok(PartnerDto.From(outcome.Made!));
+    }
 }

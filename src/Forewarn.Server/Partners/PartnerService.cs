@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
 using Forewarn.Domain.Advisories;
+using Forewarn.Domain.Approvals;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Partners;
 using Forewarn.Domain.Webhooks;
 using Forewarn.Server.Api;
 using Forewarn.Server.Api.Contracts;
+using Forewarn.Server.Approvals;
 using Forewarn.Server.ReferenceData;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Transparency;
@@ -19,7 +21,7 @@ namespace Forewarn.Server.Partners;
 /// validated before anything is written and committed with its log entry (what changed, from
 /// and to). The API, the portal and investigations all call these.
 /// </summary>
-public sealed class PartnerService(ForewarnDb db, TimeProvider clock)
+public sealed class PartnerService(ForewarnDb db, TimeProvider clock, FourEyesGate gate)
 {
     public Task<Partner> FindAsync(string id, CancellationToken ct) => db.PartnerAsync(id, ct);
 
@@ -75,14 +77,23 @@ public sealed class PartnerService(ForewarnDb db, TimeProvider clock)
         return partner;
     }
 
-    /// <summary>Activate, put on probation, suspend, reinstate or remove — effective at once, and the organisation hears of it.</summary>
-    public async Task<Partner> ChangeStatusAsync(string id, string? status, string? reason, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// Activate, put on probation, suspend, reinstate or remove — effective at once, and the
+    /// organisation hears of it. Removal is final, so it needs a second staff member's approval
+    /// unless <c>approvals:partnerRemoval</c> is off (suspension, which can be undone, never does).
+    /// </summary>
+    public async Task<Gated<Partner>> ChangeStatusAsync(string id, string? status, string? reason, Actor actor, CancellationToken ct)
     {
         var partner = await db.PartnerAsync(id, ct);
         var now = clock.GetUtcNow();
         var from = partner.StatusAt(now);
         var before = LogEvents.PartnerState(partner, now);
-        partner.ChangeStatus(PartnerStatuses.Parse(status), reason, now, actor.Name);
+        var to = PartnerStatuses.Parse(status);
+        partner.ChangeStatus(to, reason, now, actor.Name);
+        if (to == PartnerStatus.Removed && gate.Needs(GatedAction.PartnerRemoval, actor))
+            return await gate.ProposeAsync(GatedAction.PartnerRemoval, partner.Id.ToString(),
+                $"Remove {partner.LegalName} from the programme (now {from.Name()}): {partner.History[^1].Reason}",
+                new StatusRequest(to.Name(), reason), null, actor, ct);
         // The organisation hears of its own status, also when the change stops its other deliveries.
         await WebhookOutboxWriter.EnqueueAsync(db, [partner.Id], WebhookEvents.PartnerStatusChanged, new JsonObject
         {
@@ -93,7 +104,7 @@ public sealed class PartnerService(ForewarnDb db, TimeProvider clock)
         }, now, ct);
         db.Stage(LogEvents.PartnerChanged("status", partner, before, now, actor, partner.History[^1].Reason));
         await db.SaveChangesAsync(ct);
-        return partner;
+        return Gated<Partner>.Done(partner);
     }
 
     private async Task RequireUniqueNameAsync(string name, PartnerId? except, CancellationToken ct)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Policy;
 using Forewarn.Server.Api.Contracts;
+using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Entitlements;
 using Forewarn.Server.Api;
@@ -21,7 +22,8 @@ public static class PolicyEndpoints
         g.MapGet("/", Current).RequireAuthorization(AccessPolicies.StaffRead).WithSummary("The policy version in force now").Refuses(ErrorCategory.NotFound);
         g.MapGet("/versions", Versions).RequireAuthorization(AccessPolicies.StaffRead).WithSummary("Every policy version");
         g.MapPost("/versions", AddVersion).RequireAuthorization(AccessPolicies.StaffWrite)
-            .WithSummary("Publish a new policy version, effective from a stated time").Refuses(ErrorCategory.Invalid, ErrorCategory.Conflict);
+            .WithSummary("Publish a new policy version, effective from a stated time (202: proposed, when it needs a second staff member's approval)")
+            .Refuses(ErrorCategory.Invalid, ErrorCategory.Conflict, ErrorCategory.Forbidden);
         api.MapGet("/explain", Explain).WithTags("Policy").RequireAuthorization(AccessPolicies.StaffRead)
             .WithSummary("Decide and explain whether a partner may see an artifact at a time (default: now)")
             .Refuses(ErrorCategory.Invalid, ErrorCategory.NotFound);
@@ -30,18 +32,21 @@ public static class PolicyEndpoints
     private static async Task<Ok<PolicyVersionDto>> Current(ForewarnDb db, TimeProvider clock, CancellationToken ct)
     {
         var versions = await db.PolicyVersions.AsNoTracking().ToListAsync(ct);
-        return PolicyVersion.InForce(versions, clock.GetUtcNow()) is { } v
-            ? TypedResults.Ok(PolicyVersionDto.From(v))
+        var now = clock.GetUtcNow();
+        return PolicyVersion.InForce(versions, now) is { } v
+            ? TypedResults.Ok(PolicyVersionDto.From(v, await PendingChanges.OfAsync(db, null, now, ct)))
             : throw new DomainException("no-policy", "No policy version is in force yet.", ErrorCategory.NotFound);
     }
 
     private static async Task<Ok<List<PolicyVersionDto>>> Versions(ForewarnDb db, CancellationToken ct) =>
-        TypedResults.Ok((await db.PolicyVersions.AsNoTracking().OrderBy(v => v.Number).ToListAsync(ct)).Select(PolicyVersionDto.From).ToList());
+        TypedResults.Ok((await db.PolicyVersions.AsNoTracking().OrderBy(v => v.Number).ToListAsync(ct)).Select(v => PolicyVersionDto.From(v)).ToList());
 
-    private static async Task<Created<PolicyVersionDto>> AddVersion(NewPolicyVersion body, PolicyService policy, ClaimsPrincipal user,
-        CancellationToken ct)
+    private static async Task<Results<Created<PolicyVersionDto>, Accepted<ProposalDto>>> AddVersion(NewPolicyVersion body, PolicyService policy,
+        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
-        var version = await policy.PublishAsync(body, Actor.Of(user), ct);
+        var outcome = await policy.PublishAsync(body, Actor.Of(user), ct);
+        if (outcome.Proposal is { } proposal) return ApprovalEndpoints.Proposed(proposal, clock);
+        var version = outcome.Made!;
         return TypedResults.Created($"/api/v1/policy/versions/{version.Number}", PolicyVersionDto.From(version));
     }
 

@@ -1,6 +1,9 @@
 using Forewarn.Domain.Advisories;
+using Forewarn.Domain.Approvals;
+using Forewarn.Domain.Common;
 using Forewarn.Domain.Policy;
 using Forewarn.Server.Api.Contracts;
+using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Transparency;
 using Forewarn.Storage;
@@ -8,22 +11,32 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Server.Policy;
 
-/// <summary>Publishes policy versions: the rules in full go into the log with the version.</summary>
-public sealed class PolicyService(ForewarnDb db, TimeProvider clock)
+/// <summary>
+/// Publishes policy versions: the rules in full go into the log with the version. A new version
+/// needs a second staff member's approval unless <c>approvals:policyPublish</c> is off.
+/// </summary>
+public sealed class PolicyService(ForewarnDb db, TimeProvider clock, FourEyesGate gate)
 {
-    public async Task<PolicyVersion> PublishAsync(NewPolicyVersion body, Actor actor, CancellationToken ct)
+    public async Task<Gated<PolicyVersion>> PublishAsync(NewPolicyVersion body, Actor actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var effective = body.EffectiveFrom ?? now;
         var rules = (body.Rules ?? []).Select(r => r is null
-            ? throw new Forewarn.Domain.Common.DomainException("invalid-rule", "A rule of the policy is empty (null); give each rule as an object.")
+            ? throw new DomainException("invalid-rule", "A rule of the policy is empty (null); give each rule as an object.")
             : PolicyRule.Create(r.Id, PolicyRule.ParseKind(r.Kind), r.Title, r.Fact, (r.Classes ?? []).Select(ContentClasses.Parse),
                 r.AtReleaseOnly, effective)).ToList();
         var previous = await db.PolicyVersions.AsNoTracking().OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
-        var version = PolicyVersion.Next(previous, rules, effective, body.Reason, actor.Name, now);
+        var version = PolicyVersion.Next(previous, rules, effective, body.Reason, actor.Approval?.Proposer.Name ?? actor.Name, now);
+        if (gate.Needs(GatedAction.PolicyPublish, actor))
+        {
+            var at = gate.Later(body.EffectiveFrom);
+            return await gate.ProposeAsync(GatedAction.PolicyPublish, null,
+                $"Publish a new policy version (rules {string.Join(", ", version.Rules.Select(r => r.Id))}), effective {(at is { } t ? "from " + Moments.Show(t) : "when approved")}: {version.Reason}",
+                body with { EffectiveFrom = at }, at, actor, ct);
+        }
         db.PolicyVersions.Add(version);
         db.Stage(LogEvents.PolicyChanged(version, previous?.Number, actor));
         await db.SaveChangesAsync(ct);
-        return version;
+        return Gated<PolicyVersion>.Done(version);
     }
 }

@@ -29,8 +29,20 @@ public static partial class LogEvents
 
     private static KeyValuePair<string, JsonNode?> Field(string name, JsonNode? value) => new(name, value);
 
-    private static KeyValuePair<string, JsonNode?>[] By(Actor actor) =>
-        [Field("actor", actor.Name), Field("actor_key", actor.KeyId?.ToString())];
+    /// <summary>
+    /// Who did it: the actor and its key; for staff, the member; for a change that went through four
+    /// eyes, the proposal and its proposer too — the actor is then the member who approved it.
+    /// </summary>
+    private static KeyValuePair<string, JsonNode?>[] By(Actor actor)
+    {
+        KeyValuePair<string, JsonNode?>[] who = [Field("actor", actor.Name), Field("actor_key", actor.KeyId?.ToString())];
+        if (actor.Member is { } member) who = [.. who, Field("actor_member", member.ToString())];
+        if (actor.Approval is { } a)
+            who = [.. who, Field("proposal", a.Proposal.ToString()),
+                Field("proposed_by", a.Proposer.Name), Field("proposed_by_key", a.Proposer.Key.ToString()), Field("proposed_by_member", a.Proposer.Member.ToString()),
+                Field("approved_by", a.Approver.Name), Field("approved_by_key", a.Approver.Key.ToString()), Field("approved_by_member", a.Approver.Member.ToString())];
+        return who;
+    }
 
     /// <summary>
     /// Each field of <paramref name="after"/> that differs from <paramref name="before"/>, as from and

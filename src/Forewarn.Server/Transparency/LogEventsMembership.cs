@@ -25,6 +25,7 @@ public static partial class LogEvents
         Field("prefix", key.Prefix),
         Field("owner", key.Owner.ToString().ToLowerInvariant()),
         Field("partner", key.PartnerId?.Value.ToString()),
+        Field("member", key.MemberId?.Value.ToString()),
         Field("name", key.Name),
         Field("scopes", Strings(key.Scopes)),
     ];

@@ -52,6 +52,17 @@ public static class LogKinds
     /// <summary>Staff took a backup of the whole store (its keys encrypted, as they rest).</summary>
     public const string StoreBackedUp = "store.backed-up";
 
+    /// <summary>A staff member proposed a change that needs a second member's approval: the action, the request, until when.</summary>
+    public const string ChangeProposed = "change.proposed";
+    /// <summary>A second staff member approved a proposal; the change's own entry follows, naming both.</summary>
+    public const string ChangeApproved = "change.approved";
+    /// <summary>A second staff member rejected a proposal, with the reason; nothing changed.</summary>
+    public const string ChangeRejected = "change.rejected";
+    /// <summary>A proposal's time passed unapproved; nothing changed.</summary>
+    public const string ChangeExpired = "change.expired";
+    /// <summary>Staff added a named staff member (who may then hold staff keys).</summary>
+    public const string StaffMemberAdded = "staff.added";
+
     /// <summary>The kinds that record a content request (served, denied or refused).</summary>
     public static readonly IReadOnlyList<string> Content = [ContentServed, ContentDenied, ContentRefused];
 }

@@ -1,5 +1,6 @@
 using Forewarn.Domain.Access;
 using Forewarn.Domain.Advisories;
+using Forewarn.Domain.Approvals;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Jurisdictions;
 using Forewarn.Domain.Keys;
@@ -7,6 +8,7 @@ using Forewarn.Domain.Partners;
 using Forewarn.Domain.Policy;
 using Forewarn.Domain.Publishing;
 using Forewarn.Domain.Sightings;
+using Forewarn.Domain.Staff;
 using Forewarn.Domain.Tiers;
 using Forewarn.Domain.Webhooks;
 using Forewarn.Storage.Transparency;
@@ -118,7 +120,37 @@ internal static class DomainMappings
             e.Property(k => k.SecretHash).HasMaxLength(64);
             e.Property(k => k.Owner).HasConversion<string>().HasMaxLength(10);
             e.HasOne<Partner>().WithMany().HasForeignKey(k => k.PartnerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<StaffMember>().WithMany().HasForeignKey(k => k.MemberId).OnDelete(DeleteBehavior.Restrict);
             e.Property(k => k.Scopes).AsJson();
+        });
+
+        b.Entity<StaffMember>(e =>
+        {
+            e.ToTable("staff_members");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Name).HasMaxLength(StaffMember.MaxName);
+            e.HasIndex(m => m.Name).IsUnique();
+        });
+
+        b.Entity<Proposal>(e =>
+        {
+            e.ToTable("proposals");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Action).HasConversion<string>().HasMaxLength(30);
+            e.Property(p => p.Subject).HasMaxLength(60);
+            e.Property(p => p.Summary).HasMaxLength(1000);
+            // The decision is a conditional update (… WHERE state = 'Pending'): of two servers deciding at once, one does.
+            e.Property(p => p.State).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+            // A key is collected once: the same kind of condition on when it was.
+            e.Property(p => p.AppliedAt).IsConcurrencyToken();
+            e.HasOne<StaffMember>().WithMany().HasForeignKey(p => p.ProposerMember).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<StaffMember>().WithMany().HasForeignKey(p => p.DeciderMember).OnDelete(DeleteBehavior.Restrict);
+            e.Property(p => p.ProposedBy).HasMaxLength(200);
+            e.Property(p => p.DecidedBy).HasMaxLength(200);
+            e.Property(p => p.Reason).HasMaxLength(500);
+            e.Property(p => p.Outcome).HasMaxLength(300);
+            e.HasIndex(p => new { p.State, p.ExpiresAt });
+            e.HasIndex(p => new { p.Subject, p.State });
         });
 
         b.Entity<LogEntry>(e =>

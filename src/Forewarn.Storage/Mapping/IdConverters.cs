@@ -12,6 +12,8 @@ internal sealed class ArtifactIdConverter() : ValueConverter<ArtifactId, Guid>(v
 
 internal sealed class WaveIdConverter() : ValueConverter<WaveId, Guid>(v => v.Value, v => new WaveId(v));
 
+internal sealed class StaffMemberIdConverter() : ValueConverter<StaffMemberId, Guid>(v => v.Value, v => new StaffMemberId(v));
+
 internal static class IdConventions
 {
     public static void Apply(ModelConfigurationBuilder c)
@@ -20,5 +22,6 @@ internal static class IdConventions
         c.Properties<AdvisoryId>().HaveConversion<AdvisoryIdConverter>();
         c.Properties<ArtifactId>().HaveConversion<ArtifactIdConverter>();
         c.Properties<WaveId>().HaveConversion<WaveIdConverter>();
+        c.Properties<StaffMemberId>().HaveConversion<StaffMemberIdConverter>();
     }
 }

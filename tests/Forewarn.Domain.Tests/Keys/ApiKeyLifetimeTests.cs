@@ -1,3 +1,4 @@
+using Forewarn.Domain.Common;
 using Forewarn.Domain.Keys;
 using Forewarn.Domain.Tests.Support;
 
@@ -32,9 +33,9 @@ public sealed class ApiKeyLifetimeTests
     [Fact]
     public void A_key_must_expire_in_the_future_and_within_five_years()
     {
-        Expect.Refusal("invalid-key", () => ApiKey.Issue(KeyOwner.Staff, null, "ops", null, Now, Now, "staff"));
-        Expect.Refusal("invalid-key", () => ApiKey.Issue(KeyOwner.Staff, null, "ops", null, Now + ApiKey.MaxLifetime + TimeSpan.FromMinutes(1), Now, "staff"));
-        var (key, _) = ApiKey.Issue(KeyOwner.Staff, null, "ops", null, Now + ApiKey.MaxLifetime, Now, "staff");
+        Expect.Refusal("invalid-key", () => ApiKey.Issue(KeyOwner.Staff, null, "ops", null, Now, Now, "staff", StaffMemberId.New()));
+        Expect.Refusal("invalid-key", () => ApiKey.Issue(KeyOwner.Staff, null, "ops", null, Now + ApiKey.MaxLifetime + TimeSpan.FromMinutes(1), Now, "staff", StaffMemberId.New()));
+        var (key, _) = ApiKey.Issue(KeyOwner.Staff, null, "ops", null, Now + ApiKey.MaxLifetime, Now, "staff", StaffMemberId.New());
         Assert.True(key.UsableAt(Now));
     }
 }

@@ -37,7 +37,19 @@ public sealed record CliResult(int Exit, string Out, string Err)
 /// </summary>
 public sealed class CliServer : IAsyncLifetime
 {
+    public CliServer() : this(fourEyes: false)
+    {
+    }
+
+    /// <param name="fourEyes">Whether the gated actions need a second staff member's approval (off for the other CLI tests).</param>
+    internal CliServer(bool fourEyes)
+    {
+        if (fourEyes) FourEyes.On(Factory.Settings);
+    }
+
     public ForewarnFactory Factory { get; } = new();
+
+    public string SecondStaffKey => Credentials.SecondStaff!.ApiKey;
 
     /// <summary>The server's root, e.g. http://127.0.0.1:40175.</summary>
     public string Address { get; private set; } = "";

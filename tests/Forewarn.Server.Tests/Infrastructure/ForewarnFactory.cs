@@ -58,8 +58,12 @@ public sealed class ForewarnFactory : WebApplicationFactory<Program>
     internal string? PostgresDatabase { get; }
     internal string? PostgresAdmin { get; }
 
-    /// <summary>Extra configuration for the server, set before it starts (e.g. <c>csaf:scheduler</c>).</summary>
-    public Dictionary<string, string> Settings { get; } = [];
+    /// <summary>
+    /// Extra configuration for the server, set before it starts (e.g. <c>csaf:scheduler</c>). Four
+    /// eyes start off, so a test of one feature makes its changes directly (the behaviour with the
+    /// gate off); the approval tests switch it on (<see cref="FourEyes"/>).
+    /// </summary>
+    public Dictionary<string, string> Settings { get; } = new(FourEyes.Off);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -94,6 +98,9 @@ public sealed class ForewarnFactory : WebApplicationFactory<Program>
     }
 
     public HttpClient Staff() => WithKey(Credentials.Staff.ApiKey);
+
+    /// <summary>The demo's second staff member's key: another pair of eyes.</summary>
+    public HttpClient SecondStaff() => WithKey(Credentials.SecondStaff!.ApiKey);
 
     public HttpClient Partner(string namePrefix) =>
         WithKey(Credentials.Partners.First(p => p.Name.StartsWith(namePrefix, StringComparison.Ordinal)).ApiKey);

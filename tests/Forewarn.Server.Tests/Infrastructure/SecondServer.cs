@@ -21,8 +21,9 @@ public sealed class SecondServer(ForewarnFactory first) : WebApplicationFactory<
         });
     }
 
-    /// <summary>Extra configuration for this server, set before it starts.</summary>
-    public Dictionary<string, string> Settings { get; } = [];
+    /// <summary>Extra configuration for this server, set before it starts; it starts with the first server's four-eyes settings.</summary>
+    public Dictionary<string, string> Settings { get; } =
+        first.Settings.Where(s => s.Key.StartsWith("approvals:", StringComparison.Ordinal)).ToDictionary();
 
     public HttpClient WithKey(string key)
     {

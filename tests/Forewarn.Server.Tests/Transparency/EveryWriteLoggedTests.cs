@@ -21,6 +21,13 @@ public sealed class EveryWriteLoggedTests : IAsyncLifetime
 {
     private readonly ForewarnFactory _f = new();
 
+    public EveryWriteLoggedTests()
+    {
+        // Two actions need four eyes here, so the approval endpoints have something to decide.
+        _f.Settings["approvals:partnerRemoval"] = "on";
+        _f.Settings["approvals:staffWriteKey"] = "on";
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
     public async Task DisposeAsync() => await _f.DisposeAsync();
 
@@ -128,6 +135,26 @@ public sealed class EveryWriteLoggedTests : IAsyncLifetime
                 $"/api/v1/webhooks/deliveries/{deadDelivery}/revive", new { }))),
             ("POST /api/v1/admin/keys/{key}/rotate", new(LogKinds.ProgramKeyRotated, () => Json(staff, HttpMethod.Post,
                 "/api/v1/admin/keys/csaf/rotate", new { }))),
+            ("POST /api/v1/staff", new(LogKinds.StaffMemberAdded, () => Remember(Json(staff, HttpMethod.Post, "/api/v1/staff",
+                new { name = "Ana Moreau" }), "member", j => (string)j["id"]!))),
+            ("POST /api/v1/approvals/{id}/reject", new(LogKinds.ChangeRejected, async () =>
+            {
+                await Remember(Json(staff, HttpMethod.Post, $"/api/v1/partners/{ids["partner"]}/status", new { status = "removed", reason = "test" }),
+                    "removal", j => (string)j["id"]!);
+                return await Json(_f.SecondStaff(), HttpMethod.Post, $"/api/v1/approvals/{ids["removal"]}/reject", new { reason = "Not decided yet" });
+            })),
+            ("POST /api/v1/approvals/{id}/approve", new(LogKinds.ChangeApproved, async () =>
+            {
+                await Remember(Json(staff, HttpMethod.Post, "/api/v1/keys", new { owner = "staff", memberId = ids["member"], name = "Ana writes" }),
+                    "key-proposal", j => (string)j["id"]!);
+                return await Json(_f.SecondStaff(), HttpMethod.Post, $"/api/v1/approvals/{ids["key-proposal"]}/approve", new { });
+            })),
+            ("POST /api/v1/approvals/{id}/key", new(LogKinds.KeyIssued, async () =>
+            {
+                var readKey = await (await Json(staff, HttpMethod.Post, "/api/v1/keys",
+                    new { owner = "staff", memberId = ids["member"], name = "Ana reads", scopes = new[] { "staff:read" } })).Content.ReadFromJsonAsync<JsonNode>();
+                return await Json(_f.WithKey((string)readKey!["token"]!), HttpMethod.Post, $"/api/v1/approvals/{ids["key-proposal"]}/key", new { });
+            })),
             ("POST /taxii2/api/collections/{id}/objects", new(LogKinds.SightingsReceived, () =>
             {
                 var body = new StringContent(new JsonObject { ["objects"] = new JsonArray(Sighting(report)) }.ToJsonString(), Encoding.UTF8);

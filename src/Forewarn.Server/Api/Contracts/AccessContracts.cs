@@ -4,13 +4,15 @@ using Forewarn.Domain.Keys;
 namespace Forewarn.Server.Api.Contracts;
 
 public sealed record KeyDto(Guid Id, string Prefix, string Owner, Guid? PartnerId, string Name, IReadOnlyList<string> Scopes,
-    DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, string CreatedBy)
+    DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, string CreatedBy, Guid? MemberId)
 {
     public static KeyDto From(ApiKey k) => new(k.Id, k.Prefix, k.Owner.ToString().ToLowerInvariant(), k.PartnerId?.Value, k.Name,
-        k.Scopes, k.CreatedAt, k.ExpiresAt, k.RevokedAt, k.CreatedBy);
+        k.Scopes, k.CreatedAt, k.ExpiresAt, k.RevokedAt, k.CreatedBy, k.MemberId?.Value);
 }
 
-public sealed record NewKey(string? Owner, Guid? PartnerId, string? Name, IReadOnlyList<string>? Scopes, DateTimeOffset? ExpiresAt);
+/// <summary>A key to issue. <c>MemberId</c>: the staff member who will hold a staff key (default: the caller's own member).</summary>
+public sealed record NewKey(string? Owner, Guid? PartnerId, string? Name, IReadOnlyList<string>? Scopes, DateTimeOffset? ExpiresAt,
+    Guid? MemberId = null);
 
 /// <summary>The key with its token; the token is shown this once and never again.</summary>
 public sealed record IssuedKey(KeyDto Key, string Token);

@@ -59,16 +59,18 @@ public sealed record AdvisoryDto(
     DateTimeOffset? ScheduledAt, DateTimeOffset? WithdrawnAt, string? WithdrawnReason, IReadOnlyList<string> CveIds,
     IReadOnlyList<string> Products, string? CvssVector, double? CvssScore, string? CvssSeverity,
     IReadOnlyList<RevisionDto> Revisions, IReadOnlyList<ArtifactDto> Artifacts, IReadOnlyList<WaveDto> Waves,
-    DateTimeOffset CreatedAt, AdvisoryDetailsDto Details)
+    DateTimeOffset CreatedAt, AdvisoryDetailsDto Details, IReadOnlyList<PendingChangeDto> Pending)
 {
-    public static AdvisoryDto From(Advisory a, IReadOnlyCollection<Artifact> artifacts, IReadOnlyCollection<Wave> waves, DateTimeOffset now) => new(
+    /// <summary>The view; <c>pending</c>: release moves and PoC waves of this advisory waiting for a second staff member.</summary>
+    public static AdvisoryDto From(Advisory a, IReadOnlyCollection<Artifact> artifacts, IReadOnlyCollection<Wave> waves, DateTimeOffset now,
+        IReadOnlyList<PendingChangeDto>? pending = null) => new(
         a.Id.Value, a.Reference, a.Title, a.Summary, a.StateAt(now, waves).Name(), a.ReleaseAt, a.ScheduledAt, a.WithdrawnAt,
         a.WithdrawnReason, a.CveIds, a.AffectedProducts, a.CvssVector, a.CvssScore,
         a.CvssScore is { } s ? CvssRating.Of(s) : null,
         [.. a.Revisions.Select(r => new RevisionDto(r.Number, r.At, r.Summary, r.Actor))],
         [.. artifacts.OrderBy(x => x.CreatedAt).Select(ArtifactDto.From)],
         [.. waves.OrderBy(w => w.Number).Select(WaveDto.From)],
-        a.CreatedAt, AdvisoryDetailsDto.From(a.Details));
+        a.CreatedAt, AdvisoryDetailsDto.From(a.Details), pending ?? []);
 }
 
 /// <summary>

@@ -11,14 +11,15 @@ public sealed record StatusChangeDto(string? From, string To, DateTimeOffset At,
 public sealed record PartnerDto(
     Guid Id, string LegalName, string HeadquartersCountry, IReadOnlyList<string> Jurisdictions, string Category,
     string Tier, ContractDto Contract, IReadOnlyList<string> Restrictions, string Status,
-    IReadOnlyList<StatusChangeDto> History, DateTimeOffset CreatedAt)
+    IReadOnlyList<StatusChangeDto> History, DateTimeOffset CreatedAt, IReadOnlyList<PendingChangeDto> Pending)
 {
-    public static PartnerDto From(Partner p) => new(
+    /// <summary>The view; <c>pending</c>: this partner's removal, when it waits for a second staff member.</summary>
+    public static PartnerDto From(Partner p, IReadOnlyList<PendingChangeDto>? pending = null) => new(
         p.Id.Value, p.LegalName, p.HeadquartersCountry, p.Jurisdictions, p.Category.Name(), p.Tier,
         new ContractDto(p.Contract.NdaVersion, p.Contract.SignedAt, p.Contract.ExpiresAt),
         [.. p.Restrictions.Select(r => r.Name())], p.Status.Name(),
         [.. p.History.Select(h => new StatusChangeDto(h.From?.Name(), h.To.Name(), h.At, h.Reason, h.Actor))],
-        p.CreatedAt);
+        p.CreatedAt, pending ?? []);
 }
 
 public sealed record NewPartner(

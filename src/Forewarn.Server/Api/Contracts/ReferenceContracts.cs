@@ -29,10 +29,11 @@ public sealed record PolicyRuleDto(string Id, string Kind, string Title, string?
 }
 
 public sealed record PolicyVersionDto(int Number, DateTimeOffset EffectiveFrom, string Reason, string Author,
-    DateTimeOffset CreatedAt, IReadOnlyList<PolicyRuleDto> Rules)
+    DateTimeOffset CreatedAt, IReadOnlyList<PolicyRuleDto> Rules, IReadOnlyList<PendingChangeDto>? Pending = null)
 {
-    public static PolicyVersionDto From(PolicyVersion v) => new(v.Number, v.EffectiveFrom, v.Reason, v.Author, v.CreatedAt,
-        [.. v.Rules.Select(PolicyRuleDto.From)]);
+    /// <summary>The view; <c>pending</c>, for the version in force: new versions waiting for a second staff member.</summary>
+    public static PolicyVersionDto From(PolicyVersion v, IReadOnlyList<PendingChangeDto>? pending = null) => new(v.Number, v.EffectiveFrom,
+        v.Reason, v.Author, v.CreatedAt, [.. v.Rules.Select(PolicyRuleDto.From)], pending);
 }
 
 public sealed record NewPolicyRule(string? Id, string? Kind, string? Title, string? Fact, IReadOnlyList<string>? Classes, bool AtReleaseOnly);

@@ -229,6 +229,94 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.ToTable("waves", (string)null);
                 });
 
+            modelBuilder.Entity("Forewarn.Domain.Approvals.Proposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("DeciderKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DeciderMember")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("EffectiveAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ProposerKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProposerMember")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeciderMember");
+
+                    b.HasIndex("ProposerMember");
+
+                    b.HasIndex("State", "ExpiresAt");
+
+                    b.HasIndex("Subject", "State");
+
+                    b.ToTable("proposals", (string)null);
+                });
+
             modelBuilder.Entity("Forewarn.Domain.Common.ProgramSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -290,6 +378,9 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text");
@@ -320,6 +411,8 @@ namespace Forewarn.Storage.Postgres.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
 
                     b.HasIndex("PartnerId");
 
@@ -678,6 +771,31 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.ToTable("taxii_statuses", (string)null);
                 });
 
+            modelBuilder.Entity("Forewarn.Domain.Staff.StaffMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("staff_members", (string)null);
+                });
+
             modelBuilder.Entity("Forewarn.Domain.Tiers.Tier", b =>
                 {
                     b.Property<string>("Name")
@@ -695,101 +813,6 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("tiers", (string)null);
-                });
-
-            modelBuilder.Entity("Forewarn.Storage.Transparency.LogCheckpoint", b =>
-                {
-                    b.Property<long>("Size")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Note")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<byte[]>("Root")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<DateTimeOffset>("SignedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Size");
-
-                    b.ToTable("log_checkpoints", (string)null);
-                });
-
-            modelBuilder.Entity("Forewarn.Storage.Transparency.LogEntry", b =>
-                {
-                    b.Property<long>("Index")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid?>("ArtifactId")
-                        .HasColumnType("uuid");
-
-                    b.Property<byte[]>("Body")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<Guid?>("PartnerId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Index");
-
-                    b.HasIndex("ArtifactId", "Kind");
-
-                    b.HasIndex("PartnerId", "Index");
-
-                    b.ToTable("log_entries", (string)null);
-                });
-
-            modelBuilder.Entity("Forewarn.Storage.Transparency.LogNode", b =>
-                {
-                    b.Property<int>("Level")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("Index")
-                        .HasColumnType("bigint");
-
-                    b.Property<byte[]>("Hash")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.HasKey("Level", "Index");
-
-                    b.ToTable("log_nodes", (string)null);
-                });
-
-            modelBuilder.Entity("Forewarn.Storage.Transparency.PendingLogEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<Guid?>("ArtifactId")
-                        .HasColumnType("uuid");
-
-                    b.Property<byte[]>("Body")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<Guid?>("PartnerId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("log_pending", (string)null);
                 });
 
             modelBuilder.Entity("Forewarn.Domain.Webhooks.WebhookDelivery", b =>
@@ -893,6 +916,101 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.ToTable("webhook_endpoints", (string)null);
                 });
 
+            modelBuilder.Entity("Forewarn.Storage.Transparency.LogCheckpoint", b =>
+                {
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Root")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Size");
+
+                    b.ToTable("log_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Forewarn.Storage.Transparency.LogEntry", b =>
+                {
+                    b.Property<long>("Index")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ArtifactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Index");
+
+                    b.HasIndex("ArtifactId", "Kind");
+
+                    b.HasIndex("PartnerId", "Index");
+
+                    b.ToTable("log_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Forewarn.Storage.Transparency.LogNode", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Level", "Index");
+
+                    b.ToTable("log_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("Forewarn.Storage.Transparency.PendingLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("ArtifactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("log_pending", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -939,8 +1057,27 @@ namespace Forewarn.Storage.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Forewarn.Domain.Approvals.Proposal", b =>
+                {
+                    b.HasOne("Forewarn.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("DeciderMember")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Forewarn.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ProposerMember")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Forewarn.Domain.Keys.ApiKey", b =>
                 {
+                    b.HasOne("Forewarn.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Forewarn.Domain.Partners.Partner", null)
                         .WithMany()
                         .HasForeignKey("PartnerId")

@@ -224,6 +224,94 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.ToTable("waves", (string)null);
                 });
 
+            modelBuilder.Entity("Forewarn.Domain.Approvals.Proposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AppliedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeciderKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeciderMember")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EffectiveAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposerKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposerMember")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeciderMember");
+
+                    b.HasIndex("ProposerMember");
+
+                    b.HasIndex("State", "ExpiresAt");
+
+                    b.HasIndex("Subject", "State");
+
+                    b.ToTable("proposals", (string)null);
+                });
+
             modelBuilder.Entity("Forewarn.Domain.Common.ProgramSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -285,6 +373,9 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -315,6 +406,8 @@ namespace Forewarn.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
 
                     b.HasIndex("PartnerId");
 
@@ -673,6 +766,31 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.ToTable("taxii_statuses", (string)null);
                 });
 
+            modelBuilder.Entity("Forewarn.Domain.Staff.StaffMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("staff_members", (string)null);
+                });
+
             modelBuilder.Entity("Forewarn.Domain.Tiers.Tier", b =>
                 {
                     b.Property<string>("Name")
@@ -690,99 +808,6 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("tiers", (string)null);
-                });
-
-            modelBuilder.Entity("Forewarn.Storage.Transparency.LogCheckpoint", b =>
-                {
-                    b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Root")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<long>("SignedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Size");
-
-                    b.ToTable("log_checkpoints", (string)null);
-                });
-
-            modelBuilder.Entity("Forewarn.Storage.Transparency.LogEntry", b =>
-                {
-                    b.Property<long>("Index")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("ArtifactId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Body")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("PartnerId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Index");
-
-                    b.HasIndex("ArtifactId", "Kind");
-
-                    b.HasIndex("PartnerId", "Index");
-
-                    b.ToTable("log_entries", (string)null);
-                });
-
-            modelBuilder.Entity("Forewarn.Storage.Transparency.LogNode", b =>
-                {
-                    b.Property<int>("Level")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Index")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Hash")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Level", "Index");
-
-                    b.ToTable("log_nodes", (string)null);
-                });
-
-            modelBuilder.Entity("Forewarn.Storage.Transparency.PendingLogEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("ArtifactId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Body")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("PartnerId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("log_pending", (string)null);
                 });
 
             modelBuilder.Entity("Forewarn.Domain.Webhooks.WebhookDelivery", b =>
@@ -886,6 +911,99 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.ToTable("webhook_endpoints", (string)null);
                 });
 
+            modelBuilder.Entity("Forewarn.Storage.Transparency.LogCheckpoint", b =>
+                {
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Root")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Size");
+
+                    b.ToTable("log_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Forewarn.Storage.Transparency.LogEntry", b =>
+                {
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ArtifactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Index");
+
+                    b.HasIndex("ArtifactId", "Kind");
+
+                    b.HasIndex("PartnerId", "Index");
+
+                    b.ToTable("log_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Forewarn.Storage.Transparency.LogNode", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Level", "Index");
+
+                    b.ToTable("log_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("Forewarn.Storage.Transparency.PendingLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ArtifactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("log_pending", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -930,8 +1048,27 @@ namespace Forewarn.Storage.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Forewarn.Domain.Approvals.Proposal", b =>
+                {
+                    b.HasOne("Forewarn.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("DeciderMember")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Forewarn.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ProposerMember")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Forewarn.Domain.Keys.ApiKey", b =>
                 {
+                    b.HasOne("Forewarn.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Forewarn.Domain.Partners.Partner", null)
                         .WithMany()
                         .HasForeignKey("PartnerId")

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Forewarn.Domain.Approvals;
+using Forewarn.Server.Advisories;
+using Forewarn.Server.Api.Contracts;
+using Forewarn.Server.Auth;
+using Forewarn.Server.Partners;
+using Forewarn.Server.Policy;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Forewarn.Server.Approvals;
+
+/// <summary>
+/// Carries out an approved proposal: its stored request goes to the feature's own service — the
+/// same operation a direct request runs — with the approver as the actor and the approval on it.
+/// Returns the API path of what was made. A new gated action adds one case here.
+/// </summary>
+public sealed class ApprovedChanges(PolicyService policy, AdvisoryService advisories, ArtifactService artifacts, PartnerService partners,
+    IOptions<JsonOptions> json)
+{
+    public async Task<string> ApplyAsync(Proposal proposal, Actor approver, CancellationToken ct)
+    {
+        var actor = approver with { Approval = ApprovedProposal.Of(proposal) };
+        switch (proposal.Action)
+        {
+            case GatedAction.PolicyPublish:
+            {
+                var version = Made(await policy.PublishAsync(Request<NewPolicyVersion>(proposal), actor, ct));
+                return $"/api/v1/policy/versions/{version.Number}";
+            }
+            case GatedAction.ReleaseEarlier:
+            {
+                var move = Request<ReleaseTimeChange>(proposal);
+                var advisory = Made(await advisories.MoveReleaseAsync(Subject(proposal), move.ReleaseAt, move.Reason, actor, ct));
+                return $"/api/v1/advisories/{advisory.Reference}";
+            }
+            case GatedAction.PocWave:
+            {
+                var planned = Made(await artifacts.PlanWaveAsync(Subject(proposal), Request<NewWave>(proposal), actor, ct));
+                return $"/api/v1/advisories/{planned.Advisory.Reference}/waves/{planned.Wave.Number}";
+            }
+            case GatedAction.PartnerRemoval:
+            {
+                var change = Request<StatusRequest>(proposal);
+                var partner = Made(await partners.ChangeStatusAsync(Subject(proposal), change.Status, change.Reason, actor, ct));
+                return $"/api/v1/partners/{partner.Id}";
+            }
+            default:
+                // A staff key is made when its member collects it (ProposalService.CollectKeyAsync), so its token goes to nobody else.
+                throw new InvalidOperationException($"{proposal.Action.Name()} is not carried out at approval.");
+        }
+    }
+
+    public T Request<T>(Proposal proposal) =>
+        JsonSerializer.Deserialize<T>(proposal.Request, json.Value.SerializerOptions)
+        ?? throw new InvalidOperationException($"Proposal {proposal.Id} holds no request.");
+
+    private static string Subject(Proposal proposal) =>
+        proposal.Subject ?? throw new InvalidOperationException($"Proposal {proposal.Id} names no subject.");
+
+    private static T Made<T>(Gated<T> outcome) =>
+        outcome.Made ?? throw new InvalidOperationException("An approved change was proposed again instead of being made.");
+}
