@@ -1,3 +1,4 @@
+using Forewarn.Server.Auth;
 using Forewarn.Server.ProgramKeys;
 using Forewarn.Server.Publishing;
 using Forewarn.Server.Transparency;
@@ -25,6 +26,8 @@ public static class OptionsRegistration
         services.AddSingleton<IValidateOptions<WebhookOptions>, AnnotatedOptionsValidation<WebhookOptions>>();
         services.AddOptions<LogOptions>().Bind(config.GetSection(LogOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LogOptions>, AnnotatedOptionsValidation<LogOptions>>();
+        services.AddOptions<AuthOptions>().Bind(config.GetSection(AuthOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AnnotatedOptionsValidation<AuthOptions>>();
         services.AddOptions<KeysOptions>().Bind(config.GetSection(KeysOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<KeysOptions>, KeysOptionsValidation>();
 

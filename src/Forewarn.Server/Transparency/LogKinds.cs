@@ -50,6 +50,9 @@ public static class LogKinds
     /// <summary>Staff took a backup of the whole store (its keys encrypted, as they rest).</summary>
     public const string StoreBackedUp = "store.backed-up";
 
+    /// <summary>Repeated failed authentications against one real key in one window, summed (never one entry per failure).</summary>
+    public const string AuthFailures = "auth.failures";
+
     /// <summary>The kinds that record a content request (served, denied or refused).</summary>
     public static readonly IReadOnlyList<string> Content = [ContentServed, ContentDenied, ContentRefused];
 }
