@@ -89,6 +89,7 @@ public static class ServerHost
         {
             k.Limits.MaxRequestBodySize = BodySizeLimit.Upload;
             RequestLimits.Configure(k.Limits);
+            k.AddServerHeader = false; // no need to tell a prober which server (and so which of its bugs) it faces
         });
 
         var app = builder.Build();
