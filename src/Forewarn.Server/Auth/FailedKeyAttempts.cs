@@ -22,8 +22,6 @@ public sealed class FailedKeyAttempts(IOptions<AuthOptions> options, TimeProvide
     private readonly Lock _gate = new();
     private readonly Dictionary<(Guid Key, DateTimeOffset From), Tally> _tallies = [];
 
-    public TimeSpan Window => _window;
-
     public void Note(ApiKey key, string reason, IPAddress? source)
     {
         var now = clock.GetUtcNow();
@@ -46,9 +44,6 @@ public sealed class FailedKeyAttempts(IOptions<AuthOptions> options, TimeProvide
             return [.. ended.Select(t => t.Value.ToWindow(everything && t.Value.To > now ? now : t.Value.To))];
         }
     }
-
-    /// <summary>When the window holding <paramref name="now"/> ends.</summary>
-    public DateTimeOffset NextBoundary(DateTimeOffset now) => WindowStart(now) + _window;
 
     private DateTimeOffset WindowStart(DateTimeOffset now) =>
         DateTimeOffset.UnixEpoch + TimeSpan.FromTicks((now - DateTimeOffset.UnixEpoch).Ticks / _window.Ticks * _window.Ticks);

@@ -17,20 +17,22 @@ public sealed class FailedKeyRecorder(
 {
     private readonly List<FailedKeyWindow> _unwritten = [];
 
+    /// <summary>How often ended windows are looked for, on the machine's clock.</summary>
+    private static readonly TimeSpan Check = TimeSpan.FromSeconds(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        // A plain one-second check against the programme's clock rather than a timer on it: the
+        // check costs a lock and an (almost always empty) scan, and a clock that jumps (a test's,
+        // or a corrected system clock) needs no timer arithmetic to close every window it passed.
+        using var timer = new PeriodicTimer(Check);
+        try
         {
-            var now = clock.GetUtcNow();
-            try
-            {
-                await Task.Delay(attempts.NextBoundary(now) - now, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            await WriteAsync(attempts.TakeEnded(clock.GetUtcNow()), stoppingToken);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+                await WriteAsync(attempts.TakeEnded(clock.GetUtcNow()), stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 
