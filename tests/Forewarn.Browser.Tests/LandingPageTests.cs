@@ -11,6 +11,9 @@ public sealed class LandingPageTests(BrowserFixture fixture) : IClassFixture<Bro
         var page = await fixture.Browser.NewPageAsync();
         var failed = new List<string>();
         page.RequestFailed += (_, r) => failed.Add(r.Url);
+        // The pages' Content-Security-Policy (docs/security.md) must not block anything they use.
+        var blocked = new List<string>();
+        page.Console += (_, m) => { if (m.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) blocked.Add(m.Text); };
         await page.GotoAsync(fixture.BaseUrl + "/");
 
         Assert.Equal("Halcyon Software Early Warning Program", await page.Locator("h1").InnerTextAsync());
@@ -29,6 +32,7 @@ public sealed class LandingPageTests(BrowserFixture fixture) : IClassFixture<Bro
         await list.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
         Assert.True(await list.IsVisibleAsync());
         Assert.DoesNotContain(failed, u => u.StartsWith(fixture.BaseUrl, StringComparison.Ordinal));
+        Assert.Empty(blocked);
         await page.CloseAsync();
     }
 }

@@ -98,11 +98,11 @@ public static class MeEndpoints
     }
 
     private static async Task<Results<Ok<AcknowledgementDto>, ProblemHttpResult>> Acknowledge(
-        string id, AcknowledgementRequest? body, ForewarnDb db, PartnerView view, AcknowledgementService acknowledgements, TimeProvider clock,
+        string id, AcknowledgementRequest? body, ForewarnDb db, PartnerView view, AcknowledgementService acknowledgements,
         ClaimsPrincipal user, CancellationToken ct)
     {
+        // A partner that is not receiving never gets here: ReadOnlyPartners refuses every partner write.
         var partner = await CallerAsync(view, user, ct);
-        if (NotReceiving(partner, clock.GetUtcNow()) is { } refusal) return refusal;
         var (acknowledgement, reference) = await acknowledgements.AcknowledgeAsync(partner, await FindAsync(db, id, ct), id, body?.Note,
             Actor.Of(user), ct);
         return TypedResults.Ok(new AcknowledgementDto(acknowledgement.AdvisoryId.Value, reference, acknowledgement.At, acknowledgement.Note));

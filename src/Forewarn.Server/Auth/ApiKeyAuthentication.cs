@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Forewarn.Domain.Keys;
 using Forewarn.Server.Entitlements;
+using Forewarn.Server.Hosting;
 using Forewarn.Server.Problems;
 using Forewarn.Server.Taxii;
 using Microsoft.AspNetCore.Authentication;
@@ -18,11 +19,10 @@ namespace Forewarn.Server.Auth;
 /// </summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    RequestFacts facts, TimeProvider clock)
+    RequestFacts facts, TimeProvider clock, FailedKeyAttempts attempts)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
-    private const string FailureKey = "forewarn.auth-failure";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -35,21 +35,24 @@ public sealed class ApiKeyAuthentication(
         {
             // TAXII clients speak HTTP Basic: any user name, the API key as the password.
             if (BasicPassword(header["Basic ".Length..].Trim()) is not { } password)
-                return Fail("The Basic credentials must be base64 of '<any name>:<api key>'.");
+                return Fail(AuthenticationFailure.Malformed, "The Basic credentials must be base64 of '<any name>:<api key>'.");
             token = password;
         }
         else
-            return Fail("The Authorization header must read 'Bearer <api key>'.");
+            return Fail(AuthenticationFailure.Malformed, "The Authorization header must read 'Bearer <api key>'.");
         if (!ApiKey.TryParseToken(token, out var prefix, out var secret))
-            return Fail("The API key is not in Forewarn's format (fw_<prefix>_<secret>).");
+            return Fail(AuthenticationFailure.NotAKey, "The API key is not in Forewarn's format (fw_<prefix>_<secret>).");
         var known = await facts.GetAsync(Context.RequestAborted);
-        if (!known.KeysByPrefix.TryGetValue(prefix, out var key) || !key.Matches(secret))
-            return Fail("The API key is not known.");
+        // An unknown prefix and a wrong secret answer alike, so the answer does not tell which prefixes exist.
+        if (!known.KeysByPrefix.TryGetValue(prefix, out var key))
+            return Fail(AuthenticationFailure.UnknownKey, "The API key is not known.", prefix);
+        if (!key.Matches(secret))
+            return Fail(AuthenticationFailure.WrongSecret, "The API key is not known.", prefix, key);
         var now = clock.GetUtcNow();
         if (key.RevokedAt is { } revoked)
-            return Fail($"The API key {prefix} was revoked on {revoked:yyyy-MM-dd HH:mm} UTC.");
+            return Fail(AuthenticationFailure.Revoked, $"The API key {prefix} was revoked on {revoked:yyyy-MM-dd HH:mm} UTC.", prefix, key);
         if (now >= key.ExpiresAt)
-            return Fail($"The API key {prefix} expired on {key.ExpiresAt:yyyy-MM-dd HH:mm} UTC.");
+            return Fail(AuthenticationFailure.Expired, $"The API key {prefix} expired on {key.ExpiresAt:yyyy-MM-dd HH:mm} UTC.", prefix, key);
 
         var claims = new List<Claim>
         {
@@ -79,15 +82,22 @@ public sealed class ApiKeyAuthentication(
         }
     }
 
-    private AuthenticateResult Fail(string why)
+    /// <summary>
+    /// A refusal of the request's credentials, kept on the request: the failure throttle (a rate
+    /// limiter that runs next, <see cref="FailureThrottle"/>) counts it by address and key prefix,
+    /// and failures against a real key are tallied for the staff's record.
+    /// </summary>
+    private AuthenticateResult Fail(string reason, string why, string? prefix = null, ApiKey? key = null)
     {
-        Context.Items[FailureKey] = why;
+        new AuthenticationFailure(reason, why, prefix, key).AttachTo(Context);
+        Telemetry.AuthFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
+        if (key is not null) attempts.Note(key, reason, Context.Connection.RemoteIpAddress);
         return AuthenticateResult.Fail(why);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var why = Context.Items[FailureKey] as string
+        var why = AuthenticationFailure.Of(Context)?.Detail
                   ?? "This endpoint needs an API key: send 'Authorization: Bearer <api key>'.";
         Response.Headers.WWWAuthenticate = TaxiiMedia.IsTaxiiPath(Request.Path)
             ? new StringValues(["Basic realm=\"Forewarn TAXII\"", "Bearer"])

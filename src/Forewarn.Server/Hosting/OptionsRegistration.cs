@@ -1,4 +1,5 @@
 using Forewarn.Server.Approvals;
+using Forewarn.Server.Auth;
 using Forewarn.Server.ProgramKeys;
 using Forewarn.Server.Publishing;
 using Forewarn.Server.Transparency;
@@ -28,6 +29,8 @@ public static class OptionsRegistration
         services.AddSingleton<IValidateOptions<LogOptions>, AnnotatedOptionsValidation<LogOptions>>();
         services.AddOptions<ApprovalOptions>().Bind(config.GetSection(ApprovalOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApprovalOptions>, AnnotatedOptionsValidation<ApprovalOptions>>();
+        services.AddOptions<AuthOptions>().Bind(config.GetSection(AuthOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AnnotatedOptionsValidation<AuthOptions>>();
         services.AddOptions<KeysOptions>().Bind(config.GetSection(KeysOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<KeysOptions>, KeysOptionsValidation>();
 

@@ -85,15 +85,27 @@ public static class ServerHost
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         builder.Services.AddAuthorization(AccessPolicies.Add);
+        builder.Services.AddSingleton<FailedKeyAttempts>();
+        builder.Services.AddHostedService<FailedKeyRecorder>();
+        builder.Services.AddFailureThrottle();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>().AddSchemaTransformer<ValueSetSchemas>());
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = BodySizeLimit.Upload);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = BodySizeLimit.Upload;
+            RequestLimits.Configure(k.Limits);
+            k.AddServerHeader = false; // no need to tell a prober which server (and so which of its bugs) it faces
+        });
 
         var app = builder.Build();
+        app.UseMiddleware<SecurityHeaders>(); // first, so that every answer carries them, refusals and errors too
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestLimits>();
         app.UseMiddleware<BodySizeLimit>();
         app.UseAuthentication();
+        app.UseRateLimiter(); // after authentication: it throttles failed authentications only (FailureThrottle)
         app.UseAuthorization();
+        app.UseMiddleware<ReadOnlyPartners>(); // after authorization: a partner's permitted writes, while it is not receiving
 
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("Forewarn API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

@@ -37,6 +37,14 @@ public static class Telemetry
     public static readonly Histogram<long> LogBatch =
         Meter.CreateHistogram<long>("forewarn.log.batch", "{entry}", "Entries committed together in one transaction");
 
+    /// <summary>
+    /// Refused credentials by reason (malformed, not-a-key, unknown-key, wrong-secret, revoked,
+    /// expired). Failures against prefixes no key has are only counted here; those against real
+    /// keys are also summed into <c>auth.failures</c> log entries.
+    /// </summary>
+    public static readonly Counter<long> AuthFailures =
+        Meter.CreateCounter<long>("forewarn.auth.failures", "{request}", "Requests whose credentials were refused");
+
     public static void Add(IServiceCollection services, IConfiguration config)
     {
         var otlp = !string.IsNullOrWhiteSpace(config["OTEL_EXPORTER_OTLP_ENDPOINT"]);

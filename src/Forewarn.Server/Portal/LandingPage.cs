@@ -1,6 +1,7 @@
 using System.Net;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
+using Forewarn.Server.Hosting;
 using Forewarn.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace Forewarn.Server.Portal;
 public static class LandingPage
 {
     public static void MapLandingPage(this IEndpointRouteBuilder app) =>
-        app.MapGet("/", Render).ExcludeFromDescription();
+        app.MapGet("/", Render).ExcludeFromDescription().WithPagePolicy(PagePolicies.StaticPage);
 
     private static async Task<IResult> Render(ForewarnDb db, TimeProvider clock, CancellationToken ct)
     {

@@ -62,6 +62,8 @@ public static class LogKinds
     public const string ChangeExpired = "change.expired";
     /// <summary>Staff added a named staff member (who may then hold staff keys).</summary>
     public const string StaffMemberAdded = "staff.added";
+    /// <summary>Repeated failed authentications against one real key in one window, summed (never one entry per failure).</summary>
+    public const string AuthFailures = "auth.failures";
 
     /// <summary>The kinds that record a content request (served, denied or refused).</summary>
     public static readonly IReadOnlyList<string> Content = [ContentServed, ContentDenied, ContentRefused];
