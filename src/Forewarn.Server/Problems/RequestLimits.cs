@@ -1,3 +1,4 @@
+using Forewarn.Domain.Common;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -9,6 +10,7 @@ namespace Forewarn.Server.Problems;
 /// are set to twice these, and these are enforced here, where the answer is a problem like every
 /// other refusal: 414 <c>uri-too-long</c>, 431 <c>headers-too-large</c>. Only what is past
 /// Kestrel's doubled limits (or not HTTP at all: bad bytes in the request line) gets Kestrel's bare answer.
+/// A query holding a control character is refused here too (400 <c>invalid-query</c>), before any store sees it.
 /// </summary>
 public sealed class RequestLimits(RequestDelegate next)
 {
@@ -44,8 +46,17 @@ public sealed class RequestLimits(RequestDelegate next)
                 $"The request's headers have about {size} bytes; at most {MaxHeaders} are answered.");
             return;
         }
+        foreach (var (name, values) in http.Request.Query)
+        {
+            // A NUL cannot even be stored by PostgreSQL; no other control character means anything in a query either.
+            if (name.Any(char.IsControl) || values.Any(v => v?.Any(char.IsControl) == true))
+                throw new DomainException("invalid-query",
+                    $"The query parameter '{Printable(name)}' holds a control character (such as NUL or a line break); send printable text.");
+        }
         await next(http);
     }
+
+    private static string Printable(string name) => new([.. name.Take(60).Select(c => char.IsControl(c) ? '?' : c)]);
 
     private static Task Refuse(HttpContext http, int status, string code, string detail)
     {

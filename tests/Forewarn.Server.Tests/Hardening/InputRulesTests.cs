@@ -123,4 +123,15 @@ public sealed class InputRulesTests(ForewarnFactory server) : IClassFixture<Fore
         var artifact = await added.Json(HttpStatusCode.Created);
         Assert.Equal(stored, (string?)artifact["fileName"]);
     }
+
+    // Found by the fuzzing: on PostgreSQL a NUL in a query value reached the store and answered 500.
+    [Theory]
+    [InlineData("/api/v1/log/entries?kind=%00", "kind")]
+    [InlineData("/api/v1/log/entries?kind=a%0Db", "kind")]
+    [InlineData("/api/v1/advisories?x%01=1", "x?")]
+    public async Task A_control_character_in_a_query_is_refused_naming_the_parameter(string url, string names)
+    {
+        var problem = await (await _f.Staff().GetAsync(url)).Problem(HttpStatusCode.BadRequest, "invalid-query");
+        Assert.Contains($"'{names}'", (string?)problem["detail"], StringComparison.Ordinal);
+    }
 }
