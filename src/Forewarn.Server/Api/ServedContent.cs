@@ -7,9 +7,10 @@ namespace Forewarn.Server.Api;
 
 /// <summary>
 /// A partner's copy on its way out, after its <c>content.served</c> entry is durable. Its headers
-/// were prepared before that entry (<see cref="ContentAnswer"/>); should the bytes still not reach
-/// the partner (the connection drops, the write fails), a <c>content.interrupted</c> entry follows
-/// the served one, so the log never claims more than happened.
+/// were prepared before that entry (<see cref="ContentAnswer"/>); should writing the bytes fail (the
+/// write throws, or the connection is known to be gone when it ends), a <c>content.interrupted</c>
+/// entry follows the served one. Kestrel discards writes after a client's reset without saying so,
+/// so a hang-up it has not yet noticed is not caught (docs/security.md).
 /// </summary>
 public sealed class ServedContent(ContentAnswer answer, byte[] bytes, LoggedEntry served, Guid partner, Guid artifact)
     : IResult, IEndpointMetadataProvider
@@ -26,9 +27,11 @@ public sealed class ServedContent(ContentAnswer answer, byte[] bytes, LoggedEntr
         string? failure = null;
         try
         {
-            await response.Body.WriteAsync(bytes, http.RequestAborted);
-            await response.CompleteAsync();
-            if (http.RequestAborted.IsCancellationRequested) failure = "the connection closed before the whole copy was sent";
+            // A flush that finds its reader gone (the connection closed under it) says so, where a stream write would not.
+            var written = await response.BodyWriter.WriteAsync(bytes, http.RequestAborted);
+            if (!written.IsCompleted) await response.CompleteAsync();
+            if (written.IsCompleted || written.IsCanceled || http.RequestAborted.IsCancellationRequested)
+                failure = "the connection closed before the whole copy was sent";
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException)
         {
