@@ -23,8 +23,6 @@ internal static class RequestJson
             .WithAddedModifier(RefuseNullItems);
     }
 
-    private static readonly NullabilityInfoContext Nullability = new();
-
     private static void RefuseNullItems(JsonTypeInfo type)
     {
         if (type.Kind != JsonTypeInfoKind.Object || type.Type.Namespace?.StartsWith("Forewarn.", StringComparison.Ordinal) != true) return;
@@ -47,10 +45,12 @@ internal static class RequestJson
     {
         var t = property.PropertyType;
         if (t == typeof(string) || !typeof(IEnumerable).IsAssignableFrom(t) || IsDictionary(t)) return false;
+        // A context per call: NullabilityInfoContext is not thread-safe, and type infos may be made on several threads at once.
+        var nullability = new NullabilityInfoContext();
         var info = property.AttributeProvider switch
         {
-            PropertyInfo p => Nullability.Create(p),
-            FieldInfo f => Nullability.Create(f),
+            PropertyInfo p => nullability.Create(p),
+            FieldInfo f => nullability.Create(f),
             _ => null,
         };
         var item = info switch
