@@ -57,10 +57,8 @@ public static class PolicyEndpoints
             throw new DomainException("missing-parameter", "Give both ?partner=<partner id> and ?artifact=<artifact id>.");
         var p = await db.PartnerAsync(partner, ct);
         var a = await db.ArtifactAsync(artifact, ct);
-        var advisory = await db.Advisories.AsNoTracking().FirstAsync(x => x.Id == a.AdvisoryId, ct);
-        var waves = await db.Waves.AsNoTracking().Where(w => w.AdvisoryId == advisory.Id).ToListAsync(ct);
-        var facts = await PolicyFacts.LoadAsync(db, ct);
-        var decision = EntitlementPolicy.Decide(facts.Query(p, advisory, a, waves, at?.ToUniversalTime() ?? clock.GetUtcNow()));
+        var facts = await FactsAt.LoadAsync(db, a.AdvisoryId, at?.ToUniversalTime() ?? clock.GetUtcNow(), ct);
+        var decision = facts.Decide(facts.Partners[p.Id], facts.Artifacts.First(x => x.Id == a.Id));
         return TypedResults.Ok(EntitlementDto.From(decision));
     }
 }
