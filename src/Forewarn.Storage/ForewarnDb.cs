@@ -11,6 +11,7 @@ using Forewarn.Domain.Sightings;
 using Forewarn.Domain.Staff;
 using Forewarn.Domain.Tiers;
 using Forewarn.Domain.Webhooks;
+using Forewarn.Storage.History;
 using Forewarn.Storage.Mapping;
 using Forewarn.Storage.Transparency;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -49,6 +50,7 @@ public abstract class ForewarnDb(DbContextOptions options) : DbContext(options),
     public DbSet<Sighting> Sightings => Set<Sighting>();
     public DbSet<SightingSubmission> SightingSubmissions => Set<SightingSubmission>();
     public DbSet<ProgramSetting> Settings => Set<ProgramSetting>();
+    public DbSet<FactRecord> FactHistory => Set<FactRecord>();
 
     /// <summary>
     /// The Data Protection key ring every server of the programme shares; each key is encrypted by

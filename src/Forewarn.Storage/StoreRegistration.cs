@@ -1,3 +1,4 @@
+using Forewarn.Storage.History;
 using Forewarn.Storage.Postgres;
 using Forewarn.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -16,6 +17,7 @@ public static class StoreRegistration
     /// </summary>
     public static IServiceCollection AddForewarnStore(this IServiceCollection services)
     {
+        services.AddSingleton<IInterceptor>(sp => new FactHistoryRecorder(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddDbContextPool<PostgresDb>((sp, o) => ConfigurePostgres(Intercepted(sp, o), sp.GetRequiredService<StoreSettings>().PooledConnectionString!));
         services.AddDbContextPool<SqliteDb>((sp, o) => ConfigureSqlite(Intercepted(sp, o), sp.GetRequiredService<StoreSettings>().SqlitePath));
         services.AddScoped<ForewarnDb>(sp => sp.GetRequiredService<StoreSettings>().UsesPostgres ? sp.GetRequiredService<PostgresDb>() : sp.GetRequiredService<SqliteDb>());

@@ -47,14 +47,16 @@ public static class PolicyCommand
         var partner = Options.Text("--partner", "Partner id", required: true);
         var artifact = Options.Text("--artifact", "Artifact id", required: true);
         var at = Options.Time("--at", "The moment to decide for (default: now)");
-        var command = new Command("explain", "Explain whether a partner may see an artifact, from when, and why")
+        var version = Options.Text("--facts-version", "Re-decide an access entry: only the facts known to the version it names (its facts_version)");
+        var command = new Command("explain", "Explain whether a partner may see an artifact, from when, and why — with the facts in force at that moment")
         {
-            partner, artifact, at, json,
+            partner, artifact, at, version, json,
         };
         command.SetAction((parse, ct) => context.RunAsync(parse, ct, async (api, ct) =>
         {
             var query = $"explain?partner={ApiClient.Segment(parse.GetValue(partner)!)}&artifact={ApiClient.Segment(parse.GetValue(artifact)!)}";
             if (parse.GetValue(at) is { } moment) query += $"&at={Uri.EscapeDataString(Moment.ToWire(moment))}";
+            if (parse.GetValue(version) is { Length: > 0 } v) query += $"&factsVersion={Uri.EscapeDataString(v)}";
             var entitlement = await api.GetAsync(query, ct);
             context.Show(parse.GetValue(json), entitlement, e => Render(context.Screen, e));
             return ExitCodes.Success;

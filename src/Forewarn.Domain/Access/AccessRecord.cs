@@ -30,6 +30,12 @@ public sealed record AccessRecord
     /// <summary>How many fingerprint marks the served copy carries (0: served as it is). Null when nothing was served.</summary>
     public int? Marks { get; private init; }
 
+    /// <summary>
+    /// The facts generation the decision was made from (the store's token that every change to
+    /// the facts moves, and that each row of the facts' history names): which facts were known.
+    /// </summary>
+    public string? FactsVersion { get; init; }
+
     /// <summary>The verdict of a request the policy allowed but whose copy could not be made, so nothing was served.</summary>
     public const string RefusedCopy = "refused-copy";
 
@@ -94,7 +100,8 @@ public sealed record AccessRecord
     /// derived, so that reading an entry gives exactly the decision that was written.
     /// </summary>
     public static AccessRecord Recorded(DateTimeOffset at, PartnerId partner, Guid keyId, AdvisoryId? advisory, ArtifactId artifact,
-        string channel, bool allowed, string verdict, string rules, string explanation, string? copySha256, int? marks) => new()
+        string channel, bool allowed, string verdict, string rules, string explanation, string? copySha256, int? marks,
+        string? factsVersion = null) => new()
     {
         At = at,
         PartnerId = partner,
@@ -108,5 +115,6 @@ public sealed record AccessRecord
         Explanation = explanation,
         CopySha256 = copySha256,
         Marks = marks,
+        FactsVersion = factsVersion,
     };
 }

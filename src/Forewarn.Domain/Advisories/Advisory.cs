@@ -74,6 +74,19 @@ public sealed partial class Advisory
         return waves.Any(x => x.AdvisoryId == Id && x.At <= at) ? AdvisoryState.Notified : AdvisoryState.Scheduled;
     }
 
+    /// <summary>The facts the policy reads about this advisory.</summary>
+    public AdvisoryFacts Facts => new(ReleaseAt, ScheduledAt, WithdrawnAt);
+
+    /// <summary>This advisory as it was when <paramref name="facts"/> were in force.</summary>
+    public Advisory AsOf(AdvisoryFacts facts)
+    {
+        var then = (Advisory)MemberwiseClone();
+        then.ReleaseAt = facts.ReleaseAt;
+        then.ScheduledAt = facts.ScheduledAt;
+        then.WithdrawnAt = facts.WithdrawnAt;
+        return then;
+    }
+
     public bool IsWithdrawnAt(DateTimeOffset at) => WithdrawnAt is { } w && w <= at;
 
     /// <summary>Commits the advisory to its coordinated release time.</summary>

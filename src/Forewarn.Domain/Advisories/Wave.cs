@@ -74,6 +74,20 @@ public sealed class Wave
         CreatedAt = now,
     };
 
+    /// <summary>The facts the policy reads about this wave.</summary>
+    public WaveFacts Facts => new(AdvisoryId, Number, Kind, At, ArtifactIds);
+
+    /// <summary>A wave as it was when <paramref name="facts"/> were in force (also one since cancelled).</summary>
+    public static Wave Restore(WaveId id, WaveFacts facts) => new()
+    {
+        Id = id,
+        AdvisoryId = facts.AdvisoryId,
+        Number = facts.Number,
+        Kind = facts.Kind,
+        At = facts.At,
+        ArtifactIds = facts.ArtifactIds,
+    };
+
     /// <summary>
     /// Refuses to cancel a wave whose time has come: what it published may already have been
     /// fetched, so it stays in the record. A wave still to come may be cancelled.

@@ -31,6 +31,12 @@ public sealed class Jurisdiction
         Notes = TextRules.Optional(notes, "jurisdiction notes", 2000);
     }
 
+    /// <summary>The facts the policy reads about this jurisdiction.</summary>
+    public JurisdictionFacts Snapshot => new(Name, Facts);
+
+    /// <summary>This jurisdiction as it was when <paramref name="facts"/> were in force (also one that no longer exists).</summary>
+    public static Jurisdiction Restore(string code, JurisdictionFacts facts) => new() { Code = code, Name = facts.Name, Facts = facts.Facts };
+
     public bool Has(string fact)
     {
         for (var i = 0; i < Facts.Count; i++)

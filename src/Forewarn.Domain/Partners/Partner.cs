@@ -103,4 +103,24 @@ public sealed class Partner
 
     public void SetRestrictions(IEnumerable<ContentClass> withheld) =>
         Restrictions = [.. withheld.Distinct().Order()];
+
+    /// <summary>The facts the policy reads about this partner, besides its status.</summary>
+    public PartnerFacts Facts => new(Tier, HeadquartersCountry, Jurisdictions, Restrictions, Contract, History.Count);
+
+    /// <summary>This partner as it was when <paramref name="facts"/> were in force (its status history is the same record).</summary>
+    public Partner AsOf(PartnerFacts facts)
+    {
+        var then = (Partner)MemberwiseClone();
+        then.Tier = facts.Tier;
+        then.HeadquartersCountry = facts.Headquarters;
+        then.Jurisdictions = facts.Jurisdictions;
+        then.Restrictions = facts.Restrictions;
+        then.Contract = facts.Contract;
+        if (facts.StatusChanges < History.Count)
+        {
+            then.History = [.. History.Take(facts.StatusChanges)];
+            then.Status = then.History.Count > 0 ? then.History[^1].To : PartnerStatus.Applicant;
+        }
+        return then;
+    }
 }

@@ -56,5 +56,11 @@ public sealed class PolicyVersion
 
     /// <summary>The version in force at <paramref name="at"/>: the latest that took effect by then.</summary>
     public static PolicyVersion? InForce(IEnumerable<PolicyVersion> versions, DateTimeOffset at) =>
-        versions.Where(v => v.EffectiveFrom <= at).MaxBy(v => v.Number);
+        versions.Where(v => v.InForceFrom <= at).MaxBy(v => v.Number);
+
+    /// <summary>
+    /// When the version took effect: its effective time, or when it was made if that was later —
+    /// the allowed clock skew never backdates a version over decisions already made.
+    /// </summary>
+    public DateTimeOffset InForceFrom => Moments.Max(EffectiveFrom, CreatedAt);
 }

@@ -38,5 +38,19 @@ public sealed class Tier
         LeadTimes = new Dictionary<ContentClass, TimeSpan>(leadTimes);
     }
 
+    /// <summary>The facts the policy reads about this tier.</summary>
+    public TierFacts Facts => new(LeadTimes);
+
+    /// <summary>This tier as it was when <paramref name="facts"/> were in force.</summary>
+    public Tier AsOf(TierFacts facts)
+    {
+        var then = (Tier)MemberwiseClone();
+        then.LeadTimes = facts.LeadTimes;
+        return then;
+    }
+
+    /// <summary>A tier that no longer exists, as it was when <paramref name="facts"/> were in force.</summary>
+    public static Tier Restore(string name, TierFacts facts) => new() { Name = name, LeadTimes = facts.LeadTimes };
+
     public TimeSpan? LeadTime(ContentClass cls) => LeadTimes.TryGetValue(cls, out var t) ? t : null;
 }

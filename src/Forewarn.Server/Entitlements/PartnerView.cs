@@ -48,7 +48,7 @@ public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts, Entitl
         if (!facts.ArtifactsById.TryGetValue(artifactId, out var artifact)
             || !facts.AdvisoriesById.TryGetValue(artifact.AdvisoryId, out var advisory))
         {
-            await transparency.AppendAsync(AccessRecord.Unknown(partner.Id, keyId, artifactId, channel, now).ToLogEvent(), ct);
+            await transparency.AppendAsync((AccessRecord.Unknown(partner.Id, keyId, artifactId, channel, now) with { FactsVersion = facts.Generation }).ToLogEvent(), ct);
             Telemetry.Decisions.Add(1, new("verdict", "denied"), new("channel", channel), new("class", "unknown"));
             return new ContentDecision(null, null, null, false);
         }
@@ -56,7 +56,7 @@ public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts, Entitl
         var decision = EntitlementPolicy.Decide(facts.Policy.Query(partner, advisory, artifact, waves, now));
         if (!decision.Allowed)
         {
-            await RecordAsync(AccessRecord.Of(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision), artifact, channel, ct);
+            await RecordAsync(AccessRecord.Of(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision) with { FactsVersion = facts.Generation }, artifact, channel, ct);
             var listed = (await views.ForAsync(partner.Id, now, ct)).Find(advisory.Id)?.Artifacts.Any(a => a.Artifact.Id == artifact.Id) == true;
             return new ContentDecision(decision, listed ? artifact : null, null, listed);
         }
@@ -73,11 +73,11 @@ public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts, Entitl
         {
             var (code, reason) = e is DomainException d ? (d.Code, d.Message) : ("copy-failed", "an unexpected error while making the copy (logged)");
             if (e is not DomainException) log.LogError(e, "Making {Partner}'s copy of artifact {Artifact} failed", partner.Id, artifact.Id);
-            await RecordAsync(AccessRecord.CopyRefused(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision, code, reason), artifact, channel, ct);
+            await RecordAsync(AccessRecord.CopyRefused(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision, code, reason) with { FactsVersion = facts.Generation }, artifact, channel, ct);
             return new ContentDecision(decision, artifact, null, true, reason);
         }
         // Log-then-serve: the copy leaves the server only once its entry is durable.
-        var logged = await RecordAsync(AccessRecord.Served(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision, copy.Sha256, copy.Marks), artifact, channel, ct);
+        var logged = await RecordAsync(AccessRecord.Served(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision, copy.Sha256, copy.Marks) with { FactsVersion = facts.Generation }, artifact, channel, ct);
         Telemetry.ServedBytes.Add(copy.Bytes.Length, new KeyValuePair<string, object?>("channel", channel));
         return new ContentDecision(decision, artifact, copy, true) { Logged = logged, Answer = answer };
     }

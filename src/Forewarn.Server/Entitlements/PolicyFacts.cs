@@ -25,6 +25,10 @@ public sealed class PolicyFacts
     public IReadOnlyList<Jurisdiction> Jurisdictions { get; }
     public IReadOnlyList<PolicyVersion> Versions { get; }
 
+    /// <summary>Policy facts from given tiers, jurisdictions and versions (the past, as <see cref="FactsAt"/> rebuilds it).</summary>
+    public static PolicyFacts Of(IEnumerable<Tier> tiers, IEnumerable<Jurisdiction> jurisdictions, IEnumerable<PolicyVersion> versions) =>
+        new(tiers.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase), [.. jurisdictions], [.. versions.OrderBy(v => v.Number)]);
+
     public static async Task<PolicyFacts> LoadAsync(ForewarnDb db, CancellationToken ct)
     {
         var tiers = await db.ReadFacts<Tier>().ToListAsync(ct);
@@ -49,7 +53,7 @@ public sealed class PolicyFacts
         DateTimeOffset? next = null;
         foreach (var v in Versions)
         {
-            if (v.EffectiveFrom > at && (next is null || v.EffectiveFrom < next)) next = v.EffectiveFrom;
+            if (v.InForceFrom > at && (next is null || v.InForceFrom < next)) next = v.InForceFrom;
         }
         return next;
     }

@@ -2,6 +2,7 @@ using Forewarn.Server.Demo;
 using Forewarn.Server.ProgramKeys;
 using Forewarn.Server.Publishing;
 using Forewarn.Storage;
+using Forewarn.Storage.History;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -35,9 +36,12 @@ public sealed class StoreStartup(IServiceProvider services, StoreSettings settin
         if (options.Value.Demo && await DemoProgram.IsEmptyStoreAsync(db, cancellationToken))
         {
             var credentials = await DemoProgram.LoadAsync(db, clock.GetUtcNow(), cancellationToken);
+            await FactHistory.ReachBackAsync(db, cancellationToken);
             await credentials.WriteAsync(DemoCredentialsPath(settings), cancellationToken);
             log.LogInformation("Demo programme loaded; keys written to {Path}", DemoCredentialsPath(settings));
         }
+        if (await FactHistory.BaselineAsync(db, clock.GetUtcNow(), cancellationToken) is > 0 and var first)
+            log.LogInformation("Began the history of {Count} facts (partners, tiers, jurisdictions, advisories, waves)", first);
         await publisher.LoadAsync(db, cancellationToken);
         if (publisher.Current is null)
             log.LogWarning("No CSAF publisher is configured (csaf:publisherName, csaf:publisherNamespace, csaf:contactDetails): " +

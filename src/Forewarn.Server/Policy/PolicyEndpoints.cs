@@ -25,7 +25,7 @@ public static class PolicyEndpoints
             .WithSummary("Publish a new policy version, effective from a stated time (202: proposed, when it needs a second staff member's approval)")
             .Refuses(ErrorCategory.Invalid, ErrorCategory.Conflict, ErrorCategory.Forbidden);
         api.MapGet("/explain", Explain).WithTags("Policy").RequireAuthorization(AccessPolicies.StaffRead)
-            .WithSummary("Decide and explain whether a partner may see an artifact at a time (default: now)")
+            .WithSummary("Decide and explain whether a partner may see an artifact at a time (default: now), with the facts in force then — optionally only those known to the facts version an access entry names")
             .Refuses(ErrorCategory.Invalid, ErrorCategory.NotFound);
     }
 
@@ -50,14 +50,15 @@ public static class PolicyEndpoints
         return TypedResults.Created($"/api/v1/policy/versions/{version.Number}", PolicyVersionDto.From(version));
     }
 
-    private static async Task<Ok<EntitlementDto>> Explain(string? partner, string? artifact, DateTimeOffset? at, ForewarnDb db,
+    private static async Task<Ok<EntitlementDto>> Explain(string? partner, string? artifact, DateTimeOffset? at, string? factsVersion, ForewarnDb db,
         TimeProvider clock, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(partner) || string.IsNullOrWhiteSpace(artifact))
             throw new DomainException("missing-parameter", "Give both ?partner=<partner id> and ?artifact=<artifact id>.");
         var p = await db.PartnerAsync(partner, ct);
         var a = await db.ArtifactAsync(artifact, ct);
-        var facts = await FactsAt.LoadAsync(db, a.AdvisoryId, at?.ToUniversalTime() ?? clock.GetUtcNow(), ct);
+        var facts = await FactsAt.LoadAsync(db, a.AdvisoryId, at?.ToUniversalTime() ?? clock.GetUtcNow(), ct,
+            TextRules.Optional(factsVersion, "facts version", 40) is { Length: > 0 } v ? v : null);
         var decision = facts.Decide(facts.Partners[p.Id], facts.Artifacts.First(x => x.Id == a.Id));
         return TypedResults.Ok(EntitlementDto.From(decision));
     }

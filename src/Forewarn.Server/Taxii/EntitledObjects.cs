@@ -88,7 +88,7 @@ public sealed class EntitledObjects(RequestFacts requestFacts, EntitledViews vie
             var advisory = facts.AdvisoriesById[artifact.AdvisoryId];
             var decision = EntitlementPolicy.Decide(facts.Policy.Query(partner, advisory, artifact, facts.WavesOf[advisory.Id].ToList(), now));
             // Handed to the log together, so they share one commit.
-            appends.Add(transparency.AppendAsync(AccessRecord.Of(partner.Id, keyId, artifact.Id, advisory.Id, Channel, decision).ToLogEvent(), ct));
+            appends.Add(transparency.AppendAsync((AccessRecord.Of(partner.Id, keyId, artifact.Id, advisory.Id, Channel, decision) with { FactsVersion = facts.Generation }).ToLogEvent(), ct));
             Telemetry.Decisions.Add(1, new("verdict", decision.Verdict), new("channel", Channel), new("class", artifact.Class.Name()));
         }
         return await Task.WhenAll(appends);

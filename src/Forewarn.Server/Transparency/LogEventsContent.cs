@@ -31,7 +31,8 @@ public static partial class LogEvents
             Field("rules", Strings(record.Rules.Split(',', StringSplitOptions.RemoveEmptyEntries))),
             Field("explanation", record.Explanation),
             Field("copy_sha256", record.CopySha256),
-            Field("marks", record.Marks is { } m ? JsonValue.Create(m) : null));
+            Field("marks", record.Marks is { } m ? JsonValue.Create(m) : null),
+            Field("facts_version", record.FactsVersion));
 
         /// <summary>The decision a content entry holds (its body as written by <c>ToLogEvent</c>).</summary>
         public static AccessRecord FromEntry(ReadOnlySpan<byte> body)
@@ -51,7 +52,8 @@ public static partial class LogEvents
                 rules: e.TryGetProperty("rules", out var rules) ? string.Join(",", rules.EnumerateArray().Select(r => r.GetString())) : "",
                 explanation: Text("explanation") ?? "",
                 copySha256: Text("copy_sha256"),
-                marks: e.TryGetProperty("marks", out var marks) ? marks.GetInt32() : null);
+                marks: e.TryGetProperty("marks", out var marks) ? marks.GetInt32() : null,
+                factsVersion: Text("facts_version"));
         }
     }
 

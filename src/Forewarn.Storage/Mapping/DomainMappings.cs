@@ -11,6 +11,7 @@ using Forewarn.Domain.Sightings;
 using Forewarn.Domain.Staff;
 using Forewarn.Domain.Tiers;
 using Forewarn.Domain.Webhooks;
+using Forewarn.Storage.History;
 using Forewarn.Storage.Transparency;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -151,6 +152,18 @@ internal static class DomainMappings
             e.Property(p => p.Outcome).HasMaxLength(300);
             e.HasIndex(p => new { p.State, p.ExpiresAt });
             e.HasIndex(p => new { p.Subject, p.State });
+        });
+
+        b.Entity<FactRecord>(e =>
+        {
+            e.ToTable("fact_history");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasMaxLength(20);
+            e.Property(x => x.Subject).HasMaxLength(60);
+            e.Property(x => x.Generation).HasMaxLength(40);
+            e.HasIndex(x => new { x.Kind, x.Subject, x.From });
+            e.HasIndex(x => x.From);
+            e.HasIndex(x => x.Generation);
         });
 
         b.Entity<LogEntry>(e =>

@@ -21,6 +21,8 @@ internal static class StoreJson
 
     public static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)!;
 
+    public static object Read(string json, Type type) => JsonSerializer.Deserialize(json, type, Options)!;
+
     private sealed class ArtifactIdConverter : JsonConverter<ArtifactId>
     {
         public override ArtifactId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

@@ -23,10 +23,10 @@ public sealed record IssuedKey(KeyDto Key, string Token);
 /// <c>LogIndex</c> is the decision's entry in the transparency log, where it is recorded.
 /// </summary>
 public sealed record AccessRecordDto(long LogIndex, DateTimeOffset At, Guid PartnerId, Guid KeyId, Guid? AdvisoryId, Guid ArtifactId,
-    string Channel, bool Allowed, string Verdict, string Rules, string Explanation, string? CopySha256, int? Marks)
+    string Channel, bool Allowed, string Verdict, string Rules, string Explanation, string? CopySha256, int? Marks, string? FactsVersion)
 {
     public static AccessRecordDto From(long logIndex, AccessRecord r) => new(logIndex, r.At, r.PartnerId.Value, r.KeyId, r.AdvisoryId?.Value,
-        r.ArtifactId.Value, r.Channel, r.Allowed, r.Verdict, r.Rules, r.Explanation, r.CopySha256, r.Marks);
+        r.ArtifactId.Value, r.Channel, r.Allowed, r.Verdict, r.Rules, r.Explanation, r.CopySha256, r.Marks, r.FactsVersion);
 }
 
 public sealed record AcknowledgementRequest(string? Note);

@@ -1,0 +1,56 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Forewarn.Storage.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class FactHistory : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "fact_history",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    From = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Facts = table.Column<string>(type: "text", nullable: true),
+                    Generation = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ReachesBack = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_fact_history", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fact_history_From",
+                table: "fact_history",
+                column: "From");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fact_history_Generation",
+                table: "fact_history",
+                column: "Generation");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fact_history_Kind_Subject_From",
+                table: "fact_history",
+                columns: new[] { "Kind", "Subject", "From" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "fact_history");
+        }
+    }
+}
