@@ -25,6 +25,11 @@ public sealed class Partner
     public PartnerStatus Status { get; private set; }
     public IReadOnlyList<StatusChange> History { get; private set; } = [];
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>The contract expiry the partner was last warned of (so each expiry is warned of once).</summary>
+    public DateTimeOffset? ContractWarnedFor { get; private set; }
+
+    /// <summary>The actor named on changes the programme makes by itself (a contract's expiry).</summary>
+    public const string Programme = "programme";
 
     public static Partner Create(
         string? legalName, string? headquartersCountry, IEnumerable<string>? jurisdictions,
@@ -85,6 +90,31 @@ public sealed class Partner
         var why = TextRules.Required(reason, "reason for the status change", 500, TextShape.Prose);
         History = [.. History, new StatusChange(Status, to, at, why, actor)];
         Status = to;
+    }
+
+    /// <summary>
+    /// Suspends a receiving partner whose contract has expired by <paramref name="now"/>, dated
+    /// <paramref name="now"/> (never backdated: the policy already withheld everything from the
+    /// expiry on). Returns whether it did.
+    /// </summary>
+    public bool SuspendForExpiredContract(DateTimeOffset now)
+    {
+        if (Contract.ExpiresAt is not { } expired || expired > now || !StatusAt(now).Receives()) return false;
+        ChangeStatus(PartnerStatus.Suspended,
+            $"NDA {Contract.NdaVersion} expired on {Moments.Show(expired)}: suspended automatically until a new contract is signed", now, Programme);
+        return true;
+    }
+
+    /// <summary>
+    /// Whether to warn the partner now that its contract expires within <paramref name="ahead"/>:
+    /// once per expiry date (a renewed contract with a new date is warned of again).
+    /// </summary>
+    public bool WarnOfContractExpiry(DateTimeOffset now, TimeSpan ahead)
+    {
+        if (Contract.ExpiresAt is not { } expires || expires <= now || expires - now > ahead
+            || ContractWarnedFor == expires || !StatusAt(now).Receives()) return false;
+        ContractWarnedFor = expires;
+        return true;
     }
 
     public void Rename(string? legalName) => LegalName = TextRules.Required(legalName, "legal name");

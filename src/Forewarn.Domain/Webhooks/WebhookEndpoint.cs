@@ -9,8 +9,10 @@ public static class WebhookEvents
     public const string AdvisoryReleased = "advisory.released";
     public const string AdvisoryRevised = "advisory.revised";
     public const string PartnerStatusChanged = "partner.status_changed";
+    /// <summary>The partner's contract (NDA) expires soon; on expiry the partner is suspended.</summary>
+    public const string ContractExpiring = "partner.contract_expiring";
 
-    public static readonly IReadOnlyList<string> All = [WavePublished, AdvisoryReleased, AdvisoryRevised, PartnerStatusChanged];
+    public static readonly IReadOnlyList<string> All = [WavePublished, AdvisoryReleased, AdvisoryRevised, PartnerStatusChanged, ContractExpiring];
 }
 
 /// <summary>A secret and, once replaced, until when deliveries are still signed with it too.</summary>

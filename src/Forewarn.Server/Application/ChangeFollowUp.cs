@@ -1,8 +1,10 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Forewarn.Domain.Advisories;
+using Forewarn.Domain.Partners;
 using Forewarn.Domain.Webhooks;
 using Forewarn.Server.Publishing;
+using Forewarn.Server.Review;
 using Forewarn.Server.Transparency;
 using Forewarn.Server.Webhooks;
 using Forewarn.Storage.Transparency;
@@ -22,12 +24,12 @@ namespace Forewarn.Server.Application;
 /// an explicit transaction's commit the wait happens once the transaction has let its connection go
 /// — else a few waiters could hold every pooled connection while the log's sequencer waits for one.
 /// </summary>
-public sealed class ChangeFollowUp(ReleaseSignal releases, DeliverySignal deliveries, ILogAppender log)
+public sealed class ChangeFollowUp(ReleaseSignal releases, DeliverySignal deliveries, ContractSignal contracts, ILogAppender log)
     : SaveChangesInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor
 {
     private sealed class Due
     {
-        public bool Log, Releases, Deliveries;
+        public bool Log, Releases, Deliveries, Contracts;
     }
 
     private readonly ConditionalWeakTable<DbContext, Due> due = [];
@@ -131,6 +133,9 @@ public sealed class ChangeFollowUp(ReleaseSignal releases, DeliverySignal delive
                 case Advisory or Wave or Artifact:
                     d.Releases = true;
                     break;
+                case Partner:
+                    d.Contracts = true;
+                    break;
                 case WebhookDelivery w when e.State == EntityState.Added || w.State == DeliveryState.Pending:
                     d.Deliveries = true;
                     break;
@@ -163,6 +168,7 @@ public sealed class ChangeFollowUp(ReleaseSignal releases, DeliverySignal delive
         if (d is null) return;
         if (d.Releases) releases.Poke();
         if (d.Deliveries) deliveries.Poke();
+        if (d.Contracts) contracts.Poke();
     }
 
     private async Task FollowAsync(DbContext db, CancellationToken ct)

@@ -2,6 +2,7 @@ using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
 using Forewarn.Server.ProgramKeys;
 using Forewarn.Server.Publishing;
+using Forewarn.Server.Review;
 using Forewarn.Server.Transparency;
 using Forewarn.Server.Webhooks;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,8 @@ public static class OptionsRegistration
         services.AddOptions<LogOptions>().Bind(config.GetSection(LogOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LogOptions>, AnnotatedOptionsValidation<LogOptions>>();
         services.AddOptions<ApprovalOptions>().Bind(config.GetSection(ApprovalOptions.Section)).ValidateOnStart();
+        services.AddOptions<ReviewOptions>().Bind(config.GetSection(ReviewOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReviewOptions>, AnnotatedOptionsValidation<ReviewOptions>>();
         services.AddSingleton<IValidateOptions<ApprovalOptions>, AnnotatedOptionsValidation<ApprovalOptions>>();
         services.AddOptions<AuthOptions>().Bind(config.GetSection(AuthOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AnnotatedOptionsValidation<AuthOptions>>();

@@ -13,6 +13,7 @@ using Forewarn.Server.Portal;
 using Forewarn.Server.Problems;
 using Forewarn.Server.ProgramKeys;
 using Forewarn.Server.Publishing;
+using Forewarn.Server.Review;
 using Forewarn.Server.ReferenceData;
 using Forewarn.Server.Staff;
 using Forewarn.Server.Taxii;
@@ -66,6 +67,9 @@ public static class ServerHost
         builder.Services.AddScoped<LogReader>();
         // After StoreStartup, so the first pass (releases missed while down) sees a migrated store.
         builder.Services.AddHostedService<ReleaseScheduler>();
+        builder.Services.AddSingleton<ContractSignal>();
+        builder.Services.AddSingleton<ContractWatch>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<ContractWatch>());
         builder.Services.AddSingleton<ProposalSignal>();
         builder.Services.AddSingleton<ProposalExpiry>();
         builder.Services.AddHostedService(s => s.GetRequiredService<ProposalExpiry>());

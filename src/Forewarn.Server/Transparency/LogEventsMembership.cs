@@ -48,6 +48,17 @@ public static partial class LogEvents
         ["status"] = partner.StatusAt(at).Name(),
     };
 
+    /// <summary>A partner was told its contract expires at <paramref name="expires"/> (the programme's own act).</summary>
+    public static LogEvent ContractExpiring(Partner partner, DateTimeOffset expires, DateTimeOffset at) =>
+        LogEvent.Of(LogKinds.ContractExpiring, at, partner.Id.Value, null,
+        [
+            Field("partner", partner.Id.Value.ToString()),
+            Field("legal_name", partner.LegalName),
+            Field("nda_version", partner.Contract.NdaVersion),
+            Field("expires_at", Time(expires)),
+            .. By(Actor.Scheduler),
+        ]);
+
     /// <summary>
     /// A partner was added (<paramref name="before"/> null: every field with its value) or changed
     /// (each field that differs from <paramref name="before"/>, from and to); null when nothing changed.

@@ -19,6 +19,8 @@ public static class LogKinds
     public const string PolicyChanged = "policy.changed";
     /// <summary>Staff added a partner or changed its fields, tier or status: each field's old and new value.</summary>
     public const string PartnerChanged = "partner.changed";
+    /// <summary>A partner was warned that its contract (NDA) expires soon: the expiry date.</summary>
+    public const string ContractExpiring = "partner.contract_expiring";
     /// <summary>Staff added or changed a tier: its description and lead times, before and after.</summary>
     public const string TierChanged = "tier.changed";
     /// <summary>Staff registered or changed a jurisdiction: its name, facts and notes, before and after.</summary>

@@ -40,7 +40,10 @@ internal static class DomainMappings
             });
             e.Property(p => p.Restrictions).AsJson();
             e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
-            e.Property(p => p.History).AsJson();
+            // Two servers acting on their own (a contract's expiry) change a partner once: the
+            // second save finds the history or the warning already moved and writes nothing.
+            e.Property(p => p.History).AsJson().IsConcurrencyToken();
+            e.Property(p => p.ContractWarnedFor).IsConcurrencyToken();
             e.HasIndex(p => p.LegalName).IsUnique();
         });
 

@@ -432,6 +432,10 @@ namespace Forewarn.Storage.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTimeOffset?>("ContractWarnedFor")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -441,6 +445,7 @@ namespace Forewarn.Storage.Postgres.Migrations
                         .HasColumnType("character varying(2)");
 
                     b.Property<string>("History")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasColumnType("text");
 

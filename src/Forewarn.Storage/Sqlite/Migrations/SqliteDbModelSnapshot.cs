@@ -427,6 +427,10 @@ namespace Forewarn.Storage.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ContractWarnedFor")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -436,6 +440,7 @@ namespace Forewarn.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("History")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasColumnType("TEXT");
 
