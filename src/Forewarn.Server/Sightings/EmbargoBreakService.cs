@@ -15,8 +15,8 @@ namespace Forewarn.Server.Sightings;
 /// Breaks an advisory's embargo on purpose, in one step, because a sighting shows exploitation
 /// before release: the release time becomes now; the partners who already knew of the advisory
 /// get a notice wave, a notice and a webhook with the change; and the public CSAF document is
-/// published before the answer (not at the scheduler's next pass), which tells every receiving
-/// partner that it is released. It brings the release forward, so it is under the same four-eyes
+/// published before the answer (not at the scheduler's next pass; when the break is an approved
+/// proposal, by the scheduler its commit wakes), which tells every receiving partner that it is released. It brings the release forward, so it is under the same four-eyes
 /// rule (<c>approvals:releaseEarlier</c>); approved, it runs here again with the approval on the actor.
 /// Logged as the advisory's change and as <c>embargo.broken</c>, which names the sighting.
 /// </summary>
@@ -52,8 +52,11 @@ public sealed class EmbargoBreakService(ForewarnDb db, SightingService sightings
     }
 
     // The release is due now: publish it in this request (exactly once, whichever server also tries) so the public document is there when staff are answered.
+    // Inside a transaction (an approval carries the break out in its own) the publisher could not see the change yet:
+    // the commit wakes the release scheduler, which publishes it then.
     private async Task PublishAsync(Advisory advisory, DateTimeOffset now, CancellationToken ct)
     {
+        if (db.Database.CurrentTransaction is not null) return;
         try
         {
             await publisher.PublishDueAsync(now, ct);
