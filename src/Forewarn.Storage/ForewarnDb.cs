@@ -49,6 +49,8 @@ public abstract class ForewarnDb(DbContextOptions options) : DbContext(options),
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<Sighting> Sightings => Set<Sighting>();
     public DbSet<SightingSubmission> SightingSubmissions => Set<SightingSubmission>();
+    public DbSet<StaffSighting> StaffSightings => Set<StaffSighting>();
+    public DbSet<SightingSample> SightingSamples => Set<SightingSample>();
     public DbSet<ProgramSetting> Settings => Set<ProgramSetting>();
     public DbSet<FactRecord> FactHistory => Set<FactRecord>();
 

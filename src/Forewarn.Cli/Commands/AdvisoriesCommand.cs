@@ -25,6 +25,7 @@ public static class AdvisoriesCommand
             AdvisoryChanges.Revise(context),
             AdvisoryChanges.MoveRelease(context),
             AdvisoryChanges.Withdraw(context),
+            AdvisoryChanges.BreakEmbargo(context),
         };
 
     private static Command List(CliContext context)

@@ -6,7 +6,7 @@ using Forewarn.Cli.Output;
 namespace Forewarn.Cli.Commands;
 
 /// <summary>
-/// <c>forewarn advisories revise|move-release|withdraw|cancel-wave</c>: change an advisory after it was
+/// <c>forewarn advisories revise|move-release|withdraw|break-embargo|cancel-wave</c>: change an advisory after it was
 /// created. Every change but a cancelled wave is kept as a revision with the reason given.
 /// </summary>
 public static class AdvisoryChanges
@@ -65,6 +65,29 @@ public static class AdvisoryChanges
             var answer = await api.PostOrProposeAsync($"{AdvisoriesCommand.Path(parse.GetValue(reference)!)}/release-time", body, ct);
             Proposed.Show(context, parse.GetValue(json), answer, a =>
                 context.Screen.Line($"{a.Text("reference")} now releases at ", a.Time("releaseAt"), $" ({a.Text("state")})."));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    public static Command BreakEmbargo(CliContext context)
+    {
+        var json = Options.Json();
+        var reference = Options.Id("advisory", "Advisory reference or id");
+        var sighting = Options.Text("--sighting", "The sighting of exploitation before release (its id; see 'forewarn sightings list')", required: true)
+            .Ids("a sighting");
+        var reason = Options.Text("--reason", "Why the embargo is broken (kept as a revision and told to the partners)", required: true);
+        var command = new Command("break-embargo",
+            "Break the embargo because of a sighting: release now, tell every partner and publish the public advisory (final)")
+        {
+            reference, sighting, reason, json,
+        };
+        command.SetAction((parse, ct) => context.RunAsync(parse, ct, async (api, ct) =>
+        {
+            var body = new JsonObject { ["sighting"] = parse.GetValue(sighting)!.Trim(), ["reason"] = parse.GetValue(reason) };
+            var answer = await api.PostOrProposeAsync($"{AdvisoriesCommand.Path(parse.GetValue(reference)!)}/embargo-break", body, ct);
+            Proposed.Show(context, parse.GetValue(json), answer, a =>
+                context.Screen.Line($"The embargo of {a.Text("reference")} is broken: ", a.Text("state"), $" at {a.Time("releaseAt")}; the partners are told."));
             return ExitCodes.Success;
         }));
         return command;

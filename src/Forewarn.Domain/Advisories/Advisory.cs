@@ -117,6 +117,27 @@ public sealed partial class Advisory
         AddRevision(at, $"Release moved from {Moments.Show(old)} to {Moments.Show(ReleaseAt)}: {TextRules.Required(reason, "reason", 500, TextShape.Prose)}", actor);
     }
 
+    /// <summary>
+    /// Breaks the embargo on purpose (exploitation was seen before release): the release time
+    /// becomes <paramref name="at"/>, so the advisory is released now. Only a scheduled advisory
+    /// not yet released or withdrawn has an embargo to break.
+    /// </summary>
+    /// <exception cref="ConflictException"><c>advisory-withdrawn</c>, <c>already-released</c> or <c>advisory-draft</c>.</exception>
+    public void BreakEmbargo(string? reason, DateTimeOffset at, string actor)
+    {
+        if (WithdrawnAt is not null)
+            throw new ConflictException("advisory-withdrawn", $"{Reference} was withdrawn; it has no embargo to break.");
+        if (ScheduledAt is null)
+            throw new ConflictException("advisory-draft",
+                $"{Reference} is a draft: nothing of it went out, so there is no embargo to break. Schedule it, or move its release time.");
+        if (at >= ReleaseAt)
+            throw new ConflictException("already-released", $"{Reference} was released at {Moments.Show(ReleaseAt)}; its embargo is over already.");
+        var why = TextRules.Required(reason, "reason", 500, TextShape.Prose);
+        var old = ReleaseAt;
+        ReleaseAt = at;
+        AddRevision(at, $"Embargo broken: released at {Moments.Show(at)} instead of {Moments.Show(old)}: {why}", actor);
+    }
+
     public void Withdraw(string? reason, DateTimeOffset at, string actor)
     {
         if (WithdrawnAt is not null)

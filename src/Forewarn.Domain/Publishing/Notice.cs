@@ -11,6 +11,8 @@ public enum NoticeKind
     Withdrawn,
     /// <summary>A wave went out: something new of the advisory is open to the partner.</summary>
     Wave,
+    /// <summary>The embargo was broken because exploitation was seen: the advisory is released now.</summary>
+    EmbargoBroken,
 }
 
 /// <summary>
@@ -39,5 +41,5 @@ public sealed class Notice
         At = at,
     };
 
-    public static string Name(NoticeKind kind) => kind.ToString().ToLowerInvariant();
+    public static string Name(NoticeKind kind) => kind == NoticeKind.EmbargoBroken ? "embargo-broken" : kind.ToString().ToLowerInvariant();
 }

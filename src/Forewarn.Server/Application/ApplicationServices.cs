@@ -5,7 +5,9 @@ using Forewarn.Server.Keys;
 using Forewarn.Server.Partners;
 using Forewarn.Server.Policy;
 using Forewarn.Server.ReferenceData;
+using Forewarn.Server.Sightings;
 using Forewarn.Server.Staff;
+using Forewarn.Server.Tracing;
 using Forewarn.Server.Webhooks;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -33,6 +35,9 @@ public static class ApplicationServices
         services.AddScoped<ApprovedChanges>();
         services.AddScoped<ProposalService>();
         services.AddScoped<StaffService>();
+        services.AddScoped<SampleTracing>();
+        services.AddScoped<SightingService>();
+        services.AddScoped<EmbargoBreakService>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using Forewarn.Server.Api.Contracts;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Partners;
 using Forewarn.Server.Policy;
+using Forewarn.Server.Sightings;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,7 @@ namespace Forewarn.Server.Approvals;
 /// Returns the API path of what was made. A new gated action adds one case here.
 /// </summary>
 public sealed class ApprovedChanges(PolicyService policy, AdvisoryService advisories, ArtifactService artifacts, PartnerService partners,
-    IOptions<JsonOptions> json)
+    EmbargoBreakService embargo, IOptions<JsonOptions> json)
 {
     public async Task<string> ApplyAsync(Proposal proposal, Actor approver, CancellationToken ct)
     {
@@ -27,6 +28,12 @@ public sealed class ApprovedChanges(PolicyService policy, AdvisoryService adviso
             {
                 var version = Made(await policy.PublishAsync(Request<NewPolicyVersion>(proposal), actor, ct));
                 return $"/api/v1/policy/versions/{version.Number}";
+            }
+            case GatedAction.ReleaseEarlier when Request<EmbargoBreak>(proposal) is { Sighting: not null } breaking:
+            {
+                // An embargo broken because of a sighting brings the release forward too: the same rule, its own operation.
+                var advisory = Made(await embargo.BreakAsync(Subject(proposal), breaking, actor, ct));
+                return $"/api/v1/advisories/{advisory.Reference}";
             }
             case GatedAction.ReleaseEarlier:
             {

@@ -1,6 +1,7 @@
 using Forewarn.Server.Admin;
 using Forewarn.Server.Advisories;
 using Forewarn.Server.Api;
+using Forewarn.Server.Sightings;
 using Forewarn.Server.Application;
 using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;

@@ -9,6 +9,9 @@ public sealed class BodySizeLimit(RequestDelegate next)
     /// <summary>Ordinary JSON requests.</summary>
     public const long Default = 256 * 1024;
 
+    /// <summary>A sighting: its sample (256 KiB, base64-encoded), indicators and description.</summary>
+    public const long Sighting = 1024 * 1024;
+
     /// <summary>Artifact uploads (10 MiB of content, base64-encoded, plus the envelope) and CSAF documents.</summary>
     public const long Upload = 16 * 1024 * 1024;
 
@@ -16,7 +19,8 @@ public sealed class BodySizeLimit(RequestDelegate next)
     {
         var path = http.Request.Path.Value ?? "";
         var limit = path.EndsWith("/artifacts", StringComparison.OrdinalIgnoreCase)
-            || path.StartsWith("/api/v1/csaf/", StringComparison.OrdinalIgnoreCase) ? Upload : Default;
+            || path.StartsWith("/api/v1/csaf/", StringComparison.OrdinalIgnoreCase) ? Upload
+            : path.TrimEnd('/').Equals("/api/v1/sightings", StringComparison.OrdinalIgnoreCase) ? Sighting : Default;
         if (http.Request.ContentLength is { } length && length > limit)
         {
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;

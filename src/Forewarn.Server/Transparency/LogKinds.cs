@@ -47,6 +47,10 @@ public static class LogKinds
     public const string AdvisoryReleased = "advisory.released";
     /// <summary>A later version of a released advisory's public CSAF document was published.</summary>
     public const string AdvisoryRevised = "advisory.revised";
+    /// <summary>Staff recorded exploitation they learned of elsewhere: advisory, first observed, source, confidence, the sample's SHA-256 (never its bytes) and whom its trace named.</summary>
+    public const string SightingRecorded = "sighting.recorded";
+    /// <summary>Staff broke an advisory's embargo because of a sighting: the advisory, the sighting, the old and the new release time, the reason.</summary>
+    public const string EmbargoBroken = "embargo.broken";
     /// <summary>Staff traced a leaked text: the artifact, the leak's SHA-256, marks read, verdict, accused partners.</summary>
     public const string TraceRun = "trace.run";
     /// <summary>Staff rotated a programme key (the CSAF signing key or the log key): which, the old and the new public key.</summary>

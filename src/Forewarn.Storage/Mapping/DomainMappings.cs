@@ -295,6 +295,33 @@ internal static class DomainMappings
             e.HasIndex(s => new { s.AdvisoryId, s.ReceivedAt });
         });
 
+        b.Entity<StaffSighting>(e =>
+        {
+            e.ToTable("staff_sightings");
+            e.HasKey(s => s.Id);
+            e.HasOne<Advisory>().WithMany().HasForeignKey(s => s.AdvisoryId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(s => s.Source).HasMaxLength(StaffSighting.MaxSource);
+            e.Property(s => s.SourceUrl).HasMaxLength(StaffSighting.MaxUrl);
+            e.Property(s => s.Confidence).HasConversion<string>().HasMaxLength(10);
+            e.Property(s => s.Description).HasMaxLength(StaffSighting.MaxDescription);
+            e.Property(s => s.Indicators).AsJson();
+            e.Property(s => s.SampleFileName).HasMaxLength(ContentLabels.MaxFileName);
+            e.Property(s => s.SampleMediaType).HasMaxLength(ContentLabels.MaxMediaType);
+            e.Property(s => s.SampleSha256).HasMaxLength(64);
+            e.Property(s => s.Trace!).AsJson();
+            e.Property(s => s.RecordedBy).HasMaxLength(200);
+            e.HasIndex(s => new { s.AdvisoryId, s.RecordedAt });
+            e.HasIndex(s => s.RecordedAt);
+        });
+
+        b.Entity<SightingSample>(e =>
+        {
+            e.ToTable("staff_sighting_samples");
+            e.HasKey(x => x.SightingId);
+            e.Ignore(x => x.Text);
+            e.HasOne<StaffSighting>().WithOne().HasForeignKey<SightingSample>(x => x.SightingId).OnDelete(DeleteBehavior.Restrict);
+        });
+
         b.Entity<SightingSubmission>(e =>
         {
             e.ToTable("taxii_statuses");

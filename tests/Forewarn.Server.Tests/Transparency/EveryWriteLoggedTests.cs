@@ -161,6 +161,13 @@ public sealed class EveryWriteLoggedTests : IAsyncLifetime
                 body.Headers.ContentType = MediaTypeHeaderValue.Parse(Taxii.Taxii.MediaType);
                 return partner.AcceptingTaxii().PostAsync("/taxii2/api/collections/5f2c9e47-1b8a-4d3e-a6f0-7c91d2b4e835/objects/", body);
             })),
+            ("POST /api/v1/sightings", new(LogKinds.SightingRecorded, () => Remember(Json(staff, HttpMethod.Post, "/api/v1/sightings", new
+            {
+                advisory = embargoed, firstObservedAt = ForewarnFactory.Start.AddHours(-1), source = "A CERT", confidence = "medium",
+                description = "Exploitation seen", sample = new { text = "curl -X POST https://sync.example/update-cache" }, indicators = new[] { "203.0.113.9" },
+            }), "sighting", j => (string)j["id"]!))),
+            ("POST /api/v1/advisories/{id}/embargo-break", new(LogKinds.EmbargoBroken, () => Json(staff, HttpMethod.Post,
+                $"/api/v1/advisories/{embargoed}/embargo-break", new { sighting = ids["sighting"], reason = "Exploited before release" }))),
         };
 
         var documented = await WriteOperationsAsync(staff);

@@ -746,6 +746,20 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.ToTable("sightings", (string)null);
                 });
 
+            modelBuilder.Entity("Forewarn.Domain.Sightings.SightingSample", b =>
+                {
+                    b.Property<Guid>("SightingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("SightingId");
+
+                    b.ToTable("staff_sighting_samples", (string)null);
+                });
+
             modelBuilder.Entity("Forewarn.Domain.Sightings.SightingSubmission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -774,6 +788,79 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.HasIndex("PartnerId", "RequestedAt");
 
                     b.ToTable("taxii_statuses", (string)null);
+                });
+
+            modelBuilder.Entity("Forewarn.Domain.Sightings.StaffSighting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AdvisoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Confidence")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset>("FirstObservedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Indicators")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("RecordedByKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SampleFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SampleMediaType")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("SampleSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("SampleSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Trace")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedAt");
+
+                    b.HasIndex("AdvisoryId", "RecordedAt");
+
+                    b.ToTable("staff_sightings", (string)null);
                 });
 
             modelBuilder.Entity("Forewarn.Domain.Staff.StaffMember", b =>
@@ -1201,11 +1288,29 @@ namespace Forewarn.Storage.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Forewarn.Domain.Sightings.SightingSample", b =>
+                {
+                    b.HasOne("Forewarn.Domain.Sightings.StaffSighting", null)
+                        .WithOne()
+                        .HasForeignKey("Forewarn.Domain.Sightings.SightingSample", "SightingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Forewarn.Domain.Sightings.SightingSubmission", b =>
                 {
                     b.HasOne("Forewarn.Domain.Partners.Partner", null)
                         .WithMany()
                         .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Forewarn.Domain.Sightings.StaffSighting", b =>
+                {
+                    b.HasOne("Forewarn.Domain.Advisories.Advisory", null)
+                        .WithMany()
+                        .HasForeignKey("AdvisoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -741,6 +741,20 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.ToTable("sightings", (string)null);
                 });
 
+            modelBuilder.Entity("Forewarn.Domain.Sightings.SightingSample", b =>
+                {
+                    b.Property<Guid>("SightingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("SightingId");
+
+                    b.ToTable("staff_sighting_samples", (string)null);
+                });
+
             modelBuilder.Entity("Forewarn.Domain.Sightings.SightingSubmission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -769,6 +783,79 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.HasIndex("PartnerId", "RequestedAt");
 
                     b.ToTable("taxii_statuses", (string)null);
+                });
+
+            modelBuilder.Entity("Forewarn.Domain.Sightings.StaffSighting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AdvisoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Confidence")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstObservedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Indicators")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedByKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SampleFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SampleMediaType")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SampleSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SampleSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trace")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedAt");
+
+                    b.HasIndex("AdvisoryId", "RecordedAt");
+
+                    b.ToTable("staff_sightings", (string)null);
                 });
 
             modelBuilder.Entity("Forewarn.Domain.Staff.StaffMember", b =>
@@ -1190,11 +1277,29 @@ namespace Forewarn.Storage.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Forewarn.Domain.Sightings.SightingSample", b =>
+                {
+                    b.HasOne("Forewarn.Domain.Sightings.StaffSighting", null)
+                        .WithOne()
+                        .HasForeignKey("Forewarn.Domain.Sightings.SightingSample", "SightingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Forewarn.Domain.Sightings.SightingSubmission", b =>
                 {
                     b.HasOne("Forewarn.Domain.Partners.Partner", null)
                         .WithMany()
                         .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Forewarn.Domain.Sightings.StaffSighting", b =>
+                {
+                    b.HasOne("Forewarn.Domain.Advisories.Advisory", null)
+                        .WithMany()
+                        .HasForeignKey("AdvisoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1,12 +1,12 @@
-using Forewarn.Server.Auth;
+using Forewarn.Server.Api;
 using Forewarn.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Forewarn.Server.Api;
+namespace Forewarn.Server.Sightings;
 
-/// <summary>One sighting as staff see it: who saw which of the advisory's objects, how often, when.</summary>
-public sealed record SightingDto(
+/// <summary>One partner sighting as the advisory's TAXII list shows it: who saw which of the advisory's objects, how often, when.</summary>
+public sealed record PartnerSightingDto(
     string Id,
     Guid PartnerId,
     string Partner,
@@ -18,14 +18,13 @@ public sealed record SightingDto(
     DateTimeOffset ReceivedAt,
     int Versions);
 
-/// <summary>Staff read what partners reported back through the TAXII inbound collection (give to get).</summary>
-public static class SightingEndpoints
+/// <summary>
+/// What partners reported back of an advisory through the TAXII inbound collection (give to get),
+/// in the STIX terms they sent it; <c>GET /api/v1/sightings</c> shows these with the staff's own.
+/// </summary>
+internal static class PartnerSightings
 {
-    public static void MapSightings(this IEndpointRouteBuilder api) =>
-        api.MapGet("/advisories/{id}/sightings", List).WithTags("Sightings").RequireAuthorization(AccessPolicies.StaffRead)
-            .WithSummary("Sightings partners reported of the advisory's objects: the latest version of each, newest first");
-
-    private static async Task<Ok<List<SightingDto>>> List(string id, ForewarnDb db, CancellationToken ct)
+    public static async Task<Ok<List<PartnerSightingDto>>> OfAdvisory(string id, ForewarnDb db, CancellationToken ct)
     {
         var advisory = await db.AdvisoryAsync(id, ct);
         var rows = await db.Sightings.AsNoTracking().Where(s => s.AdvisoryId == advisory.Id).ToListAsync(ct);
@@ -35,7 +34,7 @@ public static class SightingEndpoints
         var latest = rows.GroupBy(r => (r.PartnerId, r.StixId))
             .Select(g => (Latest: g.MaxBy(r => r.Modified)!, Versions: g.Count()))
             .OrderByDescending(x => x.Latest.ReceivedAt).ThenBy(x => x.Latest.StixId, StringComparer.Ordinal)
-            .Select(x => new SightingDto(x.Latest.StixId, x.Latest.PartnerId.Value, names.GetValueOrDefault(x.Latest.PartnerId, ""), x.Latest.SightingOfRef,
+            .Select(x => new PartnerSightingDto(x.Latest.StixId, x.Latest.PartnerId.Value, names.GetValueOrDefault(x.Latest.PartnerId, ""), x.Latest.SightingOfRef,
                 x.Latest.Count, x.Latest.FirstSeen, x.Latest.LastSeen, x.Latest.Modified, x.Latest.ReceivedAt, x.Versions))
             .ToList();
         return TypedResults.Ok(latest);
