@@ -1,6 +1,7 @@
 using Forewarn.Server.Advisories;
 using Forewarn.Server.Approvals;
 using Forewarn.Server.Entitlements;
+using Forewarn.Server.Exposure;
 using Forewarn.Server.Keys;
 using Forewarn.Server.Partners;
 using Forewarn.Server.Policy;
@@ -33,6 +34,7 @@ public static class ApplicationServices
         services.AddScoped<ApprovedChanges>();
         services.AddScoped<ProposalService>();
         services.AddScoped<StaffService>();
+        services.AddScoped<ExposureService>();
         return services;
     }
 }

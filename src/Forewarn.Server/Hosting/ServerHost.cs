@@ -6,6 +6,7 @@ using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Deliveries;
 using Forewarn.Server.Entitlements;
+using Forewarn.Server.Exposure;
 using Forewarn.Server.Keys;
 using Forewarn.Server.Partners;
 using Forewarn.Server.Policy;
@@ -137,6 +138,7 @@ public static class ServerHost
         api.MapCsaf();
         api.MapWebhooks();
         api.MapWaveDeliveries();
+        api.MapExposure();
         api.MapTrace();
         api.MapLogEntries();
         api.MapAdmin();
