@@ -29,6 +29,8 @@ switch (mode)
         return await Forewarn.Benchmarks.Serving.ServeDriver.RunAsync(rest);
     case "pool":
         return await Forewarn.Benchmarks.Pool.PoolDriver.RunAsync(rest);
+    case "exposure":
+        return await Forewarn.Benchmarks.Exposure.ExposureDriver.RunAsync(rest);
     case "log":
         return await Forewarn.Benchmarks.Transparency.LogDriver.RunAsync(rest);
     default:
@@ -53,6 +55,8 @@ switch (mode)
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- log appends [--postgres|--both] [--producers 64,256,1024] [--seconds 10]
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- log proofs [--postgres] [--entries 10000000] [--queries 2000]
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- log serve [--postgres|--both] [--concurrency 16,64] [--seconds 5] [--rounds 3]
+              dotnet run -c Release --project bench/Forewarn.Benchmarks -- exposure [--partners 10000] [--entries 1000000] [--rounds 3]
+                  [--store sqlite|postgres|both] [--markdown FILE]
             See docs/benchmarks.md.
             """);
         return 2;

@@ -1,6 +1,7 @@
 using Forewarn.Server.Advisories;
 using Forewarn.Server.Approvals;
 using Forewarn.Server.Entitlements;
+using Forewarn.Server.Exposure;
 using Forewarn.Server.Keys;
 using Forewarn.Server.Partners;
 using Forewarn.Server.Policy;
@@ -38,6 +39,7 @@ public static class ApplicationServices
         services.AddScoped<SampleTracing>();
         services.AddScoped<SightingService>();
         services.AddScoped<EmbargoBreakService>();
+        services.AddScoped<ExposureService>();
         return services;
     }
 }

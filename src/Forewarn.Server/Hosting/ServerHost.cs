@@ -7,6 +7,7 @@ using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Deliveries;
 using Forewarn.Server.Entitlements;
+using Forewarn.Server.Exposure;
 using Forewarn.Server.Keys;
 using Forewarn.Server.Partners;
 using Forewarn.Server.Policy;
@@ -142,6 +143,7 @@ public static class ServerHost
         api.MapCsaf();
         api.MapWebhooks();
         api.MapWaveDeliveries();
+        api.MapExposure();
         api.MapTrace();
         api.MapLogEntries();
         api.MapAdmin();

@@ -58,6 +58,43 @@ public static partial class LogEvents
     }
 
     /// <summary>
+    /// What an investigation needs of a <c>content.served</c> entry — when, for whom, which
+    /// artifact, over which channel, which copy — read straight from its body without building a
+    /// document (exposure reads up to millions of them). An entry later than
+    /// <paramref name="notAfter"/> (a time in <see cref="LogEvent.Time"/>'s form, which sorts as
+    /// text) is skipped before anything else of it is read: null for those, and for an entry of another kind.
+    /// </summary>
+    public static ServedEntry? ReadServed(ReadOnlySpan<byte> body, ReadOnlySpan<byte> notAfter)
+    {
+        var reader = new Utf8JsonReader(body);
+        DateTimeOffset at = default;
+        Guid partner = default, artifact = default;
+        string channel = "", copy = "";
+        bool served = false, timed = false;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.ValueSpan;
+            if (!reader.Read()) return null;
+            if (reader.TokenType != JsonTokenType.String) { reader.Skip(); continue; }
+            if (name.SequenceEqual("at"u8))
+            {
+                // Canonical JSON escapes nothing in a timestamp, so the raw bytes are its text.
+                if (reader.ValueSpan.SequenceCompareTo(notAfter) > 0) return null;
+                at = DateTimeOffset.ParseExact(reader.GetString()!, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+                timed = true;
+            }
+            else if (name.SequenceEqual("kind"u8)) served = reader.ValueTextEquals(LogKinds.ContentServed);
+            else if (name.SequenceEqual("partner"u8)) partner = reader.GetGuid();
+            else if (name.SequenceEqual("artifact"u8)) artifact = reader.GetGuid();
+            else if (name.SequenceEqual("channel"u8)) channel = reader.GetString()!;
+            else if (name.SequenceEqual("copy_sha256"u8)) copy = reader.GetString()!;
+        }
+        return served && timed ? new ServedEntry(at, new PartnerId(partner), new ArtifactId(artifact), channel, copy) : null;
+    }
+
+    /// <summary>
     /// A served copy did not reach the partner in full (the connection dropped, the write failed):
     /// it follows the <c>content.served</c> entry at <paramref name="servedIndex"/>.
     /// </summary>
@@ -68,3 +105,6 @@ public static partial class LogEvents
             Field("served_index", JsonValue.Create(servedIndex)),
             Field("reason", reason));
 }
+
+/// <summary>A copy the log says was served: when, to whom, of which artifact, over which channel, its SHA-256.</summary>
+public readonly record struct ServedEntry(DateTimeOffset At, PartnerId Partner, ArtifactId Artifact, string Channel, string CopySha256);
