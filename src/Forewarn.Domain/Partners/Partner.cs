@@ -25,6 +25,24 @@ public sealed class Partner
     public PartnerStatus Status { get; private set; }
     public IReadOnlyList<StatusChange> History { get; private set; } = [];
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>When the partner was last reviewed (its vetting renewed); null: never since it joined.</summary>
+    public DateTimeOffset? ReviewedAt { get; private set; }
+
+    /// <summary>
+    /// When the partner is next due for review: <paramref name="every"/> after its last review, or
+    /// after it first became a member (active) when it has not been reviewed since.
+    /// </summary>
+    public DateTimeOffset ReviewDue(TimeSpan every) =>
+        (ReviewedAt ?? History.FirstOrDefault(c => c.To == PartnerStatus.Active)?.At ?? CreatedAt) + every;
+
+    /// <summary>Records a review at <paramref name="at"/>; a removed partner is no longer reviewed.</summary>
+    public void Review(DateTimeOffset at)
+    {
+        if (Status == PartnerStatus.Removed)
+            throw new ConflictException("partner-removed", $"{LegalName} was removed from the programme; it is no longer reviewed.");
+        ReviewedAt = at;
+    }
+
     /// <summary>The contract expiry the partner was last warned of (so each expiry is warned of once).</summary>
     public DateTimeOffset? ContractWarnedFor { get; private set; }
 

@@ -15,6 +15,19 @@ public sealed class Tier
     public string Description { get; private set; } = "";
     public IReadOnlyDictionary<ContentClass, TimeSpan> LeadTimes { get; private set; } = new Dictionary<ContentClass, TimeSpan>();
 
+    /// <summary>How often a partner of the tier is reviewed (its vetting renewed); a year unless the tier says otherwise.</summary>
+    public TimeSpan ReviewEvery { get; private set; } = DefaultReviewEvery;
+
+    public static readonly TimeSpan DefaultReviewEvery = TimeSpan.FromDays(365);
+
+    /// <summary>Changes how often the tier's partners are reviewed: from 7 days to 5 years.</summary>
+    public void SetReviewEvery(TimeSpan every)
+    {
+        if (every < TimeSpan.FromDays(7) || every > TimeSpan.FromDays(5 * 365))
+            throw new DomainException("invalid-review-interval", "A tier's review interval must be between 7 days and 5 years (1825 days).");
+        ReviewEvery = every;
+    }
+
     /// <summary>The longest lead time anyone may be given: the distros list's 14-day embargo plus slack.</summary>
     public static readonly TimeSpan MaxLeadTime = TimeSpan.FromDays(30);
 

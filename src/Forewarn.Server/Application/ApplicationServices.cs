@@ -8,6 +8,7 @@ using Forewarn.Server.Policy;
 using Forewarn.Server.ReferenceData;
 using Forewarn.Server.Sightings;
 using Forewarn.Server.Staff;
+using Forewarn.Server.Review;
 using Forewarn.Server.Tracing;
 using Forewarn.Server.Webhooks;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -40,6 +41,7 @@ public static class ApplicationServices
         services.AddScoped<SightingService>();
         services.AddScoped<EmbargoBreakService>();
         services.AddScoped<ExposureService>();
+        services.AddScoped<ReviewService>();
         return services;
     }
 }

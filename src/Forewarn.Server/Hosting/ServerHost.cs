@@ -144,6 +144,7 @@ public static class ServerHost
         api.MapWebhooks();
         api.MapWaveDeliveries();
         api.MapExposure();
+        api.MapReviews();
         api.MapTrace();
         api.MapLogEntries();
         api.MapAdmin();

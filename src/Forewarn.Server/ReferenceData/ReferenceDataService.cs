@@ -19,6 +19,7 @@ public sealed class ReferenceDataService(ForewarnDb db, TimeProvider clock)
     public async Task<Tier> CreateTierAsync(TierRequest body, Actor actor, CancellationToken ct)
     {
         var tier = Tier.Create(body.Name, body.Description, LeadTimes(body.LeadTimeDays));
+        if (body.ReviewEveryDays is { } days) tier.SetReviewEvery(ReviewEvery(days));
         if (await db.Tiers.AnyAsync(t => t.Name == tier.Name, ct))
             throw new ConflictException("duplicate", $"A tier named '{tier.Name}' already exists.");
         db.Tiers.Add(tier);
@@ -34,10 +35,16 @@ public sealed class ReferenceDataService(ForewarnDb db, TimeProvider clock)
         var leadTimes = body.LeadTimeDays is null ? null : LeadTimes(body.LeadTimeDays);
         tier.Describe(body.Description ?? tier.Description);
         if (leadTimes is not null) tier.SetLeadTimes(leadTimes);
+        if (body.ReviewEveryDays is { } days) tier.SetReviewEvery(ReviewEvery(days));
         db.Stage(LogEvents.TierChanged("updated", tier, before, clock.GetUtcNow(), actor));
         await db.SaveChangesAsync(ct);
         return tier;
     }
+
+    private static TimeSpan ReviewEvery(double days) =>
+        double.IsFinite(days) && days is >= 7 and <= 5 * 365
+            ? TimeSpan.FromDays(days)
+            : throw new DomainException("invalid-review-interval", "A tier's review interval must be between 7 days and 5 years (1825 days).");
 
     private static Dictionary<ContentClass, TimeSpan> LeadTimes(IReadOnlyDictionary<string, double>? days)
     {

@@ -48,6 +48,17 @@ public static partial class LogEvents
         ["status"] = partner.StatusAt(at).Name(),
     };
 
+    /// <summary>Staff reviewed a partner: the note, and when its next review falls due.</summary>
+    public static LogEvent PartnerReviewed(Partner partner, string note, DateTimeOffset nextDue, DateTimeOffset at, Actor actor) =>
+        LogEvent.Of(LogKinds.PartnerReviewed, at, partner.Id.Value, null,
+        [
+            Field("partner", partner.Id.Value.ToString()),
+            Field("legal_name", partner.LegalName),
+            Field("note", note),
+            Field("next_due", Time(nextDue)),
+            .. By(actor),
+        ]);
+
     /// <summary>A partner was told its contract expires at <paramref name="expires"/> (the programme's own act).</summary>
     public static LogEvent ContractExpiring(Partner partner, DateTimeOffset expires, DateTimeOffset at) =>
         LogEvent.Of(LogKinds.ContractExpiring, at, partner.Id.Value, null,

@@ -53,6 +53,8 @@ internal static class DomainMappings
             e.HasKey(t => t.Name);
             e.Property(t => t.Name).HasMaxLength(60);
             e.Property(t => t.LeadTimes).AsJson();
+            // Tiers stored before reviews were kept are reviewed yearly, as new ones are by default.
+            e.Property(t => t.ReviewEvery).HasDefaultValue(Tier.DefaultReviewEvery);
         });
 
         b.Entity<Jurisdiction>(e =>

@@ -79,6 +79,8 @@ public sealed class EveryWriteLoggedTests : IAsyncLifetime
                 new { tier = "Trusted" }))),
             ("POST /api/v1/partners/{id}/status", new(LogKinds.PartnerChanged, () => Json(staff, HttpMethod.Post,
                 $"/api/v1/partners/{ids["partner"]}/status", new { status = "active", reason = "NDA signed" }))),
+            ("POST /api/v1/partners/{id}/reviews", new(LogKinds.PartnerReviewed, () => Json(staff, HttpMethod.Post,
+                $"/api/v1/partners/{ids["partner"]}/reviews", new { note = "Vetting renewed" }))),
             ("POST /api/v1/keys", new(LogKinds.KeyIssued, () => Remember(Json(staff, HttpMethod.Post, "/api/v1/keys",
                 new { owner = "partner", partnerId = ids["partner"], name = "feed", scopes = new[] { "partner:read" } }), "key", j => (string)j["key"]!["id"]!))),
             ("POST /api/v1/keys/{id}/revoke", new(LogKinds.KeyRevoked, () => Json(staff, HttpMethod.Post, $"/api/v1/keys/{ids["key"]}/revoke", new { }))),

@@ -462,6 +462,9 @@ namespace Forewarn.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -901,6 +904,11 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.Property<string>("LeadTimes")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<TimeSpan>("ReviewEvery")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("interval")
+                        .HasDefaultValue(new TimeSpan(365, 0, 0, 0, 0));
 
                     b.HasKey("Name");
 

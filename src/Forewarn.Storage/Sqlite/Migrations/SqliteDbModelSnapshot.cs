@@ -457,6 +457,9 @@ namespace Forewarn.Storage.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -896,6 +899,11 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.Property<string>("LeadTimes")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<TimeSpan>("ReviewEvery")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new TimeSpan(365, 0, 0, 0, 0));
 
                     b.HasKey("Name");
 

@@ -1,0 +1,40 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Forewarn.Storage.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class ParticipantReview : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<TimeSpan>(
+                name: "ReviewEvery",
+                table: "tiers",
+                type: "interval",
+                nullable: false,
+                defaultValue: new TimeSpan(365, 0, 0, 0, 0));
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ReviewedAt",
+                table: "partners",
+                type: "timestamp with time zone",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ReviewEvery",
+                table: "tiers");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewedAt",
+                table: "partners");
+        }
+    }
+}
