@@ -1,6 +1,7 @@
 using Forewarn.Domain.Access;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Approvals;
+using Forewarn.Domain.Cases;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Jurisdictions;
 using Forewarn.Domain.Keys;
@@ -49,6 +50,9 @@ public abstract class ForewarnDb(DbContextOptions options) : DbContext(options),
     public DbSet<Sighting> Sightings => Set<Sighting>();
     public DbSet<SightingSubmission> SightingSubmissions => Set<SightingSubmission>();
     public DbSet<ProgramSetting> Settings => Set<ProgramSetting>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseEvidence> CaseEvidence => Set<CaseEvidence>();
+    public DbSet<CaseDecision> CaseDecisions => Set<CaseDecision>();
 
     /// <summary>
     /// The Data Protection key ring every server of the programme shares; each key is encrypted by

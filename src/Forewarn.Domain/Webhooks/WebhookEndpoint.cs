@@ -9,8 +9,10 @@ public static class WebhookEvents
     public const string AdvisoryReleased = "advisory.released";
     public const string AdvisoryRevised = "advisory.revised";
     public const string PartnerStatusChanged = "partner.status_changed";
+    /// <summary>A case decided about the partner, or about its appeal of a decision.</summary>
+    public const string PartnerDecision = "partner.decision";
 
-    public static readonly IReadOnlyList<string> All = [WavePublished, AdvisoryReleased, AdvisoryRevised, PartnerStatusChanged];
+    public static readonly IReadOnlyList<string> All = [WavePublished, AdvisoryReleased, AdvisoryRevised, PartnerStatusChanged, PartnerDecision];
 }
 
 /// <summary>A secret and, once replaced, until when deliveries are still signed with it too.</summary>

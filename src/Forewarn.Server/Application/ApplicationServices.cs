@@ -1,5 +1,6 @@
 using Forewarn.Server.Advisories;
 using Forewarn.Server.Approvals;
+using Forewarn.Server.Cases;
 using Forewarn.Server.Entitlements;
 using Forewarn.Server.Keys;
 using Forewarn.Server.Partners;
@@ -33,6 +34,9 @@ public static class ApplicationServices
         services.AddScoped<ApprovedChanges>();
         services.AddScoped<ProposalService>();
         services.AddScoped<StaffService>();
+        services.AddScoped<CaseService>();
+        services.AddScoped<CaseDecisionService>();
+        services.AddScoped<CaseSampleTracing>();
         return services;
     }
 }
