@@ -48,10 +48,10 @@ public static partial class LogEvents
         [
             Field("case", c.Reference),
             Field("number", d.Number),
-            Field("decision", d.Id.ToString()),
+            Field("decision_id", d.Id.ToString()),
             Field("partner", partner.Id.Value.ToString()),
             Field("legal_name", partner.LegalName),
-            Field("kind", d.Kind.Name()),
+            Field("decision", d.Kind.Name()),
             Field("state", CaseDecision.Name(d.State)),
             Field("classes", d.Classes.Count == 0 ? null : Strings(d.Classes.Select(x => x.Name()))),
             Field("tier", d.Tier),
@@ -67,7 +67,7 @@ public static partial class LogEvents
         [
             Field("case", c.Reference),
             Field("number", d.Number),
-            Field("decision", d.Id.ToString()),
+            Field("decision_id", d.Id.ToString()),
             Field("partner", d.PartnerId.Value.ToString()),
             Field("appeal_sha256", Sha256(d.Appeal!)),
             .. By(partner),
@@ -78,7 +78,7 @@ public static partial class LogEvents
         [
             Field("case", c.Reference),
             Field("number", d.Number),
-            Field("decision", d.Id.ToString()),
+            Field("decision_id", d.Id.ToString()),
             Field("partner", d.PartnerId.Value.ToString()),
             Field("outcome", d.AppealOutcome!.Value.Name()),
             Field("reason", d.AppealReason),
