@@ -75,6 +75,7 @@ public static class CliApp
         root.Add(CsafCommand.Create(context));
         root.Add(DeliveriesCommand.Create(context));
         root.Add(TraceCommand.Create(context));
+        root.Add(CasesCommand.Create(context));
         root.Add(LogCommand.Create(context));
         root.Add(AdminCommand.Create(context));
         return root;
