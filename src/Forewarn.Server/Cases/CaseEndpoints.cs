@@ -42,7 +42,7 @@ public static class CaseEndpoints
         var query = db.Cases.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(advisory))
         {
-            var a = await db.AdvisoryAsync(advisory, ct);
+            var a = await db.AdvisoryAsync(TextRules.Required(advisory, "advisory", 100), ct);
             query = query.Where(c => c.AdvisoryId == a.Id);
         }
         if (!string.IsNullOrWhiteSpace(state))

@@ -22,6 +22,8 @@ public sealed class CaseService(ForewarnDb db, TimeProvider clock, TraceService 
     public async Task<Case> FindAsync(string idOrReference, CancellationToken ct)
     {
         var given = idOrReference.Trim();
+        // A value no reference can be is not looked up (the store may refuse some characters outright).
+        if (given.Length > 40 || TextRules.Problem(given, TextShape.Line) is not null) throw new NotFoundException("case", idOrReference);
         var found = Guid.TryParse(given, out var id)
             ? await db.Cases.FirstOrDefaultAsync(c => c.Id == id, ct)
             : await db.Cases.FirstOrDefaultAsync(c => c.Reference == given.ToUpperInvariant(), ct);
@@ -32,7 +34,7 @@ public sealed class CaseService(ForewarnDb db, TimeProvider clock, TraceService 
     {
         if (string.IsNullOrWhiteSpace(body.Advisory))
             throw new DomainException("invalid-field", "A case is opened on an advisory: give advisory (its id or reference).");
-        var advisory = await db.AdvisoryAsync(body.Advisory, ct);
+        var advisory = await db.AdvisoryAsync(TextRules.Required(body.Advisory, "advisory", 100), ct);
         var sightings = new List<string>();
         foreach (var s in body.Sightings ?? []) sightings.Add(await CaseSightings.FindAsync(db, advisory.Id, s, ct));
         var now = clock.GetUtcNow();

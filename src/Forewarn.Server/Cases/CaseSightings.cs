@@ -15,7 +15,7 @@ public static class CaseSightings
     public static async Task<string> FindAsync(ForewarnDb db, AdvisoryId advisory, string? id, CancellationToken ct)
     {
         var given = id?.Trim() ?? "";
-        if (given.Length is > 0 and <= Domain.Sightings.Sighting.MaxStixId)
+        if (given.Length is > 0 and <= Domain.Sightings.Sighting.MaxStixId && TextRules.Problem(given, TextShape.Line) is null)
         {
             var byStix = await db.Sightings.AsNoTracking().AnyAsync(s => s.AdvisoryId == advisory && s.StixId == given, ct);
             if (byStix) return given;
