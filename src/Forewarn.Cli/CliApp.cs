@@ -78,6 +78,7 @@ public static class CliApp
         root.Add(ReviewCommand.Create(context));
         root.Add(TraceCommand.Create(context));
         root.Add(SightingsCommand.Create(context));
+        root.Add(CasesCommand.Create(context));
         root.Add(LogCommand.Create(context));
         root.Add(AdminCommand.Create(context));
         return root;

@@ -1,6 +1,7 @@
 using Forewarn.Domain.Access;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Approvals;
+using Forewarn.Domain.Cases;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Jurisdictions;
 using Forewarn.Domain.Keys;
@@ -53,6 +54,9 @@ public abstract class ForewarnDb(DbContextOptions options) : DbContext(options),
     public DbSet<SightingSample> SightingSamples => Set<SightingSample>();
     public DbSet<ProgramSetting> Settings => Set<ProgramSetting>();
     public DbSet<FactRecord> FactHistory => Set<FactRecord>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseEvidence> CaseEvidence => Set<CaseEvidence>();
+    public DbSet<CaseDecision> CaseDecisions => Set<CaseDecision>();
 
     /// <summary>
     /// The Data Protection key ring every server of the programme shares; each key is encrypted by

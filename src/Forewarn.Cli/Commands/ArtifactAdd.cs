@@ -74,7 +74,7 @@ public static class ArtifactAdd
         return command;
     }
 
-    private static async Task<byte[]> ReadAsync(FileInfo file, CancellationToken ct)
+    internal static async Task<byte[]> ReadAsync(FileInfo file, CancellationToken ct)
     {
         if (Directory.Exists(file.FullName)) throw new InputException($"{file.FullName} is a directory, not a file.");
         if (!file.Exists) throw new InputException($"no such file: {file.FullName}");
@@ -99,7 +99,7 @@ public static class ArtifactAdd
         return null;
     }
 
-    private static string Guess(string extension) => extension.ToLowerInvariant() switch
+    internal static string Guess(string extension) => extension.ToLowerInvariant() switch
     {
         ".txt" or ".yar" or ".yara" or ".rules" or ".snort" or ".sigma" => "text/plain",
         ".md" => "text/markdown",

@@ -4,8 +4,8 @@ namespace Forewarn.Domain.Approvals;
 
 /// <summary>
 /// The actions that widen disclosure or cannot be undone, which may need a second staff member's
-/// approval. A new one (lifting a sanction a case imposed) is one more member here, a name, and
-/// the service that runs it.
+/// approval. A new one is one more member here, a name, a setting (ApprovalOptions) and the case
+/// in ApprovedChanges that runs it.
 /// </summary>
 public enum GatedAction
 {
@@ -19,6 +19,8 @@ public enum GatedAction
     PartnerRemoval,
     /// <summary>A staff key that can write: whoever holds it can change the programme, and approve.</summary>
     StaffWriteKey,
+    /// <summary>A case's sanction on a partner lifted (reinstated): disclosure widens again to someone suspected of a leak.</summary>
+    SanctionLift,
 }
 
 public static class GatedActions
@@ -33,6 +35,7 @@ public static class GatedActions
         GatedAction.PocWave => "poc-wave",
         GatedAction.PartnerRemoval => "partner-removal",
         GatedAction.StaffWriteKey => "staff-write-key",
+        GatedAction.SanctionLift => "sanction-lift",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 

@@ -13,11 +13,13 @@ public enum NoticeKind
     Wave,
     /// <summary>The embargo was broken because exploitation was seen: the advisory is released now.</summary>
     EmbargoBroken,
+    /// <summary>A case decided about the partner (or about its appeal): what, and why — never the evidence.</summary>
+    Decision,
 }
 
 /// <summary>
 /// A message to one partner about one advisory: it was released, its public document was
-/// revised, its release moved, or it was withdrawn. Written in the same transaction as the
+/// revised, its release moved, or it was withdrawn — or a case on it decided about the partner. Written in the same transaction as the
 /// change it reports, so no change goes untold and none is told twice.
 /// </summary>
 public sealed class Notice

@@ -12,7 +12,10 @@ public static class WebhookEvents
     /// <summary>The partner's contract (NDA) expires soon; on expiry the partner is suspended.</summary>
     public const string ContractExpiring = "partner.contract_expiring";
 
-    public static readonly IReadOnlyList<string> All = [WavePublished, AdvisoryReleased, AdvisoryRevised, PartnerStatusChanged, ContractExpiring];
+    /// <summary>A case decided about the partner, or about its appeal of a decision.</summary>
+    public const string PartnerDecision = "partner.decision";
+
+    public static readonly IReadOnlyList<string> All = [WavePublished, AdvisoryReleased, AdvisoryRevised, PartnerStatusChanged, ContractExpiring, PartnerDecision];
 }
 
 /// <summary>A secret and, once replaced, until when deliveries are still signed with it too.</summary>

@@ -1,5 +1,6 @@
 using Forewarn.Server.Advisories;
 using Forewarn.Server.Approvals;
+using Forewarn.Server.Cases;
 using Forewarn.Server.Entitlements;
 using Forewarn.Server.Exposure;
 using Forewarn.Server.Keys;
@@ -42,6 +43,9 @@ public static class ApplicationServices
         services.AddScoped<EmbargoBreakService>();
         services.AddScoped<ExposureService>();
         services.AddScoped<ReviewService>();
+        services.AddScoped<CaseService>();
+        services.AddScoped<CaseDecisionService>();
+        services.AddScoped<CaseSampleTracing>();
         return services;
     }
 }

@@ -29,4 +29,7 @@ public sealed class ApprovalOptions
 
     [RegularExpression(OnOff, ErrorMessage = "approvals:staffWriteKey (FOREWARN_APPROVALS__STAFFWRITEKEY) is 'on' or 'off'.")]
     public string StaffWriteKey { get; set; } = "on";
+
+    [RegularExpression(OnOff, ErrorMessage = "approvals:sanctionLift (FOREWARN_APPROVALS__SANCTIONLIFT) is 'on' or 'off'.")]
+    public string SanctionLift { get; set; } = "on";
 }

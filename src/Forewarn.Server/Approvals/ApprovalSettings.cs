@@ -14,6 +14,7 @@ public sealed record ApprovalSettings(IReadOnlySet<GatedAction> Gated, TimeSpan 
         if (On(o.ReleaseEarlier)) gated.Add(GatedAction.ReleaseEarlier);
         if (On(o.PartnerRemoval)) gated.Add(GatedAction.PartnerRemoval);
         if (On(o.StaffWriteKey)) gated.Add(GatedAction.StaffWriteKey);
+        if (On(o.SanctionLift)) gated.Add(GatedAction.SanctionLift);
         var window = TimeSpan.FromHours(o.ExpireAfterHours);
         if (window < Proposal.MinWindow) window = Proposal.MinWindow;
         return new ApprovalSettings(gated, window);

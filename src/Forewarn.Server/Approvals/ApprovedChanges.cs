@@ -3,6 +3,7 @@ using Forewarn.Domain.Approvals;
 using Forewarn.Server.Advisories;
 using Forewarn.Server.Api.Contracts;
 using Forewarn.Server.Auth;
+using Forewarn.Server.Cases;
 using Forewarn.Server.Partners;
 using Forewarn.Server.Policy;
 using Forewarn.Server.Sightings;
@@ -17,11 +18,14 @@ namespace Forewarn.Server.Approvals;
 /// Returns the API path of what was made. A new gated action adds one case here.
 /// </summary>
 public sealed class ApprovedChanges(PolicyService policy, AdvisoryService advisories, ArtifactService artifacts, PartnerService partners,
-    EmbargoBreakService embargo, IOptions<JsonOptions> json)
+    EmbargoBreakService embargo, CaseDecisionService cases, IOptions<JsonOptions> json)
 {
     public async Task<string> ApplyAsync(Proposal proposal, Actor approver, CancellationToken ct)
     {
         var actor = approver with { Approval = ApprovedProposal.Of(proposal) };
+        // A case's removal or lifted sanction waits on its case: the case carries it out.
+        if (proposal.Action is GatedAction.PartnerRemoval or GatedAction.SanctionLift && await cases.CarryOutAsync(proposal, actor, ct) is { } decided)
+            return decided;
         switch (proposal.Action)
         {
             case GatedAction.PolicyPublish:

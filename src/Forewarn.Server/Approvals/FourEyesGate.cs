@@ -23,9 +23,10 @@ public sealed class FourEyesGate(ForewarnDb db, ApprovalSettings settings, TimeP
     /// <summary>
     /// Records the proposal and its log entry (and nothing the operation may have begun: the unit of
     /// work is cleared first). <paramref name="request"/> is what the service will be given at approval.
+    /// <paramref name="alongside"/> stages what must commit with the proposal (a case's pending decision).
     /// </summary>
     public async Task<Proposal> ProposeAsync(GatedAction action, string? subject, string summary, object request, DateTimeOffset? effectiveAt,
-        Actor actor, CancellationToken ct)
+        Actor actor, CancellationToken ct, Action<Proposal>? alongside = null)
     {
         var proposer = actor.Signature();
         db.ChangeTracker.Clear();
@@ -33,6 +34,7 @@ public sealed class FourEyesGate(ForewarnDb db, ApprovalSettings settings, TimeP
         var proposal = Proposal.Open(action, subject, summary, text, effectiveAt, proposer, clock.GetUtcNow(), settings.Window);
         db.Proposals.Add(proposal);
         db.Stage(LogEvents.ChangeProposed(proposal, actor));
+        alongside?.Invoke(proposal);
         await db.SaveChangesAsync(ct);
         signal.Poke();
         return proposal;

@@ -14,12 +14,14 @@ namespace Forewarn.Server.Auth;
 /// caller whose principal carries the partner claims — instead of a check in each endpoint. It
 /// runs after authorization, so a partner key on a staff endpoint is still simply forbidden.
 /// The status is the one of the current facts generation: a suspension holds from the next request.
+/// The one exception is a write marked <see cref="OpenWhileNotReceiving"/>: an appeal of a decision.
 /// </summary>
 public sealed class ReadOnlyPartners(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext http, PartnerView view, TimeProvider clock)
     {
-        if (IsRead(http.Request.Method) || http.GetEndpoint() is null || !IsPartner(http.User))
+        if (IsRead(http.Request.Method) || http.GetEndpoint() is not { } endpoint || !IsPartner(http.User)
+            || endpoint.Metadata.GetMetadata<OpenWhileNotReceiving>() is not null)
         {
             await next(http);
             return;

@@ -5,6 +5,7 @@ using Forewarn.Server.Sightings;
 using Forewarn.Server.Application;
 using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
+using Forewarn.Server.Cases;
 using Forewarn.Server.Deliveries;
 using Forewarn.Server.Entitlements;
 using Forewarn.Server.Exposure;
@@ -148,6 +149,8 @@ public static class ServerHost
         api.MapTrace();
         api.MapLogEntries();
         api.MapAdmin();
+        api.MapCases();
+        api.MapMyDecisions();
 
         app.Lifetime.ApplicationStarted.Register(() => StartBanner.Print(app.Services.GetRequiredService<IServer>(), app.Services.GetRequiredService<StoreSettings>(),
             token => DemoKeyUsable(app.Services, token)));

@@ -41,7 +41,8 @@ public sealed class PartnerService(ForewarnDb db, TimeProvider clock, FourEyesGa
         return partner;
     }
 
-    public async Task<Partner> ChangeAsync(string id, PartnerChanges body, Actor actor, CancellationToken ct)
+    /// <summary>Changes the fields the request names; <paramref name="reason"/> (a case's, say) goes into the log entry.</summary>
+    public async Task<Partner> ChangeAsync(string id, PartnerChanges body, Actor actor, CancellationToken ct, string? reason = null)
     {
         var partner = await db.PartnerAsync(id, ct);
         var now = clock.GetUtcNow();
@@ -61,18 +62,18 @@ public sealed class PartnerService(ForewarnDb db, TimeProvider clock, FourEyesGa
             partner.SetContract(Contract.Create(c.NdaVersion ?? was.NdaVersion, c.SignedAt ?? was.SignedAt, c.ExpiresAt ?? was.ExpiresAt));
         }
         if (body.Restrictions is not null) partner.SetRestrictions(body.Restrictions.Select(ContentClasses.Parse));
-        db.Stage(LogEvents.PartnerChanged("updated", partner, before, now, actor));
+        db.Stage(LogEvents.PartnerChanged("updated", partner, before, now, actor, reason));
         await db.SaveChangesAsync(ct);
         return partner;
     }
 
-    public async Task<Partner> MoveToTierAsync(string id, string? tier, Actor actor, CancellationToken ct)
+    public async Task<Partner> MoveToTierAsync(string id, string? tier, Actor actor, CancellationToken ct, string? reason = null)
     {
         var partner = await db.PartnerAsync(id, ct);
         var now = clock.GetUtcNow();
         var before = LogEvents.PartnerState(partner, now);
         partner.MoveToTier(await ReferenceChecks.TierAsync(db, tier, ct));
-        db.Stage(LogEvents.PartnerChanged("tier", partner, before, now, actor));
+        db.Stage(LogEvents.PartnerChanged("tier", partner, before, now, actor, reason));
         await db.SaveChangesAsync(ct);
         return partner;
     }

@@ -12,13 +12,13 @@ public sealed class BodySizeLimit(RequestDelegate next)
     /// <summary>A sighting: its sample (256 KiB, base64-encoded), indicators and description.</summary>
     public const long Sighting = 1024 * 1024;
 
-    /// <summary>Artifact uploads (10 MiB of content, base64-encoded, plus the envelope) and CSAF documents.</summary>
+    /// <summary>Artifact uploads (10 MiB of content, base64-encoded, plus the envelope), CSAF documents and a case's file evidence.</summary>
     public const long Upload = 16 * 1024 * 1024;
 
     public async Task InvokeAsync(HttpContext http)
     {
         var path = http.Request.Path.Value ?? "";
-        var limit = path.EndsWith("/artifacts", StringComparison.OrdinalIgnoreCase)
+        var limit = path.EndsWith("/artifacts", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/evidence", StringComparison.OrdinalIgnoreCase)
             || path.StartsWith("/api/v1/csaf/", StringComparison.OrdinalIgnoreCase) ? Upload
             : path.TrimEnd('/').Equals("/api/v1/sightings", StringComparison.OrdinalIgnoreCase) ? Sighting : Default;
         if (http.Request.ContentLength is { } length && length > limit)

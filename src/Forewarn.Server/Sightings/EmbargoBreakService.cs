@@ -4,10 +4,13 @@ using Forewarn.Domain.Common;
 using Forewarn.Domain.Publishing;
 using Forewarn.Server.Api;
 using Forewarn.Server.Approvals;
+using Forewarn.Domain.Cases;
 using Forewarn.Server.Auth;
+using Forewarn.Server.Cases;
 using Forewarn.Server.Publishing;
 using Forewarn.Server.Transparency;
 using Forewarn.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Server.Sightings;
 
@@ -21,7 +24,7 @@ namespace Forewarn.Server.Sightings;
 /// Logged as the advisory's change and as <c>embargo.broken</c>, which names the sighting.
 /// </summary>
 public sealed class EmbargoBreakService(ForewarnDb db, SightingService sightings, AdvisoryAudience audience, FourEyesGate gate,
-    ReleasePublisher publisher, TimeProvider clock, ILogger<EmbargoBreakService> log)
+    ReleasePublisher publisher, CaseService cases, TimeProvider clock, ILogger<EmbargoBreakService> log)
 {
     public async Task<Gated<Advisory>> BreakAsync(string advisoryId, EmbargoBreak body, Actor actor, CancellationToken ct)
     {
@@ -48,7 +51,22 @@ public sealed class EmbargoBreakService(ForewarnDb db, SightingService sightings
         db.Stage(LogEvents.EmbargoBroken(advisory, old, sighting.Id, sighting.Kind, reason, told.Count, now, actor));
         await db.SaveChangesAsync(ct);
         await PublishAsync(advisory, now, ct);
+        await RecordOnCasesAsync(advisory, sighting.Id.ToString(), old, now, reason, actor, ct);
         return Gated<Advisory>.Done(advisory);
+    }
+
+    /// <summary>Every open case on the advisory records the break: the sighting it was made on, and a note of what moved.</summary>
+    private async Task RecordOnCasesAsync(Advisory advisory, string sighting, DateTimeOffset old, DateTimeOffset now, string reason, Actor actor,
+        CancellationToken ct)
+    {
+        var open = await db.Cases.AsNoTracking().Where(c => c.AdvisoryId == advisory.Id && c.State == CaseState.Open)
+            .Select(c => c.Id).ToListAsync(ct);
+        foreach (var id in open)
+        {
+            await cases.AddEvidenceAsync(id.ToString(), new NewEvidence("note",
+                $"Embargo broken at {Moments.Show(now)} on sighting {sighting}: {advisory.Reference} released now instead of {Moments.Show(old)}. {reason}",
+                null, null, null, null, null, null), actor, ct);
+        }
     }
 
     // The release is due now: publish it in this request (exactly once, whichever server also tries) so the public document is there when staff are answered.

@@ -70,6 +70,18 @@ public static class LogKinds
     public const string ChangeExpired = "change.expired";
     /// <summary>Staff added a named staff member (who may then hold staff keys).</summary>
     public const string StaffMemberAdded = "staff.added";
+    /// <summary>Staff opened a case on an advisory: its reference, title and linked sightings.</summary>
+    public const string CaseOpened = "case.opened";
+    /// <summary>Staff added evidence to a case: its number, kind, size and SHA-256 — never its content; names no partner.</summary>
+    public const string CaseEvidenceAdded = "case.evidence";
+    /// <summary>A case decided about a partner (or proposed it, when four eyes apply): the kind, what it changes, the reason.</summary>
+    public const string CaseDecision = "case.decision";
+    /// <summary>A partner appealed a case's decision about it: the decision and the appeal's SHA-256.</summary>
+    public const string CaseAppeal = "case.appeal";
+    /// <summary>Staff decided a partner's appeal: upheld or overturned, and why.</summary>
+    public const string CaseAppealDecided = "case.appeal-decided";
+    /// <summary>Staff closed a case with its summary's SHA-256.</summary>
+    public const string CaseClosed = "case.closed";
     /// <summary>Repeated failed authentications against one real key in one window, summed (never one entry per failure).</summary>
     public const string AuthFailures = "auth.failures";
 

@@ -348,5 +348,7 @@ internal static class DomainMappings
             e.ToTable("data_protection_keys");
             e.HasKey(k => k.Id);
         });
+
+        CaseMappings.Apply(b);
     }
 }

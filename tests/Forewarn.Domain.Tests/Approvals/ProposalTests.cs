@@ -93,6 +93,7 @@ public sealed class ProposalTests
     [InlineData("poc-wave", GatedAction.PocWave)]
     [InlineData("partner-removal", GatedAction.PartnerRemoval)]
     [InlineData("staff-write-key", GatedAction.StaffWriteKey)]
+    [InlineData("sanction-lift", GatedAction.SanctionLift)]
     public void Actions_have_stable_names(string name, GatedAction action)
     {
         Assert.Equal(action, GatedActions.Parse(name));

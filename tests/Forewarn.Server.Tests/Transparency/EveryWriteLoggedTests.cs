@@ -157,6 +157,18 @@ public sealed class EveryWriteLoggedTests : IAsyncLifetime
                     new { owner = "staff", memberId = ids["member"], name = "Ana reads", scopes = new[] { "staff:read" } })).Content.ReadFromJsonAsync<JsonNode>();
                 return await Json(_f.WithKey((string)readKey!["token"]!), HttpMethod.Post, $"/api/v1/approvals/{ids["key-proposal"]}/key", new { });
             })),
+            ("POST /api/v1/cases", new(LogKinds.CaseOpened, () => Remember(Json(staff, HttpMethod.Post, "/api/v1/cases",
+                new { advisory = DemoFacts.Replay, title = "Exploitation before release" }), "case", j => (string)j["reference"]!))),
+            ("POST /api/v1/cases/{id}/evidence", new(LogKinds.CaseEvidenceAdded, () => Json(staff, HttpMethod.Post, $"/api/v1/cases/{ids["case"]}/evidence",
+                new { kind = "note", text = "Seen on a forum" }))),
+            ("POST /api/v1/cases/{id}/decisions", new(LogKinds.CaseDecision, () => Remember(Json(staff, HttpMethod.Post, $"/api/v1/cases/{ids["case"]}/decisions",
+                new { partner = partnerId, kind = "warning", reason = "Copy found" }), "decision", j => (string)j["id"]!))),
+            ("POST /api/v1/me/decisions/{id}/appeal", new(LogKinds.CaseAppeal, () => Json(partner, HttpMethod.Post, $"/api/v1/me/decisions/{ids["decision"]}/appeal",
+                new { text = "Not us" }))),
+            ("POST /api/v1/cases/{id}/decisions/{number}/appeal-decision", new(LogKinds.CaseAppealDecided, () => Json(staff, HttpMethod.Post,
+                $"/api/v1/cases/{ids["case"]}/decisions/1/appeal-decision", new { outcome = "uphold", reason = "The trace names them" }))),
+            ("POST /api/v1/cases/{id}/close", new(LogKinds.CaseClosed, () => Json(staff, HttpMethod.Post, $"/api/v1/cases/{ids["case"]}/close",
+                new { summary = "Warned" }))),
             ("POST /taxii2/api/collections/{id}/objects", new(LogKinds.SightingsReceived, () =>
             {
                 var body = new StringContent(new JsonObject { ["objects"] = new JsonArray(Sighting(report)) }.ToJsonString(), Encoding.UTF8);

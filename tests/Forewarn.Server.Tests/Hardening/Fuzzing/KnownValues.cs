@@ -28,6 +28,12 @@ public sealed class KnownValues(IReadOnlyDictionary<string, string> byPlace)
         var key = await staff.PostJson("/api/v1/keys", new { owner = "staff", name = "fuzz target", scopes = new[] { "staff:read" } }, HttpStatusCode.Created);
         var hook = await partner.PostJson("/api/v1/me/webhooks", new { url = "https://hooks.example/fuzz", events = new[] { "wave.published" } }, HttpStatusCode.Created);
         var jurisdiction = (string)(await staff.GetJson("/api/v1/jurisdictions")).AsArray()[0]!["code"]!;
+        // A case with a note and a warning to the partner whose key is used (a warning changes nothing it may do).
+        var opened = await staff.PostJson("/api/v1/cases", new { advisory = replay, title = "Fuzzing" }, HttpStatusCode.Created);
+        var caseReference = (string)opened["reference"]!;
+        await staff.PostJson($"/api/v1/cases/{caseReference}/evidence", new { kind = "note", text = "fuzz" }, HttpStatusCode.Created);
+        var warning = await staff.PostJson($"/api/v1/cases/{caseReference}/decisions",
+            new { partner = f.PartnerInfo(DemoFacts.Trusted).Id, kind = "warning", reason = "fuzz" }, HttpStatusCode.Created);
         return new KnownValues(new Dictionary<string, string>
         {
             ["advisories/id"] = DemoFacts.EmbargoReference(f),
@@ -40,6 +46,10 @@ public sealed class KnownValues(IReadOnlyDictionary<string, string> byPlace)
             ["waves/number"] = "1",
             ["entries/index"] = "0",
             ["collections/id"] = Forewarn.Server.Taxii.TaxiiCollection.Id,
+            ["cases/id"] = caseReference,
+            ["evidence/number"] = "1",
+            ["decisions/number"] = "1",
+            ["decisions/id"] = (string)warning["id"]!,
             ["id"] = replay,
         });
     }
