@@ -62,8 +62,11 @@ public sealed class CasesCliTests(CliServer server) : IClassFixture<CliServer>
         Assert.Contains("Evidence (3)", shown, StringComparison.Ordinal);
         Assert.Contains("Seen on a paste site", shown, StringComparison.Ordinal);
 
+        var frozen = (await server.Run(server.StaffKey, "cases", "add-evidence", reference, "--exposure-before", "2026-11-28T00:00:00Z")).Ok();
+        Assert.Contains("(exposure)", frozen, StringComparison.Ordinal);
+
         var usage = (await server.Run(server.StaffKey, "cases", "add-evidence", reference)).Failed(2);
-        Assert.Contains("Give one of --note or --sighting or --file or --trace.", usage, StringComparison.Ordinal);
+        Assert.Contains("Give one of --note or --sighting or --file or --trace or --exposure-before.", usage, StringComparison.Ordinal);
         var missing = (await server.Run(server.StaffKey, "cases", "add-evidence", reference, "--file", "/no/such/file.txt")).Failed(1);
         Assert.Contains("no such file", missing, StringComparison.Ordinal);
     }
