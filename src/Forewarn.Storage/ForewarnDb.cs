@@ -54,6 +54,7 @@ public abstract class ForewarnDb(DbContextOptions options) : DbContext(options),
     public DbSet<SightingSample> SightingSamples => Set<SightingSample>();
     public DbSet<ProgramSetting> Settings => Set<ProgramSetting>();
     public DbSet<FactRecord> FactHistory => Set<FactRecord>();
+    public DbSet<AcknowledgementReminder> AcknowledgementReminders => Set<AcknowledgementReminder>();
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseEvidence> CaseEvidence => Set<CaseEvidence>();
     public DbSet<CaseDecision> CaseDecisions => Set<CaseDecision>();

@@ -10,7 +10,7 @@ namespace Forewarn.Cli.Commands;
 public static class ReviewCommand
 {
     public static Command Create(CliContext context) =>
-        new("review", "Participant review: partners due for review, and recording a review (staff key)") { Due(context), Record(context) };
+        new("review", "Participant review: partners due for review, and recording a review (staff key)") { Due(context), Record(context), Unacknowledged(context) };
 
     private static Command Due(CliContext context)
     {
@@ -26,6 +26,26 @@ public static class ReviewCommand
                 foreach (var p in JsonRead.Items(list))
                     Screen.Row(table, p.Text("legalName"), p.Text("tier"), p.Text("status"), p.Time("reviewedAt") is { Length: > 0 } r ? r : "never",
                         p.Time("dueAt"), p.Flag("overdue") ? "overdue" : "");
+                context.Screen.Write(table);
+            });
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Unacknowledged(CliContext context)
+    {
+        var json = Options.Json();
+        var command = new Command("unacknowledged", "Partners that have not acknowledged an advisory within their tier's deadline") { json };
+        command.SetAction((parse, ct) => context.RunAsync(parse, ct, async (api, ct) =>
+        {
+            var overdue = await api.GetAsync("acknowledgements/overdue", ct);
+            context.Show(parse.GetValue(json), overdue, list =>
+            {
+                var table = Screen.Table("Partner", "Tier", "Advisory", "Told", "Due", "Reminded");
+                foreach (var o in JsonRead.Items(list))
+                    Screen.Row(table, o.Text("legalName"), o.Text("tier"), o.Text("advisory"), o.Time("toldAt"), o.Time("dueAt"),
+                        o.Time("remindedAt") is { Length: > 0 } r ? r : "not yet");
                 context.Screen.Write(table);
             });
             return ExitCodes.Success;

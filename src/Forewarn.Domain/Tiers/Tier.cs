@@ -20,6 +20,19 @@ public sealed class Tier
 
     public static readonly TimeSpan DefaultReviewEvery = TimeSpan.FromDays(365);
 
+    /// <summary>How long after it is first told of an advisory a partner of the tier has to acknowledge it; two days unless the tier says otherwise.</summary>
+    public TimeSpan AcknowledgeWithin { get; private set; } = DefaultAcknowledgeWithin;
+
+    public static readonly TimeSpan DefaultAcknowledgeWithin = TimeSpan.FromDays(2);
+
+    /// <summary>Changes the acknowledgement deadline: from one hour to 30 days.</summary>
+    public void SetAcknowledgeWithin(TimeSpan within)
+    {
+        if (within < TimeSpan.FromHours(1) || within > TimeSpan.FromDays(30))
+            throw new DomainException("invalid-acknowledgement-deadline", "A tier's acknowledgement deadline must be between one hour and 30 days.");
+        AcknowledgeWithin = within;
+    }
+
     /// <summary>Changes how often the tier's partners are reviewed: from 7 days to 5 years.</summary>
     public void SetReviewEvery(TimeSpan every)
     {

@@ -15,7 +15,11 @@ public static class WebhookEvents
     /// <summary>A case decided about the partner, or about its appeal of a decision.</summary>
     public const string PartnerDecision = "partner.decision";
 
-    public static readonly IReadOnlyList<string> All = [WavePublished, AdvisoryReleased, AdvisoryRevised, PartnerStatusChanged, ContractExpiring, PartnerDecision];
+    /// <summary>The partner has not acknowledged an advisory within its tier's deadline (sent once per advisory).</summary>
+    public const string AcknowledgementDue = "advisory.acknowledgement_due";
+
+    public static readonly IReadOnlyList<string> All = [WavePublished, AdvisoryReleased, AdvisoryRevised, PartnerStatusChanged, ContractExpiring, PartnerDecision,
+        AcknowledgementDue];
 }
 
 /// <summary>A secret and, once replaced, until when deliveries are still signed with it too.</summary>

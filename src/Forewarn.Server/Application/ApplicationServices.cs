@@ -43,6 +43,7 @@ public static class ApplicationServices
         services.AddScoped<EmbargoBreakService>();
         services.AddScoped<ExposureService>();
         services.AddScoped<ReviewService>();
+        services.AddScoped<AcknowledgementDeadlines>();
         services.AddScoped<CaseService>();
         services.AddScoped<CaseDecisionService>();
         services.AddScoped<CaseSampleTracing>();

@@ -73,6 +73,7 @@ public static class ServerHost
         builder.Services.AddSingleton<ContractSignal>();
         builder.Services.AddSingleton<ContractWatch>();
         builder.Services.AddHostedService(s => s.GetRequiredService<ContractWatch>());
+        builder.Services.AddHostedService<AcknowledgementReminders>();
         builder.Services.AddSingleton<ProposalSignal>();
         builder.Services.AddSingleton<ProposalExpiry>();
         builder.Services.AddHostedService(s => s.GetRequiredService<ProposalExpiry>());

@@ -20,6 +20,7 @@ public sealed class ReferenceDataService(ForewarnDb db, TimeProvider clock)
     {
         var tier = Tier.Create(body.Name, body.Description, LeadTimes(body.LeadTimeDays));
         if (body.ReviewEveryDays is { } days) tier.SetReviewEvery(ReviewEvery(days));
+        if (body.AcknowledgeWithinDays is { } ack) tier.SetAcknowledgeWithin(AcknowledgeWithin(ack));
         if (await db.Tiers.AnyAsync(t => t.Name == tier.Name, ct))
             throw new ConflictException("duplicate", $"A tier named '{tier.Name}' already exists.");
         db.Tiers.Add(tier);
@@ -36,10 +37,16 @@ public sealed class ReferenceDataService(ForewarnDb db, TimeProvider clock)
         tier.Describe(body.Description ?? tier.Description);
         if (leadTimes is not null) tier.SetLeadTimes(leadTimes);
         if (body.ReviewEveryDays is { } days) tier.SetReviewEvery(ReviewEvery(days));
+        if (body.AcknowledgeWithinDays is { } ack) tier.SetAcknowledgeWithin(AcknowledgeWithin(ack));
         db.Stage(LogEvents.TierChanged("updated", tier, before, clock.GetUtcNow(), actor));
         await db.SaveChangesAsync(ct);
         return tier;
     }
+
+    private static TimeSpan AcknowledgeWithin(double days) =>
+        double.IsFinite(days) && days is >= 1.0 / 24 and <= 30
+            ? TimeSpan.FromDays(days)
+            : throw new DomainException("invalid-acknowledgement-deadline", "A tier's acknowledgement deadline must be between one hour (0.042 days) and 30 days.");
 
     private static TimeSpan ReviewEvery(double days) =>
         double.IsFinite(days) && days is >= 7 and <= 5 * 365

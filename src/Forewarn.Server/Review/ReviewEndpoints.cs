@@ -14,6 +14,14 @@ public sealed record ReviewDueDto(Guid PartnerId, string LegalName, string Tier,
         s.Partner.StatusAt(now).Name(), s.Partner.ReviewedAt, s.DueAt, s.Overdue);
 }
 
+/// <summary>A partner that has not acknowledged an advisory in time.</summary>
+public sealed record OverdueAcknowledgementDto(Guid PartnerId, string LegalName, string Tier, Guid AdvisoryId, string Advisory,
+    DateTimeOffset ToldAt, DateTimeOffset DueAt, DateTimeOffset? RemindedAt)
+{
+    public static OverdueAcknowledgementDto From(OverdueAcknowledgement o) => new(o.Partner.Id.Value, o.Partner.LegalName, o.Partner.Tier,
+        o.AdvisoryId, o.Advisory, o.ToldAt, o.DueAt, o.RemindedAt);
+}
+
 /// <summary>A review staff record: what they looked at and concluded.</summary>
 public sealed record NewReview(string? Note);
 
@@ -24,6 +32,8 @@ public static class ReviewEndpoints
     {
         api.MapGet("/reviews/due", Due).WithTags("Review").RequireAuthorization(AccessPolicies.StaffRead)
             .WithSummary("Partners due for review within 'within' days (default 30), the most overdue first").Refuses(ErrorCategory.Invalid);
+        api.MapGet("/acknowledgements/overdue", Overdue).WithTags("Review").RequireAuthorization(AccessPolicies.StaffRead)
+            .WithSummary("Partners that have not acknowledged an advisory (not yet released) within their tier's deadline, with when each was reminded");
         api.MapPost("/partners/{id}/reviews", Record).WithTags("Review").RequireAuthorization(AccessPolicies.StaffWrite)
             .WithSummary("Record that staff reviewed a partner (with a note); its next review falls due a tier's interval later")
             .Refuses(ErrorCategory.Invalid, ErrorCategory.NotFound, ErrorCategory.Conflict);
@@ -37,6 +47,9 @@ public static class ReviewEndpoints
         var now = clock.GetUtcNow();
         return TypedResults.Ok((await reviews.DueAsync(TimeSpan.FromDays(days), ct)).Select(s => ReviewDueDto.From(s, now)).ToList());
     }
+
+    private static async Task<Ok<List<OverdueAcknowledgementDto>>> Overdue(AcknowledgementDeadlines deadlines, CancellationToken ct) =>
+        TypedResults.Ok((await deadlines.OverdueAsync(ct)).Select(OverdueAcknowledgementDto.From).ToList());
 
     private static async Task<Ok<ReviewDueDto>> Record(string id, NewReview body, ReviewService reviews, ClaimsPrincipal user,
         TimeProvider clock, CancellationToken ct) =>

@@ -25,6 +25,7 @@ public static partial class LogEvents
         ["lead_times_minutes"] = new JsonObject(tier.LeadTimes.OrderBy(l => l.Key)
             .Select(l => Field(l.Key.Name(), (long)l.Value.TotalMinutes))),
         ["review_every_days"] = tier.ReviewEvery.TotalDays,
+        ["acknowledge_within_days"] = tier.AcknowledgeWithin.TotalDays,
     };
 
     public static LogEvent? TierChanged(string change, Tier tier, JsonObject? before, DateTimeOffset at, Actor actor) =>

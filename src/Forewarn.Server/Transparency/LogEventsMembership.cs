@@ -59,6 +59,17 @@ public static partial class LogEvents
             .. By(actor),
         ]);
 
+    /// <summary>A partner was reminded to acknowledge an advisory that was due by <paramref name="dueAt"/>.</summary>
+    public static LogEvent AcknowledgementReminded(Partner partner, Domain.Common.AdvisoryId advisory, string reference, DateTimeOffset dueAt, DateTimeOffset at) =>
+        LogEvent.Of(LogKinds.AcknowledgementReminded, at, partner.Id.Value, null,
+        [
+            Field("partner", partner.Id.Value.ToString()),
+            Field("advisory", advisory.Value.ToString()),
+            Field("reference", reference),
+            Field("due_at", Time(dueAt)),
+            .. By(Actor.Scheduler),
+        ]);
+
     /// <summary>A partner was told its contract expires at <paramref name="expires"/> (the programme's own act).</summary>
     public static LogEvent ContractExpiring(Partner partner, DateTimeOffset expires, DateTimeOffset at) =>
         LogEvent.Of(LogKinds.ContractExpiring, at, partner.Id.Value, null,

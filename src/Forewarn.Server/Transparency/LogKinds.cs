@@ -21,6 +21,8 @@ public static class LogKinds
     public const string PartnerChanged = "partner.changed";
     /// <summary>Staff reviewed a partner (its vetting renewed): the note and when the next review falls due.</summary>
     public const string PartnerReviewed = "partner.reviewed";
+    /// <summary>A partner was reminded, once, to acknowledge an advisory it had not acknowledged in time.</summary>
+    public const string AcknowledgementReminded = "acknowledgement.reminded";
     /// <summary>A partner was warned that its contract (NDA) expires soon: the expiry date.</summary>
     public const string ContractExpiring = "partner.contract_expiring";
     /// <summary>Staff added or changed a tier: its description and lead times, before and after.</summary>

@@ -55,6 +55,7 @@ internal static class DomainMappings
             e.Property(t => t.LeadTimes).AsJson();
             // Tiers stored before reviews were kept are reviewed yearly, as new ones are by default.
             e.Property(t => t.ReviewEvery).HasDefaultValue(Tier.DefaultReviewEvery);
+            e.Property(t => t.AcknowledgeWithin).HasDefaultValue(Tier.DefaultAcknowledgeWithin);
         });
 
         b.Entity<Jurisdiction>(e =>
@@ -207,6 +208,14 @@ internal static class DomainMappings
         {
             e.ToTable("acknowledgements");
             e.HasKey(a => a.Id);
+            e.HasIndex(a => new { a.PartnerId, a.AdvisoryId }).IsUnique();
+        });
+
+        b.Entity<AcknowledgementReminder>(e =>
+        {
+            e.ToTable("acknowledgement_reminders");
+            e.HasKey(a => a.Id);
+            // One reminder per partner and advisory: a second server's insert fails and it reminds no one.
             e.HasIndex(a => new { a.PartnerId, a.AdvisoryId }).IsUnique();
         });
 

@@ -70,5 +70,8 @@ public sealed class ReviewTests(CliServer server) : IClassFixture<CliServer>
         Assert.DoesNotContain(due, p => (string?)p!["partnerId"] == quillon);
 
         Assert.Contains("note", (await server.Run(server.StaffKey, "review", "record", quillon)).Failed(2), StringComparison.Ordinal);
+        var unacknowledged = (await server.Run(server.StaffKey, "review", "unacknowledged", "--json")).Json();
+        Assert.NotNull(unacknowledged.AsArray());
+        Assert.Contains("Reminded", (await server.Run(server.StaffKey, "review", "unacknowledged")).Ok(), StringComparison.Ordinal);
     }
 }

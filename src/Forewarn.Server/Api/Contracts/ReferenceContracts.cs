@@ -6,14 +6,17 @@ using Forewarn.Domain.Tiers;
 namespace Forewarn.Server.Api.Contracts;
 
 /// <summary>A tier; lead times in days (fractions allowed) per content class.</summary>
-public sealed record TierDto(string Name, string Description, IReadOnlyDictionary<string, double> LeadTimeDays, double ReviewEveryDays)
+public sealed record TierDto(string Name, string Description, IReadOnlyDictionary<string, double> LeadTimeDays, double ReviewEveryDays,
+    double AcknowledgeWithinDays)
 {
     public static TierDto From(Tier t) => new(t.Name, t.Description,
-        t.LeadTimes.OrderBy(kv => kv.Key).ToDictionary(kv => kv.Key.Name(), kv => kv.Value.TotalDays), t.ReviewEvery.TotalDays);
+        t.LeadTimes.OrderBy(kv => kv.Key).ToDictionary(kv => kv.Key.Name(), kv => kv.Value.TotalDays), t.ReviewEvery.TotalDays,
+        t.AcknowledgeWithin.TotalDays);
 }
 
 /// <summary>A new tier or a change of one; <paramref name="ReviewEveryDays"/>: how often its partners are reviewed (default 365).</summary>
-public sealed record TierRequest(string? Name, string? Description, IReadOnlyDictionary<string, double>? LeadTimeDays, double? ReviewEveryDays = null);
+public sealed record TierRequest(string? Name, string? Description, IReadOnlyDictionary<string, double>? LeadTimeDays, double? ReviewEveryDays = null,
+    double? AcknowledgeWithinDays = null);
 
 public sealed record JurisdictionDto(string Code, string Name, IReadOnlyList<string> Facts, string Notes)
 {

@@ -53,6 +53,32 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.ToTable("acknowledgements", (string)null);
                 });
 
+            modelBuilder.Entity("Forewarn.Domain.Access.AcknowledgementReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AdvisoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId", "AdvisoryId")
+                        .IsUnique();
+
+                    b.ToTable("acknowledgement_reminders", (string)null);
+                });
+
             modelBuilder.Entity("Forewarn.Domain.Advisories.Advisory", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1132,6 +1158,11 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.Property<string>("Name")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
+
+                    b.Property<TimeSpan>("AcknowledgeWithin")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("interval")
+                        .HasDefaultValue(new TimeSpan(2, 0, 0, 0, 0));
 
                     b.Property<string>("Description")
                         .IsRequired()

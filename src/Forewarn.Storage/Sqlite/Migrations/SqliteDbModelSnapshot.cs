@@ -48,6 +48,32 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.ToTable("acknowledgements", (string)null);
                 });
 
+            modelBuilder.Entity("Forewarn.Domain.Access.AcknowledgementReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AdvisoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId", "AdvisoryId")
+                        .IsUnique();
+
+                    b.ToTable("acknowledgement_reminders", (string)null);
+                });
+
             modelBuilder.Entity("Forewarn.Domain.Advisories.Advisory", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1127,6 +1153,11 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.Property<string>("Name")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
+
+                    b.Property<TimeSpan>("AcknowledgeWithin")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new TimeSpan(2, 0, 0, 0, 0));
 
                     b.Property<string>("Description")
                         .IsRequired()
