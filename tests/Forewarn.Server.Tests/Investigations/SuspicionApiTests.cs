@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Forewarn.Domain.Cases;
+using Forewarn.Server.Auth;
+using Forewarn.Server.Cases;
+using Forewarn.Server.Tests.Cases;
+using Forewarn.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Forewarn.Server.Tests.Investigations;
+
+/// <summary>
+/// <c>GET /api/v1/partners/{id}/suspicion</c> over cases whose exposure snapshots (frozen through
+/// the cases' own seam) put one partner alone among the PoC fetchers of 200 partners, again and again.
+/// </summary>
+public sealed class SuspicionApiTests : IAsyncLifetime
+{
+    private readonly ForewarnFactory _f = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await _f.DisposeAsync();
+
+    /// <summary>A snapshot where <paramref name="fetcher"/> alone fetched the PoC and 199 others held nothing.</summary>
+    private async Task CaseWithSnapshotAsync(HttpClient staff, Guid fetcher)
+    {
+        var reference = await CaseSteps.OpenAsync(staff);
+        var nothing = new JsonArray([.. Enumerable.Range(0, 199).Select(_ => (JsonNode)new JsonObject { ["partnerId"] = Guid.NewGuid() })]);
+        var json = new JsonObject
+        {
+            ["before"] = "2025-07-07T00:00:00+00:00",
+            ["groups"] = new JsonObject
+            {
+                ["fetchedPoc"] = new JsonArray(new JsonObject { ["partnerId"] = fetcher }),
+                ["fetchedOther"] = new JsonArray(), ["entitledNotFetched"] = new JsonArray(), ["nothing"] = nothing,
+            },
+        }.ToJsonString();
+        await using var scope = _f.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<CaseService>()
+            .AddExposureSnapshotAsync(reference, json, new LogCheckpointRef(1, new string('a', 64)), new Actor("staff:exposure analysis", null), CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_partner_alone_in_small_sets_again_stands_out_once_is_not_enough()
+    {
+        var staff = _f.Staff();
+        var suspect = _f.PartnerInfo(DemoFacts.Validate).Id;
+        var other = _f.PartnerInfo(DemoFacts.Trusted).Id;
+
+        await CaseWithSnapshotAsync(staff, suspect);
+        var once = await staff.GetJson($"/api/v1/partners/{suspect}/suspicion");
+        Assert.Equal(("in 1 of 1 suspect set, 0.005 expected by chance", false), ((string?)once["summary"], (bool)once["flagged"]!));
+
+        await CaseWithSnapshotAsync(staff, suspect);
+        await CaseWithSnapshotAsync(staff, suspect);
+        var thrice = await staff.GetJson($"/api/v1/partners/{suspect}/suspicion");
+        Assert.Equal("in 3 of 3 suspect sets, 0.015 expected by chance", (string?)thrice["summary"]);
+        Assert.True((bool)thrice["flagged"]!);
+        Assert.True((double)thrice["pValue"]! < (double)thrice["threshold"]!);
+        Assert.Equal(200, (int)thrice["partners"]!);
+        var cases = thrice["cases"]!.AsArray();
+        Assert.Equal(3, cases.Count);
+        Assert.All(cases, c => Assert.Equal(("fetched-poc", 1, 200, DemoFacts.Replay), ((string?)c!["holding"], (int)c["setSize"]!, (int)c["population"]!, (string?)c["advisory"])));
+
+        var bystander = await staff.GetJson($"/api/v1/partners/{other}/suspicion");
+        Assert.Equal(("in 0 of 3 suspect sets, 0.015 expected by chance", false, 1.0), ((string?)bystander["summary"], (bool)bystander["flagged"]!, (double)bystander["pValue"]!));
+        Assert.Empty(bystander["cases"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Unknown_partners_and_partner_keys_are_refused()
+    {
+        var missing = await _f.Staff().GetAsync($"/api/v1/partners/{Guid.NewGuid()}/suspicion");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+        var partner = await _f.Partner(DemoFacts.Validate).GetAsync($"/api/v1/partners/{_f.PartnerInfo(DemoFacts.Validate).Id}/suspicion");
+        Assert.Equal(HttpStatusCode.Forbidden, partner.StatusCode);
+    }
+}
