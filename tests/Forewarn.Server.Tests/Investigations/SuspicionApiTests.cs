@@ -21,7 +21,7 @@ public sealed class SuspicionApiTests : IAsyncLifetime
     public async Task DisposeAsync() => await _f.DisposeAsync();
 
     /// <summary>A snapshot where <paramref name="fetcher"/> alone fetched the PoC and 199 others held nothing.</summary>
-    private async Task CaseWithSnapshotAsync(HttpClient staff, Guid fetcher)
+    private async Task<string> CaseWithSnapshotAsync(HttpClient staff, Guid fetcher, Guid? entitled = null)
     {
         var reference = await CaseSteps.OpenAsync(staff);
         var nothing = new JsonArray([.. Enumerable.Range(0, 199).Select(_ => (JsonNode)new JsonObject { ["partnerId"] = Guid.NewGuid() })]);
@@ -31,12 +31,15 @@ public sealed class SuspicionApiTests : IAsyncLifetime
             ["groups"] = new JsonObject
             {
                 ["fetchedPoc"] = new JsonArray(new JsonObject { ["partnerId"] = fetcher }),
-                ["fetchedOther"] = new JsonArray(), ["entitledNotFetched"] = new JsonArray(), ["nothing"] = nothing,
+                ["fetchedOther"] = new JsonArray(),
+                ["entitledNotFetched"] = entitled is { } e ? new JsonArray(new JsonObject { ["partnerId"] = e }) : new JsonArray(),
+                ["nothing"] = nothing,
             },
         }.ToJsonString();
         await using var scope = _f.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<CaseService>()
             .AddExposureSnapshotAsync(reference, json, new LogCheckpointRef(1, new string('a', 64)), new Actor("staff:exposure analysis", null), CancellationToken.None);
+        return reference;
     }
 
     [Fact]
@@ -64,6 +67,31 @@ public sealed class SuspicionApiTests : IAsyncLifetime
         var bystander = await staff.GetJson($"/api/v1/partners/{other}/suspicion");
         Assert.Equal(("in 0 of 3 suspect sets, 0.015 expected by chance", false, 1.0), ((string?)bystander["summary"], (bool)bystander["flagged"]!, (double)bystander["pValue"]!));
         Assert.Empty(bystander["cases"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_case_shows_each_suspect_with_its_standing_across_all_cases()
+    {
+        var staff = _f.Staff();
+        var suspect = _f.PartnerInfo(DemoFacts.Validate).Id;
+        var entitled = _f.PartnerInfo(DemoFacts.Trusted).Id;
+        var empty = await CaseSteps.OpenAsync(staff);
+        await CaseWithSnapshotAsync(staff, suspect);
+        await CaseWithSnapshotAsync(staff, suspect);
+        var last = await CaseWithSnapshotAsync(staff, suspect, entitled);
+
+        var view = await staff.GetJson($"/api/v1/cases/{last}/suspicion");
+        Assert.Equal((last, true, 3, 0.01), ((string?)view["case"], (bool)view["incident"]!, (int)view["incidents"]!, (double)view["falseAlarmRate"]!));
+        var suspects = view["suspects"]!.AsArray();
+        Assert.Equal([suspect, entitled], suspects.Select(x => (Guid)x!["partnerId"]!));
+        Assert.Equal(("fetched-poc", true, "in 3 of 3 suspect sets, 0.02 expected by chance"),
+            ((string?)suspects[0]!["holding"], (bool)suspects[0]!["flagged"]!, (string?)suspects[0]!["summary"]));
+        Assert.Equal(("entitled-not-fetched", false), ((string?)suspects[1]!["holding"], (bool)suspects[1]!["flagged"]!));
+        Assert.False(string.IsNullOrEmpty((string?)suspects[1]!["partner"]));
+
+        var none = await staff.GetJson($"/api/v1/cases/{empty}/suspicion");
+        Assert.Equal((false, 0), ((bool)none["incident"]!, none["suspects"]!.AsArray().Count));
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/api/v1/cases/CASE-1999-0001/suspicion")).StatusCode);
     }
 
     [Fact]
