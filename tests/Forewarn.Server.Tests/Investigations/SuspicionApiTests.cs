@@ -95,6 +95,26 @@ public sealed class SuspicionApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_partner_a_found_copy_is_traced_to_is_held_as_accused_in_its_case()
+    {
+        var staff = _f.Staff();
+        var bastion = _f.PartnerInfo(DemoFacts.Trusted).Id;
+        var description = await DemoFacts.ArtifactId(staff, DemoFacts.Replay, "description");
+        var copy = await _f.Partner(DemoFacts.Trusted).GetStringAsync($"/api/v1/me/artifacts/{description}/content");
+        var reference = await CaseSteps.OpenAsync(staff);
+        await staff.PostJson($"/api/v1/cases/{reference}/evidence",
+            CaseSteps.File("found.txt", "text/plain; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(copy)), HttpStatusCode.Created);
+
+        // No snapshot: the accusation alone makes the case an incident, among the partners in the store.
+        var view = await staff.GetJson($"/api/v1/cases/{reference}/suspicion");
+        var accused = Assert.Single(view["suspects"]!.AsArray())!;
+        Assert.Equal((bastion, "accused", false), ((Guid)accused["partnerId"]!, (string?)accused["holding"], (bool)accused["flagged"]!));
+        var standing = await staff.GetJson($"/api/v1/partners/{bastion}/suspicion");
+        Assert.Equal((1, 16), ((int)standing["appearances"]!, (int)standing["score"]!));
+        Assert.Equal((int)standing["partners"]!, (int)Assert.Single(standing["cases"]!.AsArray())!["population"]!);
+    }
+
+    [Fact]
     public async Task Unknown_partners_and_partner_keys_are_refused()
     {
         var missing = await _f.Staff().GetAsync($"/api/v1/partners/{Guid.NewGuid()}/suspicion");
