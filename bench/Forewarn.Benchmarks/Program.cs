@@ -31,6 +31,8 @@ switch (mode)
         return await Forewarn.Benchmarks.Pool.PoolDriver.RunAsync(rest);
     case "exposure":
         return await Forewarn.Benchmarks.Exposure.ExposureDriver.RunAsync(rest);
+    case "suspicion":
+        return Forewarn.Benchmarks.Investigations.SuspicionDriver.Run(rest);
     case "log":
         return await Forewarn.Benchmarks.Transparency.LogDriver.RunAsync(rest);
     default:
@@ -57,6 +59,8 @@ switch (mode)
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- log serve [--postgres|--both] [--concurrency 16,64] [--seconds 5] [--rounds 3]
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- exposure [--partners 10000] [--entries 1000000] [--rounds 3]
                   [--store sqlite|postgres|both] [--markdown FILE]
+              dotnet run -c Release --project bench/Forewarn.Benchmarks -- suspicion [--incidents 1000] [--partners 10000] [--runs 5]
+                  [--sizes 1,5,20,100,500,2000] [--trials 20] [--markdown FILE]   (suspicion across incidents, no store)
             See docs/benchmarks.md.
             """);
         return 2;

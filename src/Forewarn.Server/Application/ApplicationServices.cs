@@ -9,6 +9,7 @@ using Forewarn.Server.Policy;
 using Forewarn.Server.ReferenceData;
 using Forewarn.Server.Sightings;
 using Forewarn.Server.Staff;
+using Forewarn.Server.Suspicion;
 using Forewarn.Server.Review;
 using Forewarn.Server.Tracing;
 using Forewarn.Server.Webhooks;
@@ -47,6 +48,7 @@ public static class ApplicationServices
         services.AddScoped<CaseService>();
         services.AddScoped<CaseDecisionService>();
         services.AddScoped<CaseSampleTracing>();
+        services.AddScoped<SuspicionService>();
         return services;
     }
 }

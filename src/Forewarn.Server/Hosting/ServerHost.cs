@@ -9,6 +9,7 @@ using Forewarn.Server.Cases;
 using Forewarn.Server.Deliveries;
 using Forewarn.Server.Entitlements;
 using Forewarn.Server.Exposure;
+using Forewarn.Server.Suspicion;
 using Forewarn.Server.Keys;
 using Forewarn.Server.Partners;
 using Forewarn.Server.Policy;
@@ -146,6 +147,7 @@ public static class ServerHost
         api.MapWebhooks();
         api.MapWaveDeliveries();
         api.MapExposure();
+        api.MapSuspicion();
         api.MapReviews();
         api.MapTrace();
         api.MapLogEntries();
