@@ -20,6 +20,7 @@ public static class CasesCommand
         command.Add(CaseDecide.Create(context));
         command.Add(CaseDecide.Appeal(context));
         command.Add(Close(context));
+        command.Add(SuspicionCommands.OfCase(context));
         return command;
     }
 

@@ -16,6 +16,7 @@ public static class PartnersCommand
         var command = new Command("partners", "Manage partner organisations: roster, tiers and membership status (staff key)");
         command.Add(List(context));
         command.Add(Show(context));
+        command.Add(SuspicionCommands.OfPartner(context));
         command.Add(Add(context));
         command.Add(PartnerUpdate.Create(context));
         command.Add(SetTier(context));
