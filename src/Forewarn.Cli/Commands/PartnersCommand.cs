@@ -16,7 +16,6 @@ public static class PartnersCommand
         var command = new Command("partners", "Manage partner organisations: roster, tiers and membership status (staff key)");
         command.Add(List(context));
         command.Add(Show(context));
-        command.Add(SuspicionCommands.OfPartner(context));
         command.Add(Add(context));
         command.Add(PartnerUpdate.Create(context));
         command.Add(SetTier(context));
@@ -24,6 +23,7 @@ public static class PartnersCommand
         command.Add(StatusChange(context, "reinstate", PartnerStatus.Active, "Reinstate a partner (back to active)"));
         command.Add(StatusChange(context, "probation", PartnerStatus.Probation, "Put a partner on probation"));
         command.Add(StatusChange(context, "remove", PartnerStatus.Removed, "Remove a partner from the program (final)"));
+        command.Add(SuspicionCommands.OfPartner(context));
         return command;
     }
 

@@ -35,8 +35,9 @@ public sealed class AcknowledgementDeadlineTests
         var bastionId = new Domain.Common.PartnerId(f.PartnerInfo(DemoFacts.Trusted).Id);
         var hook = await f.Partner(DemoFacts.Trusted).PostAsJsonAsync("/api/v1/me/webhooks", new { url = "https://hooks.example.net/fw" });
         Assert.Equal(HttpStatusCode.Created, hook.StatusCode);
-        await Eventually(async () => await f.InStoreAsync(db => db.Notices.AnyAsync(n => n.PartnerId == bastionId)),
-            "the first wave's notices are sent");
+        var advisoryId = new Domain.Common.AdvisoryId(Guid.Parse((string)(await DemoFacts.Advisory(staff, reference))["id"]!));
+        await Eventually(async () => await f.InStoreAsync(db => db.Notices.AnyAsync(n => n.PartnerId == bastionId && n.AdvisoryId == advisoryId
+            && n.Kind == Domain.Publishing.NoticeKind.Wave)), "the first wave's notices are sent");
         Assert.DoesNotContain(await OverdueAsync(staff), o => (string?)o!["advisory"] == reference);
 
         f.Clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1));
