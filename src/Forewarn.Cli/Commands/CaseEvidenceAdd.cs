@@ -47,8 +47,9 @@ public static class CaseEvidenceAdd
             context.Show(parse.GetValue(json), added, e =>
             {
                 context.Screen.Line($"Added evidence {e.Text("number")} ({e.Text("kind")}), SHA-256 ", e.Text("sha256"), ".");
-                foreach (var t in e["trace"] is JsonArray traces ? traces.OfType<JsonNode>() : e["trace"] is { } one ? [one] : [])
-                    context.Screen.Line($"Trace of {t.Text("artifactTitle")} ({t.Text("marksRead")} of {t.Text("sites")} marks read): ", t.Text("verdict"));
+                // A traced file keeps the sample trace (one result per fingerprinted artifact); a trace keeps its one result.
+                foreach (var t in e["trace"]?["artifacts"] is JsonArray artifacts ? artifacts.OfType<JsonNode>() : e["trace"] is { } one ? [one] : [])
+                    context.Screen.Line($"Trace of {(t.Text("title") is { Length: > 0 } title ? title : t.Text("artifactTitle"))} ({t.Text("marksRead")} of {t.Text("sites")} marks read): ", t.Text("verdict"));
             });
             return ExitCodes.Success;
         }));

@@ -141,7 +141,7 @@ public static class CasesCommand
     {
         "note" => e.Text("text"),
         "sighting" => e.Text("sightingId"),
-        "file" => $"{e.Text("fileName")} ({e.Text("mediaType")}, {e.Text("size")} bytes){Traced(e["trace"]?[0])}",
+        "file" => $"{e.Text("fileName")} ({e.Text("mediaType")}, {e.Text("size")} bytes){Traced(e["trace"])}",
         "trace" => e["trace"].Text("verdict"),
         "exposure" => $"exposure at log size {e["checkpoint"].Text("size")}",
         _ => "",

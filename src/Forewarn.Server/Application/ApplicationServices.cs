@@ -47,7 +47,6 @@ public static class ApplicationServices
         services.AddScoped<AcknowledgementDeadlines>();
         services.AddScoped<CaseService>();
         services.AddScoped<CaseDecisionService>();
-        services.AddScoped<CaseSampleTracing>();
         services.AddScoped<SuspicionService>();
         return services;
     }

@@ -17,7 +17,7 @@ namespace Forewarn.Server.Cases;
 /// written and committed with its log entry. Evidence is only ever added: there is no operation
 /// that changes or removes it. Decisions are <see cref="CaseDecisionService"/>'s.
 /// </summary>
-public sealed class CaseService(ForewarnDb db, TimeProvider clock, TraceService traces, CaseSampleTracing samples, ExposureService exposure)
+public sealed class CaseService(ForewarnDb db, TimeProvider clock, TraceService traces, SampleTracing samples, ExposureService exposure)
 {
     /// <summary>A case by its id or reference (CASE-2026-0001); not found otherwise.</summary>
     public async Task<Case> FindAsync(string idOrReference, CancellationToken ct)
@@ -71,7 +71,7 @@ public sealed class CaseService(ForewarnDb db, TimeProvider clock, TraceService 
                 var mediaType = ContentLabels.MediaType(body.MediaType);
                 ContentLabels.FileName(body.FileName);
                 var trace = CaseEvidence.IsText(mediaType) && Text(bytes) is { } text
-                    ? await samples.TraceAsync(await db.Advisories.AsNoTracking().FirstAsync(a => a.Id == c.AdvisoryId, ct), text, actor, ct)
+                    ? JsonSerializer.Serialize(await samples.TraceAsync(c.AdvisoryId, text, actor, ct), JsonSerializerOptions.Web)
                     : null;
                 evidence = CaseEvidence.File(c.Id, number, body.FileName, mediaType, bytes, trace, now, actor.Name);
                 break;

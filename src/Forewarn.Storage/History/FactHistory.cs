@@ -45,12 +45,18 @@ public static class FactHistory
         _ => null,
     };
 
+    /// <summary>Marks that a store's history has begun: from then on every fact change is recorded in its own save.</summary>
+    public const string BegunSetting = "facts.history-begun";
+
     /// <summary>
-    /// Gives every subject that has no history yet (a store from before histories were kept, or
-    /// rows written in bulk) a first row with its facts as they are now. Idempotent.
+    /// Gives every subject that has no history yet (a store from before histories were kept) a
+    /// first row with its facts as they are now, once per store: afterwards every fact is written
+    /// through the change tracker (bulk inserts write only notices, deliveries and checkpoints), so
+    /// start-up does not read the whole programme again. Idempotent.
     /// </summary>
     public static async Task<int> BaselineAsync(ForewarnDb db, DateTimeOffset now, CancellationToken ct)
     {
+        if (await db.Settings.AsNoTracking().AnyAsync(s => s.Key == BegunSetting, ct)) return 0;
         var known = (await db.FactHistory.AsNoTracking().Select(r => new { r.Kind, r.Subject }).Distinct().ToListAsync(ct))
             .Select(r => (r.Kind, r.Subject)).ToHashSet();
         var generation = await FactsGeneration.ReadAsync(db, ct);
@@ -64,9 +70,18 @@ public static class FactHistory
         foreach (var j in await db.Jurisdictions.AsNoTracking().ToListAsync(ct)) Add(FactKinds.Jurisdiction, j.Code, StoreJson.Write(j.Snapshot));
         foreach (var a in await db.Advisories.AsNoTracking().ToListAsync(ct)) Add(FactKinds.Advisory, a.Id.Value.ToString(), StoreJson.Write(a.Facts));
         foreach (var w in await db.Waves.AsNoTracking().ToListAsync(ct)) Add(FactKinds.Wave, w.Id.Value.ToString(), StoreJson.Write(w.Facts));
-        if (rows.Count == 0) return 0;
         db.FactHistory.AddRange(rows);
-        await db.SaveChangesAsync(ct);
+        db.Settings.Add(new ProgramSetting(BegunSetting, now.ToString("O")));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another server starting at the same moment began it.
+            db.ChangeTracker.Clear();
+            return 0;
+        }
         return rows.Count;
     }
 

@@ -84,8 +84,10 @@ public sealed class CaseApiTests : IAsyncLifetime
 
         var file = await staff.PostJson($"/api/v1/cases/{reference}/evidence",
             CaseSteps.File("found.txt", "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(copy)), HttpStatusCode.Created);
-        var traces = file["trace"]!.AsArray();
-        var best = traces[0]!;
+        // The same sample trace as a sighting's: every fingerprinted artifact, and everyone named across them.
+        var traces = file["trace"]!["artifacts"]!.AsArray();
+        var best = traces.MaxBy(t => (int)t!["marksRead"]!)!;
+        Assert.Equal(_f.PartnerInfo(DemoFacts.Trusted).Id, Guid.Parse((string)Assert.Single(file["trace"]!["accused"]!.AsArray())!["partnerId"]!));
         Assert.Equal(description, (string?)best["artifactId"]);
         Assert.True((int)best["marksRead"]! > 0);
         Assert.NotNull(best["threshold"]);

@@ -62,6 +62,8 @@ public sealed class PastFactsTests : IAsyncLifetime
     public async Task A_store_without_history_begins_one_whose_first_facts_reach_back()
     {
         var removed = await _f.InStoreAsync(db => db.FactHistory.ExecuteDeleteAsync());
+        // A store from before histories were kept: no rows, and its history not yet begun.
+        await _f.InStoreAsync(db => db.Settings.Where(s => s.Key == FactHistory.BegunSetting).ExecuteDeleteAsync());
         Assert.True(removed > 0, "The demo's facts have a history.");
         var begun = await _f.InStoreAsync(db => FactHistory.BaselineAsync(db, _f.Clock.GetUtcNow(), CancellationToken.None));
         Assert.True(begun >= 12, $"Only {begun} first rows.");
