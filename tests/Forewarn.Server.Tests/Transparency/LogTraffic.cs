@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net.Http.Headers;
 using Forewarn.Server.Tests.Cli;
 using Forewarn.Server.Tests.Infrastructure;
@@ -25,7 +26,25 @@ internal static class LogTraffic
             await Task.WhenAll(clients.SelectMany(c => ids.Select(id => c.GetAsync($"/api/v1/me/artifacts/{id}/content"))));
             clients.ForEach(c => c.Dispose());
         }
-        return await SizeAsync(server);
+        return await SettledSizeAsync(server);
+    }
+
+    /// <summary>
+    /// The log's size once its latest checkpoint covers every stored entry: an entry is stored with
+    /// the download that made it, but signed into a checkpoint a moment later, in a batch.
+    /// </summary>
+    public static async Task<long> SettledSizeAsync(CliServer server)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var stored = await server.Factory.InStoreAsync(db => db.LogEntries.LongCountAsync());
+            var size = await SizeAsync(server);
+            if (size == stored) return size;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"The log's latest checkpoint covers {size} of its {stored} entries after 30 s.");
+            await Task.Delay(50);
+        }
     }
 
     public static async Task<long> SizeAsync(CliServer server)
