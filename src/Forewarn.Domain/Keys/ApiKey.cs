@@ -99,6 +99,20 @@ public sealed class ApiKey
     /// <summary>Whether the key can change the programme (and so approve what needs four eyes).</summary>
     public bool CanWrite => Scopes.Contains(KeyScopes.StaffWrite);
 
+    /// <summary>
+    /// Adds a scope the key's kind of owner may hold (an upgrade granting what an older scope
+    /// already allowed); false when the key already has it.
+    /// </summary>
+    public bool Grant(string scope)
+    {
+        var allowed = Owner == KeyOwner.Staff ? KeyScopes.Staff : KeyScopes.Partner;
+        if (!allowed.Contains(scope))
+            throw new DomainException("invalid-scope", $"A {Owner.ToString().ToLowerInvariant()} key cannot have scope {scope}.");
+        if (Scopes.Contains(scope)) return false;
+        Scopes = [.. Scopes, scope];
+        return true;
+    }
+
     public void Revoke(DateTimeOffset at)
     {
         if (RevokedAt is not null)
@@ -117,6 +131,11 @@ public static class KeyScopes
 {
     public const string StaffRead = "staff:read";
     public const string StaffWrite = "staff:write";
+    /// <summary>
+    /// Investigations: cases, exposure, suspicion, timelines, reports and misuse signals. Separate
+    /// from <see cref="StaffRead"/> because they name suspects and show where partners fetched from.
+    /// </summary>
+    public const string StaffInvestigate = "staff:investigate";
     public const string PartnerRead = "partner:read";
     public const string PartnerAcknowledge = "partner:acknowledge";
     /// <summary>Register, rotate and remove the organisation's webhook endpoints.</summary>
@@ -124,6 +143,6 @@ public static class KeyScopes
     /// <summary>Send sightings of the programme's objects to the TAXII inbound collection.</summary>
     public const string PartnerSightings = "partner:sightings";
 
-    public static IReadOnlyList<string> Staff { get; } = [StaffRead, StaffWrite];
+    public static IReadOnlyList<string> Staff { get; } = [StaffRead, StaffWrite, StaffInvestigate];
     public static IReadOnlyList<string> Partner { get; } = [PartnerRead, PartnerAcknowledge, PartnerWebhooks, PartnerSightings];
 }

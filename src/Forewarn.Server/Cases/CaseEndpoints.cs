@@ -21,8 +21,8 @@ public static class CaseEndpoints
 {
     public static void MapCases(this IEndpointRouteBuilder api)
     {
-        var read = api.MapGroup("/cases").WithTags("Cases").RequireAuthorization(AccessPolicies.StaffRead);
-        var write = api.MapGroup("/cases").WithTags("Cases").RequireAuthorization(AccessPolicies.StaffWrite);
+        var read = api.MapGroup("/cases").WithTags("Cases").RequireAuthorization(AccessPolicies.Investigate);
+        var write = api.MapGroup("/cases").WithTags("Cases").RequireAuthorization(AccessPolicies.StaffWrite, AccessPolicies.Investigate);
 
         read.MapGet("/", List).WithSummary("List cases, newest first (optionally of one advisory, or open/closed only)").Refuses(ErrorCategory.Invalid, ErrorCategory.NotFound);
         read.MapGet("/{id}", Show).WithSummary("A case with its evidence and decisions").Refuses(ErrorCategory.NotFound);

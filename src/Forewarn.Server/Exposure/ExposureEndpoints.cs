@@ -9,7 +9,7 @@ namespace Forewarn.Server.Exposure;
 public static class ExposureEndpoints
 {
     public static void MapExposure(this IEndpointRouteBuilder api) =>
-        api.MapGet("/advisories/{id}/exposure", Show).WithTags("Investigations").RequireAuthorization(AccessPolicies.StaffRead)
+        api.MapGet("/advisories/{id}/exposure", Show).WithTags("Investigations").RequireAuthorization(AccessPolicies.Investigate)
             .WithSummary("Exposure before a moment: per partner and content class, what was open, when it was told, what it fetched (from the log)")
             .Refuses(ErrorCategory.Invalid, ErrorCategory.NotFound);
 

@@ -68,6 +68,8 @@ public static class ServerHost
         builder.Services.AddSingleton<TransparencyLog>();
         builder.Services.AddSingleton<ILogAppender>(s => s.GetRequiredService<TransparencyLog>());
         builder.Services.AddHostedService(s => s.GetRequiredService<TransparencyLog>());
+        // After the log runs (its changes are logged) and before the server takes requests.
+        builder.Services.AddHostedService<StoreUpgrades>();
         builder.Services.AddScoped<LogReader>();
         // After StoreStartup, so the first pass (releases missed while down) sees a migrated store.
         builder.Services.AddHostedService<ReleaseScheduler>();

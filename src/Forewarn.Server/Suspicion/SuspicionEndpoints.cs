@@ -13,10 +13,10 @@ public static class SuspicionEndpoints
 {
     public static void MapSuspicion(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/partners/{id}/suspicion", ForPartner).WithTags("Investigations").RequireAuthorization(AccessPolicies.StaffRead)
+        api.MapGet("/partners/{id}/suspicion", ForPartner).WithTags("Investigations").RequireAuthorization(AccessPolicies.Investigate)
             .WithSummary("Suspicion across cases: in how many suspect sets the partner was, against what chance gives")
             .Refuses(ErrorCategory.NotFound);
-        api.MapGet("/cases/{id}/suspicion", ForCase).WithTags("Investigations").RequireAuthorization(AccessPolicies.StaffRead)
+        api.MapGet("/cases/{id}/suspicion", ForCase).WithTags("Investigations").RequireAuthorization(AccessPolicies.Investigate)
             .WithSummary("The suspects of a case, each with its standing across all cases")
             .Refuses(ErrorCategory.NotFound);
     }

@@ -19,6 +19,11 @@ public static partial class LogEvents
         LogEvent.Of(LogKinds.KeyRevoked, key.RevokedAt ?? throw new ArgumentException("The key is not revoked.", nameof(key)),
             key.PartnerId?.Value, null, [.. KeyFields(key), .. By(user)]);
 
+    /// <summary>A key gained <paramref name="scope"/> on upgrade, and why.</summary>
+    public static LogEvent KeyScopeGranted(ApiKey key, string scope, string reason, DateTimeOffset at) =>
+        LogEvent.Of(LogKinds.KeyScopeGranted, at, key.PartnerId?.Value, null,
+            [.. KeyFields(key), Field("granted", scope), Field("reason", reason), .. By(Actor.Scheduler)]);
+
     private static KeyValuePair<string, JsonNode?>[] KeyFields(ApiKey key) =>
     [
         Field("key", key.Id.ToString()),

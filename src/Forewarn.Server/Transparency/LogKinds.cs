@@ -15,6 +15,8 @@ public static class LogKinds
     public const string KeyIssued = "key.issued";
     /// <summary>Staff revoked an API key.</summary>
     public const string KeyRevoked = "key.revoked";
+    /// <summary>A key gained a scope on upgrade, because an older scope it held already allowed that work.</summary>
+    public const string KeyScopeGranted = "key.scope_granted";
     /// <summary>Staff published a new policy version: its number, rules and their SHA-256.</summary>
     public const string PolicyChanged = "policy.changed";
     /// <summary>Staff added a partner or changed its fields, tier or status: each field's old and new value.</summary>
