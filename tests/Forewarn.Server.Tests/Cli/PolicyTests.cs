@@ -1,3 +1,7 @@
+using System.Net;
+using System.Net.Http.Json;
+using Forewarn.Server.Tests.Infrastructure;
+
 namespace Forewarn.Server.Tests.Cli;
 
 /// <summary><c>forewarn policy show|explain</c>: the demo's rules and the July 2025 change (R3).</summary>
@@ -90,5 +94,40 @@ public sealed class PolicyTests(CliServer server) : IClassFixture<CliServer>
             "policy", "explain", "--partner", server.PartnerId("Jadewall"), "--artifact", Guid.NewGuid().ToString())).Failed(1);
 
         Assert.Contains("not found", err, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Explain_with_the_facts_version_of_an_access_entry_gives_its_verdict_after_later_changes()
+    {
+        var own = new CliServer();
+        await own.InitializeAsync();
+        try
+        {
+            var advisory = (await own.Run(own.StaffKey, "advisories", "show", DemoFacts.Replay, "--json")).Json();
+            var poc = (string)advisory["artifacts"]!.AsArray().Single(a => (string?)a!["class"] == "poc")!["id"]!;
+            var jadewall = own.PartnerId("Jadewall");
+            (await own.Run(own.PartnerKey("Jadewall"), "me", "fetch", poc)).Failed(1);
+            var record = (await own.Run(own.StaffKey, "access-records", "--partner", jadewall, "--artifact", poc, "--limit", "1", "--json")).Json().AsArray().Single()!;
+            Assert.False((bool)record["allowed"]!);
+            var version = (string)record["factsVersion"]!;
+            var at = (string)record["at"]!;
+
+            // Later the partner moves out of the reporting jurisdiction: today the PoC is open to it.
+            using var staff = own.Staff();
+            var moved = await staff.PatchAsJsonAsync($"/api/v1/partners/{jadewall}", new { headquartersCountry = "JP", jurisdictions = new[] { "JP" } });
+            Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+            Assert.True((bool)(await own.Run(own.StaffKey, "policy", "explain", "--partner", jadewall, "--artifact", poc, "--json")).Json()["allowed"]!);
+
+            // Re-decided at the entry's time with its facts version: the logged verdict, naming R3.
+            var then = (await own.Run(own.StaffKey, "policy", "explain", "--partner", jadewall, "--artifact", poc,
+                "--at", at, "--facts-version", version, "--json")).Json();
+            Assert.False((bool)then["allowed"]!);
+            Assert.Equal((string?)record["verdict"], (string?)then["verdict"]);
+            Assert.Contains("R3", then["decidingRules"]!.ToJsonString());
+        }
+        finally
+        {
+            await own.DisposeAsync();
+        }
     }
 }
