@@ -61,6 +61,34 @@ public sealed class AcknowledgementDeadlineTests
     }
 
     [Fact]
+    public async Task Two_servers_remind_each_overdue_partner_once()
+    {
+        await using var f = new ForewarnFactory();
+        var staff = f.Staff();
+        await using var second = new SecondServer(f);
+        using var other = second.WithKey(f.Credentials.Staff.ApiKey);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/v1/acknowledgements/overdue")).StatusCode);
+        var reference = DemoFacts.EmbargoReference(f);
+        var advisoryId = new Domain.Common.AdvisoryId(Guid.Parse((string)(await DemoFacts.Advisory(staff, reference))["id"]!));
+        await Eventually(async () => await f.InStoreAsync(db => db.Notices.AnyAsync(n => n.AdvisoryId == advisoryId
+            && n.Kind == Domain.Publishing.NoticeKind.Wave)), "the first wave's notices are sent");
+
+        // Both servers' jobs wake on the same clock step and race for the same reminders.
+        f.Clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1));
+        await Eventually(async () => (await OverdueAsync(staff)) is { Count: > 0 } o && o.All(r => r!["remindedAt"] is not null), "every overdue partner is reminded");
+        f.Clock.Advance(TimeSpan.FromMinutes(5));
+        await Task.Delay(1000);
+
+        var overdue = (await OverdueAsync(staff)).Count;
+        Assert.Equal(overdue, await f.InStoreAsync(db => db.AcknowledgementReminders.CountAsync()));
+        await Eventually(async () => await f.InStoreAsync(db => db.LogEntries.CountAsync(e => e.Kind == "acknowledgement.reminded")) == overdue,
+            "each reminder is in the log once");
+        var deliveries = await f.InStoreAsync(db => db.WebhookDeliveries.Where(d => d.EventType == "advisory.acknowledgement_due")
+            .GroupBy(d => d.PartnerId).Select(g => g.Count()).ToListAsync());
+        Assert.All(deliveries, n => Assert.Equal(1, n));
+    }
+
+    [Fact]
     public async Task A_tier_sets_its_deadline_and_bad_values_are_refused()
     {
         await using var f = new ForewarnFactory();
