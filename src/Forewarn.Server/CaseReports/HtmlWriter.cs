@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace Forewarn.Server.CaseReports;
 
@@ -10,7 +11,8 @@ namespace Forewarn.Server.CaseReports;
 public sealed class HtmlWriter
 {
     private readonly StringBuilder _html = new();
-    private readonly HtmlEncoder _encoder = HtmlEncoder.Default;
+    // All of Unicode as it is (names, dashes); markup characters and quotes are still always escaped.
+    private readonly HtmlEncoder _encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public HtmlWriter Open(string tag, params (string Name, string? Value)[] attributes)
     {

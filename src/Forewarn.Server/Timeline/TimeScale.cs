@@ -69,17 +69,27 @@ public sealed class TimeScale
         return Segments[^1].X1;
     }
 
-    /// <summary>Tick moments and their labels for every segment: at most one per ~90 px, on whole hours or days.</summary>
+    /// <summary>
+    /// Tick moments and their labels: per segment on whole hours or days, at most one per ~90 px (a segment too
+    /// short for two gets one at its middle), and none closer than 80 px to the one before, across breaks too.
+    /// </summary>
     public IEnumerable<(float X, string Label)> Ticks()
     {
+        var last = float.MinValue;
         foreach (var s in Segments)
         {
             var room = Math.Max(1, (int)((s.X1 - s.X0) / 90));
             var step = Steps.FirstOrDefault(st => (s.To - s.From) / st <= room, Steps[^1]);
-            var first = Align(s.From, step);
-            for (var t = first; t <= s.To; t += step)
-                if (t >= s.From)
-                    yield return (s.X(t), t.ToString(step < TimeSpan.FromDays(1) ? "MM-dd HH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture));
+            var ticks = new List<DateTimeOffset>();
+            for (var t = Align(s.From, step); t <= s.To; t += step) ticks.Add(t);
+            if (ticks.Count < 2) (ticks, step) = ([s.From + (s.To - s.From) / 2], TimeSpan.FromDays(1));
+            foreach (var t in ticks)
+            {
+                var x = s.X(t);
+                if (x - last < 80) continue;
+                last = x;
+                yield return (x, t.ToString(step < TimeSpan.FromDays(1) ? "MM-dd HH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
         }
     }
 

@@ -61,7 +61,7 @@ public sealed class TimelineDrawing : IDisposable
         canvas.Clear(SKColors.White);
         using var ink = new SKPaint { Color = new SKColor(0x21, 0x21, 0x21), IsAntialias = true };
         using var faint = new SKPaint { Color = new SKColor(0x61, 0x61, 0x61), IsAntialias = true };
-        canvas.DrawText(_picture.Title, 20, 28, SKTextAlign.Left, _title, ink);
+        canvas.DrawText(Fit(_picture.Title, _title, Width - 40), 20, 28, SKTextAlign.Left, _title, ink);
         canvas.DrawText(_picture.Subtitle, 20, 48, SKTextAlign.Left, _text, faint);
         DrawLanes(canvas, ink);
         DrawAxis(canvas, faint);
@@ -125,22 +125,25 @@ public sealed class TimelineDrawing : IDisposable
     private void DrawMarks(SKCanvas canvas, TimelineLane lane, float y, float height, SKPaint ink)
     {
         var centre = y + (lane.Partner ? height / 2 : 14);
-        // Labels take the first of three rows where they do not run into the one before.
+        var marks = lane.Marks.OrderBy(m => m.At).Select(m => (Mark: m, X: _scale.X(m.At))).ToList();
+        foreach (var (m, x) in marks) Shape(canvas, MarkStyle.Of(m.Kind, m.ContentClass), x, centre);
+        if (lane.Partner) return;
+        // A label takes the first of three rows where it runs into neither the label before it nor, on the
+        // marks' own row, another mark.
         var rowEnds = new float[] { float.MinValue, float.MinValue, float.MinValue };
         float[] rowOffsets = [4, 17, 29];
-        foreach (var m in lane.Marks.OrderBy(m => m.At))
+        foreach (var (m, x) in marks.Where(m => m.Mark.Label.Length > 0))
         {
-            var x = _scale.X(m.At);
-            Shape(canvas, MarkStyle.Of(m.Kind, m.ContentClass), x, centre);
-            if (lane.Partner || m.Label.Length == 0) continue;
-            var label = Fit(m.Label, _small, 260);
+            var label = Fit(m.Label, _small, 380);
             var width = _small.MeasureText(label);
             var flip = x + 9 + width > Width - 4;
             var start = flip ? x - 9 - width : x + 9;
-            var row = Array.FindIndex(rowEnds, end => start > end + 4);
-            if (row < 0) row = Array.IndexOf(rowEnds, rowEnds.Min());
-            rowEnds[row] = Math.Max(rowEnds[row], start + width);
-            canvas.DrawText(label, start, centre + rowOffsets[row], SKTextAlign.Left, _small, ink);
+            var free = Enumerable.Range(0, rowEnds.Length).Select(row => start > rowEnds[row] + 4
+                && (row > 0 || !marks.Any(o => o.X != x && o.X >= start - 7 && o.X <= start + width + 7))).ToList();
+            var chosen = free.IndexOf(true);
+            if (chosen < 0) chosen = Array.IndexOf(rowEnds, rowEnds.Min());
+            rowEnds[chosen] = Math.Max(rowEnds[chosen], start + width);
+            canvas.DrawText(label, start, centre + rowOffsets[chosen], SKTextAlign.Left, _small, ink);
         }
     }
 
