@@ -26,6 +26,7 @@ public static class AdvisoriesCommand
             AdvisoryChanges.MoveRelease(context),
             AdvisoryChanges.Withdraw(context),
             AdvisoryChanges.BreakEmbargo(context),
+            TimelineCommands.OfAdvisory(context),
         };
 
     private static Command List(CliContext context)

@@ -21,6 +21,8 @@ public static class CasesCommand
         command.Add(CaseDecide.Appeal(context));
         command.Add(Close(context));
         command.Add(SuspicionCommands.OfCase(context));
+        command.Add(TimelineCommands.OfCase(context));
+        command.Add(TimelineCommands.Report(context));
         return command;
     }
 

@@ -1,5 +1,6 @@
 using Forewarn.Server.Advisories;
 using Forewarn.Server.Approvals;
+using Forewarn.Server.CaseReports;
 using Forewarn.Server.Cases;
 using Forewarn.Server.Entitlements;
 using Forewarn.Server.Exposure;
@@ -11,6 +12,7 @@ using Forewarn.Server.Sightings;
 using Forewarn.Server.Staff;
 using Forewarn.Server.Suspicion;
 using Forewarn.Server.Review;
+using Forewarn.Server.Timeline;
 using Forewarn.Server.Tracing;
 using Forewarn.Server.Webhooks;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -48,6 +50,8 @@ public static class ApplicationServices
         services.AddScoped<CaseService>();
         services.AddScoped<CaseDecisionService>();
         services.AddScoped<SuspicionService>();
+        services.AddScoped<TimelineService>();
+        services.AddScoped<CaseReportService>();
         return services;
     }
 }

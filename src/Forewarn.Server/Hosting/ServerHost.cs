@@ -5,6 +5,7 @@ using Forewarn.Server.Sightings;
 using Forewarn.Server.Application;
 using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
+using Forewarn.Server.CaseReports;
 using Forewarn.Server.Cases;
 using Forewarn.Server.Deliveries;
 using Forewarn.Server.Entitlements;
@@ -21,6 +22,7 @@ using Forewarn.Server.Review;
 using Forewarn.Server.ReferenceData;
 using Forewarn.Server.Staff;
 using Forewarn.Server.Taxii;
+using Forewarn.Server.Timeline;
 using Forewarn.Server.Tracing;
 using Forewarn.Server.Transparency;
 using Forewarn.Server.Webhooks;
@@ -155,6 +157,8 @@ public static class ServerHost
         api.MapLogEntries();
         api.MapAdmin();
         api.MapCases();
+        api.MapTimelines();
+        api.MapCaseReports();
         api.MapMyDecisions();
 
         app.Lifetime.ApplicationStarted.Register(() => StartBanner.Print(app.Services.GetRequiredService<IServer>(), app.Services.GetRequiredService<StoreSettings>(),

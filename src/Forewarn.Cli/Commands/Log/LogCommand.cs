@@ -15,10 +15,10 @@ namespace Forewarn.Cli.Commands.Log;
 public static class LogCommand
 {
     public static Command Create(CliContext context) =>
-        new("log", "The transparency log: checkpoint, key, entries, receipts; verify the log, a receipt or a proof")
+        new("log", "The transparency log: checkpoint, key, entries, receipts; verify the log, a receipt, a case report or a proof")
         {
             Checkpoint(context), Key(context), Entries(context), Mine(context), ReceiptCommand(context), LogProofCommand.Create(context),
-            LogVerifyCommand.Create(context), LogOfflineChecks.VerifyReceipt(context), LogOfflineChecks.VerifyProof(context),
+            LogVerifyCommand.Create(context), LogOfflineChecks.VerifyReceipt(context), LogOfflineChecks.VerifyReport(context), LogOfflineChecks.VerifyProof(context),
         };
 
     private static Command Checkpoint(CliContext context)

@@ -37,6 +37,35 @@ public static class LogOfflineChecks
         return command;
     }
 
+    /// <summary>
+    /// Checks every log entry a case report (<c>cases report</c>) embeds: its leaf hash, its inclusion proof to
+    /// the checkpoint's root, the checkpoint's signature by the given key. Names the first entry that fails.
+    /// </summary>
+    public static Command VerifyReport(CliContext context)
+    {
+        var file = new Argument<string>("file") { Description = "The case report (HTML, as 'cases report' writes it; '-' reads standard input)" };
+        var key = KeyOption(required: true);
+        var json = Options.Json();
+        var command = new Command("verify-report", "Check a case report offline: every log entry it cites is in the log under the signed checkpoint it carries") { file, key, json };
+        command.SetAction((parse, ct) => context.RunOfflineAsync(ct, async ct =>
+        {
+            var path = parse.GetValue(file)!;
+            var logKey = await LogInput.KeyAsync(parse.GetValue(key)!, ct);
+            ReportEvidence evidence;
+            try
+            {
+                evidence = ReportEvidence.FromHtml(await LogInput.FileAsync(path, ct));
+            }
+            catch (FormatException e)
+            {
+                throw new InputException($"{LogInput.Name(path)} is not a verifiable case report: {e.Message}");
+            }
+            var verdict = evidence.Verify(logKey);
+            return Report(context, parse.GetValue(json), verdict, new JsonObject { ["case"] = evidence.Case, ["entries"] = evidence.Entries.Count });
+        }));
+        return command;
+    }
+
     public static Command VerifyProof(CliContext context)
     {
         var file = new Argument<string>("proof") { Description = "An inclusion proof ({\"index\",\"size\",…}) or consistency proof ({\"from\",\"to\",…}) as /log/v1 gives it" };
