@@ -10,7 +10,7 @@ namespace Forewarn.Server.CaseReports;
 public static class CaseReportEndpoints
 {
     public static void MapCaseReports(this IEndpointRouteBuilder api) =>
-        api.MapGet("/cases/{id}/report.html", Report).WithTags("Cases").RequireAuthorization(AccessPolicies.StaffRead)
+        api.MapGet("/cases/{id}/report.html", Report).WithTags("Cases").RequireAuthorization(AccessPolicies.Investigate)
             .WithSummary("The case as one self-contained HTML file: timeline, exposure, traces, evidence, decisions, and every cited log entry with its proof")
             .Produces(StatusCodes.Status200OK, contentType: "text/html").Refuses(ErrorCategory.NotFound);
 

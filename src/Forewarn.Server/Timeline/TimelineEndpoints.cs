@@ -16,8 +16,8 @@ public static class TimelineEndpoints
 
     public static void MapTimelines(this IEndpointRouteBuilder api)
     {
-        var advisories = api.MapGroup("/advisories").WithTags("Investigations").RequireAuthorization(AccessPolicies.StaffRead);
-        var cases = api.MapGroup("/cases").WithTags("Cases").RequireAuthorization(AccessPolicies.StaffRead);
+        var advisories = api.MapGroup("/advisories").WithTags("Investigations").RequireAuthorization(AccessPolicies.Investigate);
+        var cases = api.MapGroup("/cases").WithTags("Cases").RequireAuthorization(AccessPolicies.Investigate);
         advisories.MapGet("/{id}/timeline.svg", async (string id, TimelineService timelines, CancellationToken ct) => Svg(await timelines.OfAdvisoryAsync(id, ct)))
             .WithSummary("The advisory's incident timeline as SVG: waves, release, sightings, partners' first notices and fetches")
             .Produces(StatusCodes.Status200OK, contentType: SvgType).Refuses(ErrorCategory.NotFound);
