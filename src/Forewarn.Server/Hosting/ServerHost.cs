@@ -7,6 +7,7 @@ using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Cases;
 using Forewarn.Server.Deliveries;
+using Forewarn.Server.Demo;
 using Forewarn.Server.Entitlements;
 using Forewarn.Server.Exposure;
 using Forewarn.Server.Suspicion;
@@ -68,6 +69,8 @@ public static class ServerHost
         builder.Services.AddSingleton<TransparencyLog>();
         builder.Services.AddSingleton<ILogAppender>(s => s.GetRequiredService<TransparencyLog>());
         builder.Services.AddHostedService(s => s.GetRequiredService<TransparencyLog>());
+        // After the log's sequencer: the demo's investigation waits for its entries and freezes a snapshot at a checkpoint.
+        builder.Services.AddHostedService<DemoInvestigation>();
         builder.Services.AddScoped<LogReader>();
         // After StoreStartup, so the first pass (releases missed while down) sees a migrated store.
         builder.Services.AddHostedService<ReleaseScheduler>();
