@@ -12,11 +12,14 @@ internal static class DemoAdvisories
 {
     private const string Actor = "staff:demo";
 
+    /// <summary>The 2025 collaboration-server replay.</summary>
+    public const string Replay = "FW-2025-0708";
+
     private static DateTimeOffset Utc(int y, int m, int d, int h = 0) => new(y, m, d, h, 0, 0, TimeSpan.Zero);
 
     public static void AddReplay(ForewarnDb db)
     {
-        var a = Advisory.Create("FW-2025-0708", "Remote code execution in Halcyon Collaboration Server through the ToolPane endpoint",
+        var a = Advisory.Create(Replay, "Remote code execution in Halcyon Collaboration Server through the ToolPane endpoint",
             "An unauthenticated attacker can send a crafted request to the ToolPane endpoint of on-premises Halcyon Collaboration " +
             "Server and have the server deserialize attacker-controlled data, leading to code execution as the service account. " +
             "A related spoofing flaw lets the request bypass authentication.",

@@ -45,6 +45,8 @@ public static class DemoProgram
         db.Settings.Add(new ProgramSetting(NameSetting, Name));
         db.Settings.Add(ProgramPublisher.Keep(Publisher));
         db.Settings.Add(new ProgramSetting("demo.loaded-at", now.ToString("O")));
+        // Recorded through the application services once the log runs (DemoInvestigation), on this start only.
+        db.Settings.Add(new ProgramSetting(DemoInvestigation.Setting, DemoInvestigation.Due));
         AddTiers(db);
         AddJurisdictions(db);
         AddPolicy(db);

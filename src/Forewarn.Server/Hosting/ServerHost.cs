@@ -8,6 +8,7 @@ using Forewarn.Server.Auth;
 using Forewarn.Server.CaseReports;
 using Forewarn.Server.Cases;
 using Forewarn.Server.Deliveries;
+using Forewarn.Server.Demo;
 using Forewarn.Server.Entitlements;
 using Forewarn.Server.Exposure;
 using Forewarn.Server.Suspicion;
@@ -72,6 +73,8 @@ public static class ServerHost
         builder.Services.AddHostedService(s => s.GetRequiredService<TransparencyLog>());
         // After the log runs (its changes are logged) and before the server takes requests.
         builder.Services.AddHostedService<StoreUpgrades>();
+        // After the log's sequencer: the demo's investigation waits for its entries and freezes a snapshot at a checkpoint.
+        builder.Services.AddHostedService<DemoInvestigation>();
         builder.Services.AddScoped<LogReader>();
         // After StoreStartup, so the first pass (releases missed while down) sees a migrated store.
         builder.Services.AddHostedService<ReleaseScheduler>();

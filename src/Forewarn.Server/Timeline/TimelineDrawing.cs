@@ -129,9 +129,11 @@ public sealed class TimelineDrawing : IDisposable
         foreach (var (m, x) in marks) Shape(canvas, MarkStyle.Of(m.Kind, m.ContentClass), x, centre);
         if (lane.Partner) return;
         // A label takes the first of three rows where it runs into neither the label before it nor, on the
-        // marks' own row, another mark.
+        // marks' own row, another mark. A label with no free row is not drawn over another: the label drawn
+        // last before it says how many more there are (the SVG's and the API's marks still list them all).
         var rowEnds = new float[] { float.MinValue, float.MinValue, float.MinValue };
         float[] rowOffsets = [4, 17, 29];
+        var placed = new List<(string Text, float Start, int Row, int Hidden)>();
         foreach (var (m, x) in marks.Where(m => m.Mark.Label.Length > 0))
         {
             var label = Fit(m.Label, _small, 380);
@@ -141,9 +143,23 @@ public sealed class TimelineDrawing : IDisposable
             var free = Enumerable.Range(0, rowEnds.Length).Select(row => start > rowEnds[row] + 4
                 && (row > 0 || !marks.Any(o => o.X != x && o.X >= start - 7 && o.X <= start + width + 7))).ToList();
             var chosen = free.IndexOf(true);
-            if (chosen < 0) chosen = Array.IndexOf(rowEnds, rowEnds.Min());
+            if (chosen < 0)
+            {
+                if (placed.Count > 0)
+                {
+                    placed[^1] = placed[^1] with { Hidden = placed[^1].Hidden + 1 };
+                    rowEnds[placed[^1].Row] += _small.MeasureText(" (+99 more)");
+                }
+                continue;
+            }
             rowEnds[chosen] = Math.Max(rowEnds[chosen], start + width);
-            canvas.DrawText(label, start, centre + rowOffsets[chosen], SKTextAlign.Left, _small, ink);
+            placed.Add((label, start, chosen, 0));
+        }
+        foreach (var (text, start, row, hidden) in placed)
+        {
+            var shown = hidden == 0 ? text : $"{text} (+{hidden} more)";
+            var left = Math.Min(start, Width - 4 - _small.MeasureText(shown));
+            canvas.DrawText(shown, left, centre + rowOffsets[row], SKTextAlign.Left, _small, ink);
         }
     }
 

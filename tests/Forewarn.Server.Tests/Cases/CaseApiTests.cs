@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using Forewarn.Domain.Cases;
+using Forewarn.Server.Demo;
 using Forewarn.Server.Tests.Infrastructure;
 using Forewarn.Server.Tests.Transparency;
 using Forewarn.Server.Transparency;
@@ -34,8 +35,10 @@ public sealed class CaseApiTests : IAsyncLifetime
         Assert.Equal(DemoFacts.Replay, (string?)shown["advisory"]);
         Assert.Equal("open", (string?)shown["state"]);
         Assert.Equal(sighting, (string?)Assert.Single(shown["sightings"]!.AsArray()));
-        var listed = await staff.GetJson($"/api/v1/cases?advisory={DemoFacts.Replay}&state=open");
-        Assert.Equal([second, reference], listed.AsArray().Select(c => (string)c!["reference"]!));
+        // Newest first, then the demo's own case of the replay (its worked investigation), opened at the first start.
+        var listed = (await staff.GetJson($"/api/v1/cases?advisory={DemoFacts.Replay}&state=open")).AsArray();
+        Assert.Equal([second, reference, "CASE-2026-0001"], listed.Select(c => (string)c!["reference"]!));
+        Assert.Equal(DemoInvestigationStory.CaseTitle, (string?)listed[2]!["title"]);
 
         var entry = await LogEntries.SingleAsync(staff, LogKinds.CaseOpened, "case", reference);
         Assert.Equal(sighting, (string?)entry["entry"]!["sightings"]![0]);
@@ -66,7 +69,7 @@ public sealed class CaseApiTests : IAsyncLifetime
         Assert.Equal(image, await content.Content.ReadAsByteArrayAsync());
         Assert.Equal("image/png", content.Content.Headers.ContentType?.MediaType);
 
-        var entries = await LogEntries.OfKindAsync(staff, LogKinds.CaseEvidenceAdded);
+        var entries = (await LogEntries.OfKindAsync(staff, LogKinds.CaseEvidenceAdded)).Where(e => (string?)e["entry"]!["case"] == reference).ToList();
         Assert.Equal(3, entries.Count);
         Assert.Equal(Hex(image), (string?)entries.Single(e => (string?)e["entry"]!["evidence"] == "file")["entry"]!["sha256"]);
         Assert.All(entries, e => Assert.DoesNotContain("Forum post", e.ToJsonString(), StringComparison.Ordinal));

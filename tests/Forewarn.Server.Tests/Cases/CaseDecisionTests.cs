@@ -43,7 +43,7 @@ public sealed class CaseDecisionTests : IAsyncLifetime
 
         var shown = await CaseSteps.CaseAsync(staff, reference);
         Assert.Equal(["warning", "restrict", "move-tier", "probation", "suspend"], shown["decisions"]!.AsArray().Select(d => (string)d!["kind"]!));
-        var entries = await LogEntries.OfKindAsync(staff, LogKinds.CaseDecision);
+        var entries = (await LogEntries.OfKindAsync(staff, LogKinds.CaseDecision)).Where(e => (string?)e["entry"]!["case"] == reference).ToList();
         Assert.Equal(5, entries.Count);
         Assert.All(entries, e => Assert.Equal(bastion.ToString(), (string?)e["entry"]!["partner"]));
         Assert.Contains(await LogEntries.OfKindAsync(staff, LogKinds.PartnerChanged),

@@ -42,7 +42,7 @@ public sealed class CaseFourEyesTests : IAsyncLifetime
         Assert.Equal("removed", (string?)(await CaseSteps.PartnerAsync(staff, bastion))["status"]);
         var made = (await CaseSteps.CaseAsync(staff, reference))["decisions"]![0]!;
         Assert.Equal("in-effect", (string?)made["state"]);
-        var entries = (await LogEntries.OfKindAsync(staff, LogKinds.CaseDecision)).Select(e => e["entry"]!).ToList();
+        var entries = (await LogEntries.OfKindAsync(staff, LogKinds.CaseDecision)).Select(e => e["entry"]!).Where(e => (string?)e["case"] == reference).ToList();
         Assert.Equal(["pending", "in-effect"], entries.Select(e => (string)e["state"]!));
         Assert.Equal((string?)proposal["id"], (string?)entries[1]["proposal"]);
         Assert.NotNull(entries[1]["approved_by"]);

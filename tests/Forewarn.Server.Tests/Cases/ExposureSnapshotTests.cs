@@ -41,7 +41,7 @@ public sealed class ExposureSnapshotTests : IAsyncLifetime
         Assert.Equal("exposure", (string?)evidence["kind"]);
         Assert.Equal("Bastion", (string?)evidence["exposure"]!["groups"]!["fetchedPocBeforeT"]![0]);
         Assert.Equal((42, checkpoint.RootHash), ((long)evidence["checkpoint"]!["size"]!, (string?)evidence["checkpoint"]!["rootHash"]));
-        var entry = Assert.Single(await LogEntries.OfKindAsync(staff, LogKinds.CaseEvidenceAdded))["entry"]!;
+        var entry = Assert.Single(await LogEntries.OfKindAsync(staff, LogKinds.CaseEvidenceAdded), e => (string?)e["entry"]!["case"] == reference)["entry"]!;
         Assert.Equal(("exposure", 42L), ((string?)entry["evidence"], (long)entry["checkpoint_size"]!));
         Assert.DoesNotContain("Bastion", entry.ToJsonString(), StringComparison.Ordinal);
     }

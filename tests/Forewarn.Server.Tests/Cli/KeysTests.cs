@@ -14,22 +14,22 @@ public sealed partial class KeysTests(CliServer server) : IClassFixture<CliServe
     [Fact]
     public async Task An_issued_partner_key_works_until_it_is_revoked()
     {
-        var issued = (await server.Run(server.StaffKey, "keys", "issue", "--owner", "partner", "--partner", server.PartnerId("Mistral"),
-            "--name", "Mistral TAXII poller", "--scope", "partner:read", "--days", "30")).Ok();
+        var issued = (await server.Run(server.StaffKey, "keys", "issue", "--owner", "partner", "--partner", server.PartnerId("Greyharbor"),
+            "--name", "Greyharbor TAXII poller", "--scope", "partner:read", "--days", "30")).Ok();
 
         // The token is printed exactly once, after the warning, and only there.
         var tokens = Token().Matches(issued);
         var token = Assert.Single(tokens).Value;
         Assert.Contains($"Token (shown only once; store it now):\n{token}\n", issued);
         Assert.Matches(@"Owner\s+partner", issued);
-        Assert.Matches($@"Partner\s+{server.PartnerId("Mistral")}", issued);
+        Assert.Matches($@"Partner\s+{server.PartnerId("Greyharbor")}", issued);
         Assert.Matches(@"Scopes\s+partner:read\n", issued);
         var id = IdLine().Match(issued).Groups[1].Value;
         Assert.NotEmpty(id);
 
         // It works for reading ...
         Assert.Contains("FW-2025-0708", (await server.Run(token, "me", "advisories")).Ok());
-        Assert.Contains("Mistral Sentinel SAS", (await server.Run(token, "me", "show")).Ok());
+        Assert.Contains("Greyharbor Managed Defense LLC", (await server.Run(token, "me", "show")).Ok());
         // ... but not for acknowledging, a scope it was not given.
         Assert.Contains("Forbidden", (await server.Run(token, "me", "ack", "FW-2025-0708")).Failed(1));
 
@@ -40,11 +40,11 @@ public sealed partial class KeysTests(CliServer server) : IClassFixture<CliServe
         Assert.Matches($@"│ {id} │ {prefix}\s+│ partner", list);
         Assert.DoesNotContain(secret, list);
         var json = (await server.Run(server.StaffKey, "keys", "list", "--json")).Ok();
-        Assert.Contains("Mistral TAXII poller", json);
+        Assert.Contains("Greyharbor TAXII poller", json);
         Assert.DoesNotContain(secret, json);
 
         var revoked = (await server.Run(server.StaffKey, "keys", "revoke", id)).Ok();
-        Assert.Matches(@"Revoked key Mistral TAXII poller \(prefix [0-9a-f]+\) at 2026-11-28 12:00 UTC\.", revoked);
+        Assert.Matches(@"Revoked key Greyharbor TAXII poller \(prefix [0-9a-f]+\) at 2026-11-28 12:00 UTC\.", revoked);
 
         // Refused at the very next request.
         var (exit, stdout, stderr) = await server.Run(token, "me", "advisories");

@@ -13,6 +13,7 @@ internal static class DemoFacts
     public const string Restricted = "Quillon";    // Trusted, JP, no poc
     public const string Suspended = "Tidewater";
     public const string Probation = "Saffron";
+    public const string Leaker = "Mistral";        // Trusted, FR: suspended by the demo's case, its PoC copy found (DemoInvestigation)
 
     /// <summary>The advisory under embargo: released four days after the demo was loaded.</summary>
     public static string EmbargoReference(ForewarnFactory f)

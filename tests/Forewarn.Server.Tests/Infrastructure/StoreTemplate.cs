@@ -31,16 +31,20 @@ internal sealed class StoreTemplate
 
     /// <summary>
     /// The settings a server may have and still start from the template: they switch jobs on or
-    /// off or size the connection pool, but change nothing a start writes. Any other setting (a
-    /// public URL, a log origin) or a clock moved before the start gets a first start of its own.
+    /// off, size the connection pool, or say which changes need a second staff member (the four-eyes
+    /// settings every test server has: a start makes no gated change), but change nothing a start
+    /// writes. Any other setting (a public URL, a log origin) or a clock moved before the start gets
+    /// a first start of its own.
     /// </summary>
     private static readonly string[] Neutral = ["csaf:scheduler", "webhooks:sender", "databasePool", "databaseWaitSeconds"];
+
+    private static bool IsNeutral(string setting) => Neutral.Contains(setting) || setting.StartsWith("approvals:", StringComparison.Ordinal);
 
     /// <summary>The jobs, switched off while the template is made.</summary>
     private static readonly string[] Jobs = ["csaf:scheduler", "webhooks:sender"];
 
     public static bool Fits(ForewarnFactory server) =>
-        server.Clock.GetUtcNow() == ForewarnFactory.Start && server.Settings.Keys.All(Neutral.Contains);
+        server.Clock.GetUtcNow() == ForewarnFactory.Start && server.Settings.Keys.All(IsNeutral);
 
     /// <summary>Puts a copy of the template where <paramref name="server"/> keeps its store, before it starts.</summary>
     public static void CopyInto(ForewarnFactory server)

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Sightings;
+using Forewarn.Server.Demo;
 using Forewarn.Server.Tests.Infrastructure;
 using Forewarn.Server.Tests.Transparency;
 using Forewarn.Server.Transparency;
@@ -123,8 +124,10 @@ public sealed class SightingApiTests : IAsyncLifetime
         _f.Clock.Advance(TimeSpan.FromMinutes(5));
         var mine = await Sightings.RecordAsync(staff, Sightings.Body(DemoFacts.Replay));
 
+        // The demo's own staff sighting (its worked investigation) was recorded at the first start, before both.
         var list = (await staff.GetJson("/api/v1/sightings")).AsArray();
-        Assert.Equal([(string)mine["id"]!, partnerSighting.ToString()], list.Select(s => (string)s!["id"]!));
+        var demo = Assert.Single(list, s => (string?)s!["source"] == DemoInvestigationStory.Source)!;
+        Assert.Equal([(string)mine["id"]!, partnerSighting.ToString(), (string)demo["id"]!], list.Select(s => (string)s!["id"]!));
         var partner = list[1]!;
         Assert.Equal("partner", (string?)partner["kind"]);
         Assert.Equal(DemoFacts.Replay, (string?)partner["advisory"]);
@@ -135,7 +138,7 @@ public sealed class SightingApiTests : IAsyncLifetime
         Assert.Equal(1, (int)partner["stix"]!["versions"]!);
 
         Assert.Equal("partner", (string?)(await staff.GetJson($"/api/v1/sightings/{partnerSighting}"))["kind"]);
-        Assert.Equal([(string)mine["id"]!], (await staff.GetJson("/api/v1/sightings?kind=staff")).AsArray().Select(s => (string)s!["id"]!));
+        Assert.Equal([(string)mine["id"]!, (string)demo["id"]!], (await staff.GetJson("/api/v1/sightings?kind=staff")).AsArray().Select(s => (string)s!["id"]!));
         Assert.Equal([partnerSighting.ToString()], (await staff.GetJson("/api/v1/sightings?kind=partner")).AsArray().Select(s => (string)s!["id"]!));
         Assert.Single((await staff.GetJson("/api/v1/sightings?limit=1")).AsArray());
         Assert.Empty((await staff.GetJson($"/api/v1/sightings?advisory={DemoFacts.EmbargoReference(_f)}")).AsArray());
@@ -173,16 +176,13 @@ public sealed class SightingApiTests : IAsyncLifetime
     public async Task Bad_input_is_a_problem_and_changes_nothing(string what, string change, int status, string code)
     {
         var staff = _f.Staff();
+        var before = await StoredAsync(staff);
         var body = JsonNode.Parse(JsonSerializer.Serialize(Sightings.Body(DemoFacts.Replay, new { text = "print('x')" }), HttpJson.Web))!.AsObject();
         foreach (var (name, value) in JsonNode.Parse(change)!.AsObject()) body[name] = value?.DeepClone();
         var response = await staff.PostAsync("/api/v1/sightings", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
 
         await response.Problem((HttpStatusCode)status, code);
-        Assert.Equal(0, await _f.InStoreAsync(db => db.StaffSightings.CountAsync()));
-        Assert.Equal(0, await _f.InStoreAsync(db => db.SightingSamples.CountAsync()));
-        // Refused before the sample was traced: no trace ran, nothing was logged.
-        Assert.Empty(await LogEntries.OfKindAsync(staff, LogKinds.SightingRecorded));
-        Assert.Empty(await LogEntries.OfKindAsync(staff, LogKinds.TraceRun));
+        Assert.Equal(before, await StoredAsync(staff));
         Assert.False(string.IsNullOrEmpty(what));
     }
 
@@ -190,10 +190,11 @@ public sealed class SightingApiTests : IAsyncLifetime
     public async Task A_sample_over_the_limit_is_refused_and_one_at_the_limit_is_taken()
     {
         var staff = _f.Staff();
+        var before = await StoredAsync(staff);
         var over = new string('a', StaffSighting.MaxSampleBytes + 1);
         await (await staff.PostAsJsonAsync("/api/v1/sightings", Sightings.Body(DemoFacts.Replay, new { text = over })))
             .Problem(HttpStatusCode.BadRequest, "sample-too-large");
-        Assert.Equal(0, await _f.InStoreAsync(db => db.StaffSightings.CountAsync()));
+        Assert.Equal(before, await StoredAsync(staff));
 
         var at = await Sightings.RecordAsync(staff, Sightings.Body(DemoFacts.Replay,
             new { contentBase64 = Convert.ToBase64String(Encoding.UTF8.GetBytes(new string('a', StaffSighting.MaxSampleBytes))) }));
@@ -208,11 +209,20 @@ public sealed class SightingApiTests : IAsyncLifetime
         var staff = _f.Staff();
         var issued = await staff.PostJson("/api/v1/keys", new { owner = "staff", name = "auditor", scopes = new[] { "staff:read" } }, HttpStatusCode.Created);
         var readOnly = _f.WithKey((string)issued["token"]!);
+        var before = await StoredAsync(staff);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await _f.Partner(DemoFacts.Trusted).PostAsJsonAsync("/api/v1/sightings", Sightings.Body(DemoFacts.Replay))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await readOnly.PostAsJsonAsync("/api/v1/sightings", Sightings.Body(DemoFacts.Replay))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await _f.Partner(DemoFacts.Trusted).GetAsync("/api/v1/sightings")).StatusCode);
-        Assert.Equal(0, await _f.InStoreAsync(db => db.StaffSightings.CountAsync()));
-        Assert.Empty((await readOnly.GetJson("/api/v1/sightings?kind=staff")).AsArray()); // reading is staff:read
+        Assert.Equal(before, await StoredAsync(staff));
+        // Reading is staff:read: the demo's one staff sighting.
+        Assert.Equal([DemoInvestigationStory.Source], (await readOnly.GetJson("/api/v1/sightings?kind=staff")).AsArray().Select(x => (string)x!["source"]!));
     }
+
+    /// <summary>What a refused sighting must leave as it was: staff sightings, samples, and the entries of recorded sightings and of traces.</summary>
+    private async Task<(int Sightings, int Samples, int Recorded, int Traces)> StoredAsync(HttpClient staff) => (
+        await _f.InStoreAsync(db => db.StaffSightings.CountAsync()),
+        await _f.InStoreAsync(db => db.SightingSamples.CountAsync()),
+        (await LogEntries.OfKindAsync(staff, LogKinds.SightingRecorded)).Count,
+        (await LogEntries.OfKindAsync(staff, LogKinds.TraceRun)).Count);
 }

@@ -55,7 +55,7 @@ public sealed class PocServingTests : IAsyncLifetime
 
         _f.Clock.Advance(TimeSpan.FromDays(2)); // inside the Trusted tier's three days before release
         var copies = new Dictionary<string, string>();
-        foreach (var name in new[] { DemoFacts.Trusted, "Fjordwatch", "Mistral" })
+        foreach (var name in new[] { DemoFacts.Trusted, "Fjordwatch", "Oakridge" })
         {
             var response = await _f.Partner(name).GetAsync($"/api/v1/me/artifacts/{id}/content");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);

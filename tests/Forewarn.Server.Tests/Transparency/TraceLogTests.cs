@@ -25,10 +25,12 @@ public sealed class TraceLogTests : IAsyncLifetime
         var advisory = await TraceProgramme.AddAdvisoryAsync(staff);
         var bastion = _f.PartnerInfo(DemoFacts.Trusted);
         var copy = await TraceProgramme.CopyForAsync(_f, advisory.Description, bastion.Id);
+        // The traces of the demo's own investigation ran at the first start.
+        var earlier = (await LogEntries.OfKindAsync(staff, LogKinds.TraceRun)).Count;
 
         var trace = await staff.PostJson("/api/v1/trace", new { artifactId = advisory.Description, leaked = copy }, HttpStatusCode.OK);
 
-        var entry = Assert.Single(await LogEntries.OfKindAsync(staff, LogKinds.TraceRun));
+        var entry = Assert.Single((await LogEntries.OfKindAsync(staff, LogKinds.TraceRun)).Skip(earlier));
         Assert.Equal(advisory.Description, (string?)entry["artifact_id"]);
         Assert.Null(entry["partner_id"]);
         var body = entry["entry"]!;
