@@ -164,13 +164,13 @@ public sealed class CaseApiTests : IAsyncLifetime
             .Problem(HttpStatusCode.Conflict, "illegal-status-change");
         await (await staff.PostAsJsonAsync($"/api/v1/cases/{reference}/close", new { summary = "" })).Problem(HttpStatusCode.BadRequest, "invalid-field");
 
-        // Partner keys and read-only staff keys are refused like on every staff endpoint.
+        // Partner keys and staff keys that may investigate but not write are refused like on every staff endpoint.
         var partnerKey = _f.Partner(DemoFacts.Trusted);
         await (await partnerKey.GetAsync("/api/v1/cases")).Problem(HttpStatusCode.Forbidden, "forbidden");
         await (await partnerKey.GetAsync($"/api/v1/cases/{reference}")).Problem(HttpStatusCode.Forbidden, "forbidden");
         await (await partnerKey.PostAsJsonAsync($"/api/v1/cases/{reference}/evidence", new { kind = "note", text = "x" })).Problem(HttpStatusCode.Forbidden, "forbidden");
         await (await partnerKey.PostAsJsonAsync("/api/v1/cases", new { advisory = DemoFacts.Replay, title = "x" })).Problem(HttpStatusCode.Forbidden, "forbidden");
-        var issued = await staff.PostJson("/api/v1/keys", new { owner = "staff", name = "auditor", scopes = new[] { "staff:read" } }, HttpStatusCode.Created);
+        var issued = await staff.PostJson("/api/v1/keys", new { owner = "staff", name = "auditor", scopes = new[] { "staff:read", "staff:investigate" } }, HttpStatusCode.Created);
         var readOnly = _f.WithKey((string)issued["token"]!);
         await (await readOnly.PostAsJsonAsync("/api/v1/cases", new { advisory = DemoFacts.Replay, title = "x" })).Problem(HttpStatusCode.Forbidden, "forbidden");
         await (await CaseSteps.DecideAsync(readOnly, reference, partner, "warning")).Problem(HttpStatusCode.Forbidden, "forbidden");
