@@ -2,6 +2,7 @@ using Forewarn.Server.Admin;
 using Forewarn.Server.Advisories;
 using Forewarn.Server.Api;
 using Forewarn.Server.Sightings;
+using Forewarn.Server.Signals;
 using Forewarn.Server.Application;
 using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
@@ -53,6 +54,7 @@ public static class ServerHost
         builder.Services.AddSingleton<ProgramSigningKey>();
         builder.Services.AddSingleton<SigningKeyRotation>();
         builder.Services.AddSingleton<ProgramTracingSecret>();
+        builder.Services.AddSingleton<RequestOrigins>();
         builder.Services.AddSingleton<ArtifactMarking>();
         builder.Services.AddSingleton<ReleasePublisher>();
         builder.Services.AddSingleton<WaveOpenings>();
@@ -113,6 +115,7 @@ public static class ServerHost
         app.UseMiddleware<BodySizeLimit>();
         app.UseAuthentication();
         app.UseRateLimiter(); // after authentication: it throttles failed authentications only (FailureThrottle)
+        app.UseMiddleware<NetworkBoundKeys>(); // a right key from outside its networks does nothing, whatever it asks
         app.UseAuthorization();
         app.UseMiddleware<ReadOnlyPartners>(); // after authorization: a partner's permitted writes, while it is not receiving
 
@@ -137,6 +140,7 @@ public static class ServerHost
         api.MapAdvisories();
         api.MapArtifacts();
         api.MapKeys();
+        api.MapNetworks();
         api.MapStaff();
         api.MapApprovals();
         api.MapAccessRecords();
@@ -148,6 +152,7 @@ public static class ServerHost
         api.MapWaveDeliveries();
         api.MapExposure();
         api.MapSuspicion();
+        api.MapSignals();
         api.MapReviews();
         api.MapTrace();
         api.MapLogEntries();
