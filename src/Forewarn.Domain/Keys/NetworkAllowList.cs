@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Forewarn.Domain.Common;
@@ -42,21 +43,23 @@ public sealed class NetworkAllowList
 
     private static IPNetwork ParseOne(string text)
     {
-        if (text.Length is 0 or > 64)
-            throw new DomainException("invalid-network", $"'{Shown(text)}' is not a network: write a CIDR block such as 192.0.2.0/24 or 2001:db8::/48.");
-        if (!text.Contains('/', StringComparison.Ordinal) && IPAddress.TryParse(text, out var single))
-        {
-            single = Plain(single);
-            return new IPNetwork(single, single.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
-        }
-        if (IPNetwork.TryParse(text, out var network)) return new IPNetwork(Plain(network.BaseAddress), network.PrefixLength);
         var cut = text.IndexOf('/', StringComparison.Ordinal);
-        if (cut > 0 && IPAddress.TryParse(text[..cut], out var address)
-            && int.TryParse(text[(cut + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bits)
-            && bits <= (address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128))
+        var addressText = cut < 0 ? text : text[..cut];
+        // IPAddress also reads the old short forms ("10.0.0" is 10.0.0.0, "10" is 0.0.0.10): a block is written in full.
+        if (text.Length is > 0 and <= 64 && IPAddress.TryParse(addressText, out var address) && !addressText.Contains('%', StringComparison.Ordinal)
+            && (addressText.Contains(':', StringComparison.Ordinal) || addressText.Count(c => c == '.') == 3))
         {
-            throw new DomainException("invalid-network",
-                $"'{text}' has address bits set past its /{bits} prefix: did you mean {Masked(address, bits)}/{bits}?");
+            address = Plain(address);
+            var width = address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
+            var bits = width;
+            if (cut < 0 || (int.TryParse(text[(cut + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out bits) && bits <= width))
+            {
+                var network = Masked(address, bits);
+                if (!network.Equals(address))
+                    throw new DomainException("invalid-network",
+                        $"'{text}' has address bits set past its /{bits} prefix: did you mean {network}/{bits}?");
+                return new IPNetwork(network, bits);
+            }
         }
         throw new DomainException("invalid-network", $"'{Shown(text)}' is not a network: write a CIDR block such as 192.0.2.0/24 or 2001:db8::/48.");
     }
