@@ -25,7 +25,7 @@ public static class NetworksCommand
         command.SetAction((parse, ct) => context.RunAsync(parse, ct, async (api, ct) =>
         {
             var path = $"{collection}/{ApiClient.Segment(parse.GetValue(id)!)}/networks";
-            var answer = parse.GetValue(set) is { } blocks ? await api.PutAsync(path, new JsonObject { ["networks"] = Body.Strings(blocks) }, ct)
+            var answer = parse.GetResult(set) is { Implicit: false } && parse.GetValue(set) is { } blocks ? await api.PutAsync(path, new JsonObject { ["networks"] = Body.Strings(blocks) }, ct)
                 : parse.GetValue(clear) ? await api.DeleteAsync(path, ct)
                 : await api.GetAsync(path, ct);
             context.Show(parse.GetValue(json), answer, view =>

@@ -33,7 +33,10 @@ internal sealed class SourceServer : IAsyncDisposable
     public DemoPartnerKey Partner(string namePrefix) => Credentials.Partners.First(p => p.Name.StartsWith(namePrefix, StringComparison.Ordinal));
 
     /// <summary>A client with <paramref name="key"/> whose every connection comes from <paramref name="source"/> (e.g. 127.0.0.2).</summary>
-    public HttpClient From(string source, string key)
+    public HttpClient From(string source, string key) => BoundClient(Address, source, key);
+
+    /// <summary>A client of the server at <paramref name="server"/> with <paramref name="key"/>, connecting from <paramref name="source"/>.</summary>
+    public static HttpClient BoundClient(Uri server, string source, string key)
     {
         var bind = IPAddress.Parse(source);
         var handler = new SocketsHttpHandler
@@ -54,7 +57,7 @@ internal sealed class SourceServer : IAsyncDisposable
                 }
             },
         };
-        var client = new HttpClient(handler) { BaseAddress = Address };
+        var client = new HttpClient(handler) { BaseAddress = server };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
     }
