@@ -75,6 +75,7 @@ public static class CliApp
         root.Add(CsafCommand.Create(context));
         root.Add(DeliveriesCommand.Create(context));
         root.Add(ExposureCommand.Create(context));
+        root.Add(SignalsCommand.Create(context));
         root.Add(ReviewCommand.Create(context));
         root.Add(TraceCommand.Create(context));
         root.Add(SightingsCommand.Create(context));

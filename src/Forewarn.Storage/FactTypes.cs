@@ -12,8 +12,8 @@ namespace Forewarn.Storage;
 
 /// <summary>
 /// What counts as a fact: the entity types partner requests are decided from — keys, partners,
-/// tiers, jurisdictions, policy versions, advisories, artifacts, waves, and acknowledgements
-/// (partners' views show them). Declared here once and used twice: saving a change to any of
+/// tiers, jurisdictions, policy versions, advisories, artifacts, waves, acknowledgements
+/// (partners' views show them), and the networks keys are bound to. Declared here once and used twice: saving a change to any of
 /// them stamps a new facts generation (<see cref="FactsGeneration"/>), and the server's in-memory
 /// facts are read through <see cref="ReadFacts{T}"/>, which refuses anything else. So a type the
 /// policy starts to read cannot be forgotten by the stamp, and a log entry, notice, delivery,
@@ -28,7 +28,7 @@ public static class FactTypes
     public static readonly IReadOnlySet<Type> All = new HashSet<Type>
     {
         typeof(ApiKey), typeof(Partner), typeof(Tier), typeof(Jurisdiction), typeof(PolicyVersion),
-        typeof(Advisory), typeof(Artifact), typeof(Wave), typeof(Acknowledgement),
+        typeof(Advisory), typeof(Artifact), typeof(Wave), typeof(Acknowledgement), typeof(NetworkBinding),
     };
 
     /// <summary>Whether rows of this entity type are facts (an owned type is judged by its owner).</summary>

@@ -58,6 +58,8 @@ public abstract class ForewarnDb(DbContextOptions options) : DbContext(options),
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseEvidence> CaseEvidence => Set<CaseEvidence>();
     public DbSet<CaseDecision> CaseDecisions => Set<CaseDecision>();
+    public DbSet<RequestSource> RequestSources => Set<RequestSource>();
+    public DbSet<NetworkBinding> NetworkBindings => Set<NetworkBinding>();
 
     /// <summary>
     /// The Data Protection key ring every server of the programme shares; each key is encrypted by

@@ -67,10 +67,14 @@ public static class ExposureCommand
             .ToList();
         if (fetches.Count == 0) return;
         screen.Heading("First fetch per class (from the log)");
-        var detail = Screen.Table("Partner", "Class", "At", "Channel", "Copy SHA-256", "Log index", "Checkpoint");
+        var detail = Screen.Table("Partner", "Class", "At", "Channel", "From", "Copy SHA-256", "Log index", "Checkpoint");
         foreach (var (row, cls, fetch) in fetches)
-            Screen.Row(detail, row.Text("partner"), cls.Text("class"), fetch.Time("at"), fetch.Text("channel"), fetch.Text("copySha256")[..Math.Min(16, fetch.Text("copySha256").Length)] + "…",
+            Screen.Row(detail, row.Text("partner"), cls.Text("class"), fetch.Time("at"), fetch.Text("channel"), From(fetch["source"]), fetch.Text("copySha256")[..Math.Min(16, fetch.Text("copySha256").Length)] + "…",
                 fetch.Text("logIndex"), fetch["checkpoint"] is { } c ? $"{c.Text("size")} ({JsonRead.FormatTime(c.Text("signedAt"))})" : "");
         screen.Write(detail);
     }
+
+    // The request's address and network as the store kept them (staff only); blank for fetches from before addresses were kept.
+    private static string From(System.Text.Json.Nodes.JsonNode? source) =>
+        source is null || source.Text("address").Length == 0 ? "" : $"{source.Text("address")} ({source.Text("network")})";
 }

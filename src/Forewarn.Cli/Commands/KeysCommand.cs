@@ -13,7 +13,11 @@ public static class KeysCommand
     public const int DefaultDays = 90;
 
     public static Command Create(CliContext context) =>
-        new("keys", "Issue, list and revoke API keys (staff key)") { List(context), Issue(context), Revoke(context) };
+        new("keys", "Issue, list and revoke API keys, and bind them to networks (staff key)")
+        {
+            List(context), Issue(context), Revoke(context),
+            NetworksCommand.For(context, "keys", "Key id or prefix", "Show, set (--set CIDR…) or clear (--clear) the networks a key may be used from"),
+        };
 
     private static Command List(CliContext context)
     {

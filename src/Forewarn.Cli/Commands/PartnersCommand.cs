@@ -23,6 +23,8 @@ public static class PartnersCommand
         command.Add(StatusChange(context, "reinstate", PartnerStatus.Active, "Reinstate a partner (back to active)"));
         command.Add(StatusChange(context, "probation", PartnerStatus.Probation, "Put a partner on probation"));
         command.Add(StatusChange(context, "remove", PartnerStatus.Removed, "Remove a partner from the program (final)"));
+        command.Add(NetworksCommand.For(context, "partners", "Partner id",
+            "Show, set (--set CIDR…) or clear (--clear) the networks every key of a partner may be used from"));
         command.Add(SuspicionCommands.OfPartner(context));
         return command;
     }

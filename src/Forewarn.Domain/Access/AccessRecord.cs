@@ -36,6 +36,14 @@ public sealed record AccessRecord
     /// </summary>
     public string? FactsVersion { get; init; }
 
+    /// <summary>
+    /// The request's source address as the public log may name it: HMAC-SHA256 under the store's
+    /// own secret salt (lowercase hex). Equal for equal addresses, so staff can see "the same
+    /// address" across entries; the address itself is kept only in the store. Null when the
+    /// address was not known (an in-process call).
+    /// </summary>
+    public string? SourceHmac { get; init; }
+
     /// <summary>The verdict of a request the policy allowed but whose copy could not be made, so nothing was served.</summary>
     public const string RefusedCopy = "refused-copy";
 
@@ -101,7 +109,7 @@ public sealed record AccessRecord
     /// </summary>
     public static AccessRecord Recorded(DateTimeOffset at, PartnerId partner, Guid keyId, AdvisoryId? advisory, ArtifactId artifact,
         string channel, bool allowed, string verdict, string rules, string explanation, string? copySha256, int? marks,
-        string? factsVersion = null) => new()
+        string? factsVersion = null, string? sourceHmac = null) => new()
     {
         At = at,
         PartnerId = partner,
@@ -116,5 +124,6 @@ public sealed record AccessRecord
         CopySha256 = copySha256,
         Marks = marks,
         FactsVersion = factsVersion,
+        SourceHmac = sourceHmac,
     };
 }

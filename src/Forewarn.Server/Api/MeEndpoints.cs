@@ -71,12 +71,12 @@ public static class MeEndpoints
     public const string ReceiptHeader = "X-Forewarn-Receipt";
 
     private static async Task<Results<ServedContent, ProblemHttpResult>> Content(
-        string id, PartnerView view, TimeProvider clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+        string id, PartnerView view, RequestOrigins origins, TimeProvider clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         var partner = await CallerAsync(view, user, ct);
         var now = clock.GetUtcNow();
         if (!ArtifactId.TryParse(id, out var artifactId)) return Problem.NotFound("artifact", id);
-        var result = await view.DecideContentAsync(partner, user.KeyId(), artifactId, Channel, now, ct);
+        var result = await view.DecideContentAsync(partner, user.KeyId(), artifactId, Channel, await origins.OfAsync(http), now, ct);
         if (result is { Decision.Allowed: true, Copy: { } copy, Logged: { } logged, Answer: { } answer })
         {
             http.Response.Headers[CopyHeader] = copy.Sha256;

@@ -9,6 +9,7 @@ using Forewarn.Server.Partners;
 using Forewarn.Server.Policy;
 using Forewarn.Server.ReferenceData;
 using Forewarn.Server.Sightings;
+using Forewarn.Server.Signals;
 using Forewarn.Server.Staff;
 using Forewarn.Server.Suspicion;
 using Forewarn.Server.Review;
@@ -34,6 +35,8 @@ public static class ApplicationServices
         services.AddScoped<AdvisoryService>();
         services.AddScoped<ArtifactService>();
         services.AddScoped<KeyService>();
+        services.AddScoped<NetworkService>();
+        services.AddScoped<SignalService>();
         services.AddScoped<PolicyService>();
         services.AddScoped<WebhookService>();
         services.AddScoped<AcknowledgementService>();

@@ -4,6 +4,7 @@ using Forewarn.Domain.Common;
 using Forewarn.Domain.Partners;
 using Forewarn.Domain.Policy;
 using Forewarn.Server.Api.Contracts;
+using Forewarn.Server.Auth;
 using Forewarn.Server.Hosting;
 using Forewarn.Server.Tracing;
 using Forewarn.Server.Transparency;
@@ -41,14 +42,18 @@ public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts, Entitl
     /// listed). A copy that cannot be made (a PoC copy that fails its check) is refused and
     /// recorded as such; <c>CopyProblem</c> then holds the reason (for staff, not the partner).
     /// </summary>
+    /// <remarks>
+    /// <paramref name="origin"/> is where the request came from: the entry carries its salted hash,
+    /// the store keeps the address beside the entry.
+    /// </remarks>
     public async Task<ContentDecision> DecideContentAsync(Partner partner, Guid keyId, ArtifactId artifactId, string channel,
-        DateTimeOffset now, CancellationToken ct)
+        RequestOrigin origin, DateTimeOffset now, CancellationToken ct)
     {
         var facts = await requestFacts.GetAsync(ct);
         if (!facts.ArtifactsById.TryGetValue(artifactId, out var artifact)
             || !facts.AdvisoriesById.TryGetValue(artifact.AdvisoryId, out var advisory))
         {
-            await transparency.AppendAsync((AccessRecord.Unknown(partner.Id, keyId, artifactId, channel, now) with { FactsVersion = facts.Generation }).ToLogEvent(), ct);
+            await transparency.AppendAsync(origin.Logged(AccessRecord.Unknown(partner.Id, keyId, artifactId, channel, now) with { FactsVersion = facts.Generation }), ct);
             Telemetry.Decisions.Add(1, new("verdict", "denied"), new("channel", channel), new("class", "unknown"));
             return new ContentDecision(null, null, null, false);
         }
@@ -56,7 +61,7 @@ public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts, Entitl
         var decision = EntitlementPolicy.Decide(facts.Policy.Query(partner, advisory, artifact, waves, now));
         if (!decision.Allowed)
         {
-            await RecordAsync(AccessRecord.Of(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision) with { FactsVersion = facts.Generation }, artifact, channel, ct);
+            await RecordAsync(AccessRecord.Of(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision) with { FactsVersion = facts.Generation }, origin, artifact, channel, ct);
             var listed = (await views.ForAsync(partner.Id, now, ct)).Find(advisory.Id)?.Artifacts.Any(a => a.Artifact.Id == artifact.Id) == true;
             return new ContentDecision(decision, listed ? artifact : null, null, listed);
         }
@@ -73,18 +78,18 @@ public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts, Entitl
         {
             var (code, reason) = e is DomainException d ? (d.Code, d.Message) : ("copy-failed", "an unexpected error while making the copy (logged)");
             if (e is not DomainException) log.LogError(e, "Making {Partner}'s copy of artifact {Artifact} failed", partner.Id, artifact.Id);
-            await RecordAsync(AccessRecord.CopyRefused(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision, code, reason) with { FactsVersion = facts.Generation }, artifact, channel, ct);
+            await RecordAsync(AccessRecord.CopyRefused(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision, code, reason) with { FactsVersion = facts.Generation }, origin, artifact, channel, ct);
             return new ContentDecision(decision, artifact, null, true, reason);
         }
         // Log-then-serve: the copy leaves the server only once its entry is durable.
-        var logged = await RecordAsync(AccessRecord.Served(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision, copy.Sha256, copy.Marks) with { FactsVersion = facts.Generation }, artifact, channel, ct);
+        var logged = await RecordAsync(AccessRecord.Served(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision, copy.Sha256, copy.Marks) with { FactsVersion = facts.Generation }, origin, artifact, channel, ct);
         Telemetry.ServedBytes.Add(copy.Bytes.Length, new KeyValuePair<string, object?>("channel", channel));
         return new ContentDecision(decision, artifact, copy, true) { Logged = logged, Answer = answer };
     }
 
-    private async Task<LoggedEntry> RecordAsync(AccessRecord record, Artifact artifact, string channel, CancellationToken ct)
+    private async Task<LoggedEntry> RecordAsync(AccessRecord record, RequestOrigin origin, Artifact artifact, string channel, CancellationToken ct)
     {
-        var logged = await transparency.AppendAsync(record.ToLogEvent(), ct);
+        var logged = await transparency.AppendAsync(origin.Logged(record), ct);
         Telemetry.Decisions.Add(1, new("verdict", record.Verdict), new("channel", channel), new("class", artifact.Class.Name()));
         return logged;
     }

@@ -31,6 +31,8 @@ public sealed class ProgramFacts
     /// <summary>When each partner acknowledged each servable advisory.</summary>
     public IReadOnlyDictionary<(PartnerId, AdvisoryId), DateTimeOffset> Acknowledged { get; private init; } =
         new Dictionary<(PartnerId, AdvisoryId), DateTimeOffset>();
+    /// <summary>The networks a key or a partner's keys are bound to, by the key's or partner's id (none: unbound).</summary>
+    public IReadOnlyDictionary<Guid, NetworkAllowList> NetworksOf { get; private init; } = new Dictionary<Guid, NetworkAllowList>();
 
     /// <summary>Loads the facts; the generation is read first, so the data is never older than it.</summary>
     public static async Task<ProgramFacts> LoadAsync(ForewarnDb db, CancellationToken ct)
@@ -44,6 +46,7 @@ public sealed class ProgramFacts
         var artifacts = await db.ReadFacts<Artifact>().Where(a => ids.Contains(a.AdvisoryId)).ToListAsync(ct);
         var waves = await db.ReadFacts<Wave>().Where(w => ids.Contains(w.AdvisoryId)).ToListAsync(ct);
         var acks = await db.ReadFacts<Acknowledgement>().Where(a => ids.Contains(a.AdvisoryId)).ToListAsync(ct);
+        var bindings = await db.ReadFacts<NetworkBinding>().ToListAsync(ct);
         return new ProgramFacts
         {
             Generation = generation,
@@ -56,6 +59,7 @@ public sealed class ProgramFacts
             ArtifactsOf = artifacts.OrderBy(a => a.Class).ThenBy(a => a.CreatedAt).ToLookup(a => a.AdvisoryId),
             WavesOf = waves.OrderBy(w => w.Number).ToLookup(w => w.AdvisoryId),
             Acknowledged = acks.ToDictionary(a => (a.PartnerId, a.AdvisoryId), a => a.At),
+            NetworksOf = bindings.ToDictionary(b => b.SubjectId, b => b.AllowList()),
         };
     }
 }

@@ -34,9 +34,14 @@ public sealed record ClassExposure(string Class, bool Open, string Verdict, Date
 
 /// <summary>
 /// A served copy as the log holds it — its index, entry time, channel, artifact and the copy's
-/// SHA-256 — and the first signed checkpoint whose tree includes it.
+/// SHA-256 — the first signed checkpoint whose tree includes it, and where the request came from
+/// (kept in the store beside the entry, not in the log; null for entries from before it was kept).
 /// </summary>
-public sealed record FetchSeen(long LogIndex, DateTimeOffset At, string Channel, Guid ArtifactId, string CopySha256, CheckpointSeen? Checkpoint);
+public sealed record FetchSeen(long LogIndex, DateTimeOffset At, string Channel, Guid ArtifactId, string CopySha256, CheckpointSeen? Checkpoint,
+    FetchSource? Source = null);
+
+/// <summary>The address a request came from and its network (IPv4 /24, IPv6 /48); both null when the server could not tell.</summary>
+public sealed record FetchSource(string? Address, string? Network);
 
 /// <summary>A signed checkpoint: its tree size and when it was signed.</summary>
 public sealed record CheckpointSeen(long Size, DateTimeOffset SignedAt);

@@ -32,6 +32,7 @@ public sealed class ExposureService(ForewarnDb db, TimeProvider clock)
             .Select(x => new { x.Id, x.Class }).ToDictionaryAsync(x => x.Id, x => x.Class, ct);
         var served = await ServedByThen.ReadAsync(db, classOf, t, checkpoint?.Size ?? 0, ct);
         var included = await FirstCheckpoints.ForAsync(db, [.. served.Values.Select(s => s.Index)], ct);
+        var sources = await FetchSources.ForAsync(db, [.. served.Values.Select(s => s.Index)], ct);
         var notices = (await db.Notices.AsNoTracking().Where(n => n.AdvisoryId == a.Id && n.At <= t)
                 .Select(n => new { n.PartnerId, n.Kind, n.At }).ToListAsync(ct))
             .OrderBy(n => n.At).ToLookup(n => n.PartnerId, n => new NoticeSent(Notice.Name(n.Kind), n.At));
@@ -46,7 +47,8 @@ public sealed class ExposureService(ForewarnDb db, TimeProvider clock)
                 var decision = Earliest(facts, partner, cls);
                 var first = served.GetValueOrDefault((partner.Id, cls));
                 var fetch = first is null ? null
-                    : new FetchSeen(first.Index, first.Copy.At, first.Copy.Channel, first.Copy.Artifact.Value, first.Copy.CopySha256, included(first.Index));
+                    : new FetchSeen(first.Index, first.Copy.At, first.Copy.Channel, first.Copy.Artifact.Value, first.Copy.CopySha256, included(first.Index),
+                        sources.GetValueOrDefault(first.Index));
                 perClass.Add(decision is null
                     ? new ClassExposure(cls.Name(), false, "none", null, [], $"No {cls.Describe()} of {a.Reference} existed at {Moments.Show(t)}.", first?.Count ?? 0, fetch)
                     : new ClassExposure(cls.Name(), decision.Allowed, decision.Verdict, decision.OpensAt, [.. decision.Deciding.Select(f => f.Rule).Distinct()],

@@ -32,6 +32,8 @@ public static class OptionsRegistration
         services.AddOptions<ReviewOptions>().Bind(config.GetSection(ReviewOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReviewOptions>, AnnotatedOptionsValidation<ReviewOptions>>();
         services.AddSingleton<IValidateOptions<ApprovalOptions>, AnnotatedOptionsValidation<ApprovalOptions>>();
+        services.AddOptions<Signals.SignalOptions>().Bind(config.GetSection(Signals.SignalOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Signals.SignalOptions>, AnnotatedOptionsValidation<Signals.SignalOptions>>();
         services.AddOptions<AuthOptions>().Bind(config.GetSection(AuthOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AnnotatedOptionsValidation<AuthOptions>>();
         services.AddOptions<KeysOptions>().Bind(config.GetSection(KeysOptions.Section)).ValidateOnStart();

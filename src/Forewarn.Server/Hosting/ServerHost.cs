@@ -2,6 +2,7 @@ using Forewarn.Server.Admin;
 using Forewarn.Server.Advisories;
 using Forewarn.Server.Api;
 using Forewarn.Server.Sightings;
+using Forewarn.Server.Signals;
 using Forewarn.Server.Application;
 using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
@@ -56,6 +57,7 @@ public static class ServerHost
         builder.Services.AddSingleton<ProgramSigningKey>();
         builder.Services.AddSingleton<SigningKeyRotation>();
         builder.Services.AddSingleton<ProgramTracingSecret>();
+        builder.Services.AddSingleton<RequestOrigins>();
         builder.Services.AddSingleton<ArtifactMarking>();
         builder.Services.AddSingleton<ReleasePublisher>();
         builder.Services.AddSingleton<WaveOpenings>();
@@ -120,6 +122,7 @@ public static class ServerHost
         app.UseMiddleware<BodySizeLimit>();
         app.UseAuthentication();
         app.UseRateLimiter(); // after authentication: it throttles failed authentications only (FailureThrottle)
+        app.UseMiddleware<NetworkBoundKeys>(); // a right key from outside its networks does nothing, whatever it asks
         app.UseAuthorization();
         app.UseMiddleware<ReadOnlyPartners>(); // after authorization: a partner's permitted writes, while it is not receiving
 
@@ -144,6 +147,7 @@ public static class ServerHost
         api.MapAdvisories();
         api.MapArtifacts();
         api.MapKeys();
+        api.MapNetworks();
         api.MapStaff();
         api.MapApprovals();
         api.MapAccessRecords();
@@ -155,6 +159,7 @@ public static class ServerHost
         api.MapWaveDeliveries();
         api.MapExposure();
         api.MapSuspicion();
+        api.MapSignals();
         api.MapReviews();
         api.MapTrace();
         api.MapLogEntries();

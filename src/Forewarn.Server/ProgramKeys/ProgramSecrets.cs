@@ -19,7 +19,7 @@ public sealed class ProgramSecrets(IDataProtectionProvider provider)
 
     /// <summary>The settings that hold private keys or secrets.</summary>
     public static readonly IReadOnlyList<string> SecretKeys =
-        [Publishing.ProgramSigningKey.SettingKey, Tracing.ProgramTracingSecret.SettingKey, Transparency.LogKey.SettingKey];
+        [Publishing.ProgramSigningKey.SettingKey, Tracing.ProgramTracingSecret.SettingKey, Transparency.LogKey.SettingKey, Auth.RequestOrigins.SettingKey];
 
     private readonly IDataProtector protector = provider.CreateProtector("Forewarn.ProgramSecrets.v1");
 

@@ -3,6 +3,7 @@ using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Partners;
 using Forewarn.Domain.Policy;
+using Forewarn.Server.Auth;
 using Forewarn.Server.Entitlements;
 using Forewarn.Server.Hosting;
 using Forewarn.Server.Transparency;
@@ -76,7 +77,8 @@ public sealed class EntitledObjects(RequestFacts requestFacts, EntitledViews vie
     /// "taxii" channel, in the transparency log — before the answer leaves the server. Returns the
     /// entries (their indexes go out in a header; each entry's receipt is at /api/v1/me/log/entries/{index}/receipt).
     /// </summary>
-    public async Task<IReadOnlyList<LoggedEntry>> RecordServedAsync(Partner partner, Guid keyId, IEnumerable<TaxiiObject> served, DateTimeOffset now, CancellationToken ct)
+    public async Task<IReadOnlyList<LoggedEntry>> RecordServedAsync(Partner partner, Guid keyId, RequestOrigin origin, IEnumerable<TaxiiObject> served,
+        DateTimeOffset now, CancellationToken ct)
     {
         var artifacts = served.Select(o => o.Artifact).OfType<ArtifactId>().Distinct().ToList();
         if (artifacts.Count == 0) return [];
@@ -88,7 +90,7 @@ public sealed class EntitledObjects(RequestFacts requestFacts, EntitledViews vie
             var advisory = facts.AdvisoriesById[artifact.AdvisoryId];
             var decision = EntitlementPolicy.Decide(facts.Policy.Query(partner, advisory, artifact, facts.WavesOf[advisory.Id].ToList(), now));
             // Handed to the log together, so they share one commit.
-            appends.Add(transparency.AppendAsync((AccessRecord.Of(partner.Id, keyId, artifact.Id, advisory.Id, Channel, decision) with { FactsVersion = facts.Generation }).ToLogEvent(), ct));
+            appends.Add(transparency.AppendAsync(origin.Logged(AccessRecord.Of(partner.Id, keyId, artifact.Id, advisory.Id, Channel, decision) with { FactsVersion = facts.Generation }), ct));
             Telemetry.Decisions.Add(1, new("verdict", decision.Verdict), new("channel", Channel), new("class", artifact.Class.Name()));
         }
         return await Task.WhenAll(appends);

@@ -88,7 +88,8 @@ public static class TaxiiObjectEndpoints
     private static async Task RecordAsync(HttpContext http, EntitledObjects entitled, TaxiiPage page, DateTimeOffset now, CancellationToken ct)
     {
         if (TaxiiGate.PartnerOf(http) is not { } partner) return;
-        var logged = await entitled.RecordServedAsync(partner, http.User.KeyId(), page.Items, now, ct);
+        var origin = await http.RequestServices.GetRequiredService<RequestOrigins>().OfAsync(http);
+        var logged = await entitled.RecordServedAsync(partner, http.User.KeyId(), origin, page.Items, now, ct);
         // The log entries of what this answer carries; their receipts are at /api/v1/me/log/entries/{index}/receipt.
         if (logged.Count > 0) http.Response.Headers[MeEndpoints.LogIndexHeader] = string.Join(",", logged.Select(l => l.Index));
     }

@@ -32,7 +32,8 @@ public static partial class LogEvents
             Field("explanation", record.Explanation),
             Field("copy_sha256", record.CopySha256),
             Field("marks", record.Marks is { } m ? JsonValue.Create(m) : null),
-            Field("facts_version", record.FactsVersion));
+            Field("facts_version", record.FactsVersion),
+            Field("source_hmac", record.SourceHmac));
 
         /// <summary>The decision a content entry holds (its body as written by <c>ToLogEvent</c>).</summary>
         public static AccessRecord FromEntry(ReadOnlySpan<byte> body)
@@ -53,7 +54,8 @@ public static partial class LogEvents
                 explanation: Text("explanation") ?? "",
                 copySha256: Text("copy_sha256"),
                 marks: e.TryGetProperty("marks", out var marks) ? marks.GetInt32() : null,
-                factsVersion: Text("facts_version"));
+                factsVersion: Text("facts_version"),
+                sourceHmac: Text("source_hmac"));
         }
     }
 

@@ -88,6 +88,10 @@ public static class LogKinds
     public const string CaseClosed = "case.closed";
     /// <summary>Repeated failed authentications against one real key in one window, summed (never one entry per failure).</summary>
     public const string AuthFailures = "auth.failures";
+    /// <summary>Staff bound a key, or every key of a partner, to networks — or cleared the binding.</summary>
+    public const string NetworksChanged = "networks.changed";
+    /// <summary>A right key was used from outside the networks it is bound to; nothing was done (the address only as a salted hash).</summary>
+    public const string KeyRefusedNetwork = "key.refused_network";
 
     /// <summary>The kinds that record a content request (served, denied or refused).</summary>
     public static readonly IReadOnlyList<string> Content = [ContentServed, ContentDenied, ContentRefused];

@@ -359,5 +359,6 @@ internal static class DomainMappings
         });
 
         CaseMappings.Apply(b);
+        SourceMappings.Apply(b);
     }
 }

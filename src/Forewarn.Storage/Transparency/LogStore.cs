@@ -67,8 +67,10 @@ public static class LogStore
         var before = frontier.Edge.ToList();
         var entries = new List<LogEntry>(staged.Count + events.Count);
         var made = new List<MerkleNode>(entries.Capacity * 2);
+        var sources = new List<RequestSource>();
         foreach (var e in staged.Select(p => p.ToEvent()).Concat(events))
         {
+            if (e.Source is { } source) sources.Add(new RequestSource(frontier.Size, e, source));
             entries.Add(new LogEntry(frontier.Size, e));
             made.AddRange(frontier.Append(e.LeafHash()));
         }
@@ -76,6 +78,8 @@ public static class LogStore
         var checkpoint = new LogCheckpoint(frontier.Size, root, at, sign(frontier.Size, root));
         await LogRows.AddAsync(db, entries, made, ct);
         await BulkInsert.AddAsync(db, [checkpoint], ct);
+        // In the same transaction as the entries: no entry of a keyed request without its source.
+        await BulkInsert.AddAsync(db, sources, ct);
         if (staged.Count > 0)
         {
             var taken = staged.ConvertAll(p => p.Id);

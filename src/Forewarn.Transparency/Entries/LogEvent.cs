@@ -14,6 +14,14 @@ namespace Forewarn.Transparency.Entries;
 public sealed record LogEvent(string Kind, Guid? Partner, Guid? Artifact, byte[] Body)
 {
     /// <summary>
+    /// Where the request this entry records came from, kept by the store beside the entry in the
+    /// same transaction and never in it: the tree does not cover it and the public log never
+    /// shows it (the entry may carry a salted hash of it). Only appended events carry one;
+    /// entries staged with a change do not.
+    /// </summary>
+    public EntrySource? Source { get; init; }
+
+    /// <summary>
     /// An event of <paramref name="kind"/> at <paramref name="at"/> with the given fields (null
     /// values are left out). The entry always holds "kind" and "at" (UTC, 100 ns precision).
     /// </summary>
@@ -37,3 +45,9 @@ public sealed record LogEvent(string Kind, Guid? Partner, Guid? Artifact, byte[]
     /// <summary>The leaf hash of this entry: SHA-256(0x00 ‖ entry).</summary>
     public byte[] LeafHash() => MerkleHash.Leaf(Body);
 }
+
+/// <summary>
+/// The source of a keyed request: the key, the entry's time, the client's address and its network
+/// (IPv4 /24, IPv6 /48) as text — null when the address was not known.
+/// </summary>
+public sealed record EntrySource(Guid Key, DateTimeOffset At, string? Address, string? Network);

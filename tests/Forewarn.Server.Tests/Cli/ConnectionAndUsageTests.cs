@@ -24,7 +24,7 @@ public sealed class ConnectionAndUsageTests(CliServer server) : IClassFixture<Cl
 
         // System.CommandLine reports a missing command and an unrecognized word; the user made one mistake.
         var errors = err.Split('\n').Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["error: 'lst' is not a command of 'forewarn partners'; its commands are list, show, add, update, set-tier, suspend, reinstate, probation, remove, suspicion."], errors);
+        Assert.Equal(["error: 'lst' is not a command of 'forewarn partners'; its commands are list, show, add, update, set-tier, suspend, reinstate, probation, remove, networks, suspicion."], errors);
         Assert.Contains("'--bogus' is not an option of 'forewarn partners'", (await server.Run(server.StaffKey, "partners", "--bogus")).Failed(2));
     }
 

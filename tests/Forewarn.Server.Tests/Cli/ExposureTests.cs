@@ -25,6 +25,8 @@ public sealed class ExposureTests(ExposureStoryServer story) : IClassFixture<Exp
         Assert.InRange(output.IndexOf("Quillon", StringComparison.Ordinal), entitled, nothing);
         Assert.Contains("First fetch per class (from the log)", output, StringComparison.Ordinal);
         Assert.Contains("poc ×2", output, StringComparison.Ordinal);
+        // Where each first fetch came from: the story's requests came over loopback.
+        Assert.Contains("127.0.0.1 (127.0.0.0/24)", output, StringComparison.Ordinal);
     }
 
     [Fact]

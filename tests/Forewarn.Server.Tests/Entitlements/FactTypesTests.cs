@@ -43,8 +43,9 @@ public sealed class FactTypesTests
     public async Task A_saved_change_moves_the_generation_exactly_when_it_is_to_a_fact()
     {
         await using var f = new ForewarnFactory();
-        // The demo holds a row of every fact type but acknowledgements: make one.
+        // The demo holds a row of every fact type but acknowledgements and network bindings: make one of each.
         await f.Partner(DemoFacts.Trusted).PostJson($"/api/v1/me/advisories/{DemoFacts.EmbargoReference(f)}/acknowledge", new { }, HttpStatusCode.OK);
+        await f.Staff().PutJson($"/api/v1/partners/{f.PartnerInfo(DemoFacts.Suspended).Id}/networks", new { networks = new[] { "192.0.2.0/24" } }, HttpStatusCode.OK);
 
         var moved = await f.InStoreAsync(async db =>
         {

@@ -20,6 +20,9 @@ internal static class HttpJson
     public static async Task<JsonNode> PostJson(this HttpClient client, string url, object body, HttpStatusCode expected) =>
         await (await client.PostAsJsonAsync(url, body)).Json(expected);
 
+    public static async Task<JsonNode> PutJson(this HttpClient client, string url, object body, HttpStatusCode expected) =>
+        await (await client.PutAsJsonAsync(url, body)).Json(expected);
+
     /// <summary>Asserts an RFC 9457 problem with the given status and type code, and returns it.</summary>
     public static async Task<JsonNode> Problem(this HttpResponseMessage response, HttpStatusCode status, string code)
     {

@@ -28,6 +28,7 @@ public sealed class InvestigationScopeTests(ForewarnFactory f) : IClassFixture<F
         await (await key.GetAsync($"/api/v1/advisories/{DemoFacts.Replay}/exposure?before=2025-07-07T00:00:00Z")).Problem(HttpStatusCode.Forbidden, "forbidden");
         await (await key.GetAsync($"/api/v1/partners/{partner}/suspicion")).Problem(HttpStatusCode.Forbidden, "forbidden");
         await (await key.GetAsync($"/api/v1/advisories/{DemoFacts.Replay}/timeline.svg")).Problem(HttpStatusCode.Forbidden, "forbidden");
+        await (await key.GetAsync("/api/v1/signals")).Problem(HttpStatusCode.Forbidden, "forbidden");
         await (await key.PostAsJsonAsync("/api/v1/cases", new { advisory = DemoFacts.Replay, title = "Not mine to open" })).Problem(HttpStatusCode.Forbidden, "forbidden");
         Assert.Equal(before, await f.InStoreAsync(db => db.Cases.CountAsync()));
 

@@ -83,6 +83,12 @@ public sealed class EveryWriteLoggedTests : IAsyncLifetime
                 $"/api/v1/partners/{ids["partner"]}/reviews", new { note = "Vetting renewed" }))),
             ("POST /api/v1/keys", new(LogKinds.KeyIssued, () => Remember(Json(staff, HttpMethod.Post, "/api/v1/keys",
                 new { owner = "partner", partnerId = ids["partner"], name = "feed", scopes = new[] { "partner:read" } }), "key", j => (string)j["key"]!["id"]!))),
+            ("PUT /api/v1/keys/{id}/networks", new(LogKinds.NetworksChanged, () => Json(staff, HttpMethod.Put, $"/api/v1/keys/{ids["key"]}/networks",
+                new { networks = new[] { "192.0.2.0/24" } }))),
+            ("DELETE /api/v1/keys/{id}/networks", new(LogKinds.NetworksChanged, () => staff.DeleteAsync($"/api/v1/keys/{ids["key"]}/networks"))),
+            ("PUT /api/v1/partners/{id}/networks", new(LogKinds.NetworksChanged, () => Json(staff, HttpMethod.Put, $"/api/v1/partners/{ids["partner"]}/networks",
+                new { networks = new[] { "2001:db8::/48" } }))),
+            ("DELETE /api/v1/partners/{id}/networks", new(LogKinds.NetworksChanged, () => staff.DeleteAsync($"/api/v1/partners/{ids["partner"]}/networks"))),
             ("POST /api/v1/keys/{id}/revoke", new(LogKinds.KeyRevoked, () => Json(staff, HttpMethod.Post, $"/api/v1/keys/{ids["key"]}/revoke", new { }))),
             ("DELETE /api/v1/keys/{id}", new(LogKinds.KeyRevoked, async () =>
             {

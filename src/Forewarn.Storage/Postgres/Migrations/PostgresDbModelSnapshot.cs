@@ -684,6 +684,33 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Forewarn.Domain.Keys.NetworkBinding", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Networks")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("SubjectId");
+
+                    b.ToTable("network_bindings", (string)null);
+                });
+
             modelBuilder.Entity("Forewarn.Domain.Partners.Partner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1419,6 +1446,45 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("log_pending", (string)null);
+                });
+
+            modelBuilder.Entity("Forewarn.Storage.Transparency.RequestSource", b =>
+                {
+                    b.Property<long>("LogIndex")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)");
+
+                    b.Property<Guid?>("ArtifactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Network")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("LogIndex");
+
+                    b.HasIndex("KeyId", "LogIndex");
+
+                    b.HasIndex("PartnerId", "At");
+
+                    b.ToTable("request_sources", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -679,6 +679,33 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Forewarn.Domain.Keys.NetworkBinding", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Networks")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SubjectId");
+
+                    b.ToTable("network_bindings", (string)null);
+                });
+
             modelBuilder.Entity("Forewarn.Domain.Partners.Partner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1410,6 +1437,45 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("log_pending", (string)null);
+                });
+
+            modelBuilder.Entity("Forewarn.Storage.Transparency.RequestSource", b =>
+                {
+                    b.Property<long>("LogIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ArtifactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Network")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LogIndex");
+
+                    b.HasIndex("KeyId", "LogIndex");
+
+                    b.HasIndex("PartnerId", "At");
+
+                    b.ToTable("request_sources", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
