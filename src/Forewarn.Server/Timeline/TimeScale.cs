@@ -81,7 +81,11 @@ public sealed class TimeScale
             var room = Math.Max(1, (int)((s.X1 - s.X0) / 90));
             var step = Steps.FirstOrDefault(st => (s.To - s.From) / st <= room, Steps[^1]);
             var ticks = new List<DateTimeOffset>();
-            for (var t = Align(s.From, step); t <= s.To; t += step) ticks.Add(t);
+            for (var t = Align(s.From, step); t <= s.To; t = Plus(t, step))
+            {
+                ticks.Add(t);
+                if (t == DateTimeOffset.MaxValue) break;
+            }
             if (ticks.Count < 2) (ticks, step) = ([s.From + (s.To - s.From) / 2], TimeSpan.FromDays(1));
             foreach (var t in ticks)
             {
@@ -96,14 +100,20 @@ public sealed class TimeScale
     private static (DateTimeOffset From, DateTimeOffset To) Pad(DateTimeOffset from, DateTimeOffset to)
     {
         var pad = TimeSpan.FromTicks(Math.Max((to - from).Ticks / 20, TimeSpan.FromHours(12).Ticks));
-        return (from - pad, to + pad);
+        return (Plus(from, -pad), Plus(to, pad));
     }
+
+    /// <summary><paramref name="t"/> moved by <paramref name="by"/>, held at the ends of the calendar (a moment near year 1 or 9999 is still drawn).</summary>
+    private static DateTimeOffset Plus(DateTimeOffset t, TimeSpan by) =>
+        by >= TimeSpan.Zero
+            ? (DateTimeOffset.MaxValue - t < by ? DateTimeOffset.MaxValue : t + by)
+            : (t - DateTimeOffset.MinValue < by.Duration() ? DateTimeOffset.MinValue : t + by);
 
     private static DateTimeOffset Align(DateTimeOffset t, TimeSpan step)
     {
         var unit = step >= TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : step;
         var ticks = t.UtcTicks - t.UtcTicks % unit.Ticks;
         var aligned = new DateTimeOffset(ticks, TimeSpan.Zero);
-        return aligned < t ? aligned + unit : aligned;
+        return aligned < t ? Plus(aligned, unit) : aligned;
     }
 }
