@@ -47,7 +47,7 @@ public sealed class ApiKeyScopeTests
         var (staff, _) = ApiKey.Issue(KeyOwner.Staff, null, "ops", null, Now.AddDays(30), Now, "staff", StaffMemberId.New());
         var (partner, _) = ApiKey.Issue(KeyOwner.Partner, PartnerId.New(), "feed", [], Now.AddDays(30), Now, "staff");
 
-        Assert.Equal([KeyScopes.StaffRead, KeyScopes.StaffWrite], staff.Scopes);
+        Assert.Equal([KeyScopes.StaffRead, KeyScopes.StaffWrite, KeyScopes.StaffInvestigate], staff.Scopes);
         Assert.Equal([KeyScopes.PartnerRead, KeyScopes.PartnerAcknowledge, KeyScopes.PartnerWebhooks, KeyScopes.PartnerSightings], partner.Scopes);
     }
 
