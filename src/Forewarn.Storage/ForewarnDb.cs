@@ -85,12 +85,14 @@ public abstract class ForewarnDb(DbContextOptions options) : DbContext(options),
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        RevisionMappings.Bump(this);
         FactsGeneration.StampIfFactsChanged(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        RevisionMappings.Bump(this);
         FactsGeneration.StampIfFactsChanged(this);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }

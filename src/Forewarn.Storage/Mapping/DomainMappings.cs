@@ -360,5 +360,6 @@ internal static class DomainMappings
 
         CaseMappings.Apply(b);
         SourceMappings.Apply(b);
+        RevisionMappings.Apply(b);
     }
 }

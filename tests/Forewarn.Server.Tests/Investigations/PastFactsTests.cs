@@ -34,6 +34,37 @@ public sealed class PastFactsTests : IAsyncLifetime
         Assert.Contains("Trusted tier", (string?)then["explanation"]);
     }
 
+    /// <summary>
+    /// A save from a copy read before someone else's change is refused: a change made to a partner
+    /// read before staff renewed its contract (as the contract job's warning once was) must not
+    /// write the old contract back into the history, where a re-decision of a later download
+    /// would read it — the property found this under load.
+    /// </summary>
+    [Fact]
+    public async Task A_save_from_a_stale_copy_is_refused_and_the_history_keeps_the_renewal()
+    {
+        var staff = _f.Staff();
+        var id = _f.PartnerInfo(DemoFacts.Validate).Id;
+        var now = _f.Clock.GetUtcNow();
+        object Contract(int days) => new { contract = new { ndaVersion = "2026.1", signedAt = "2026-01-01T00:00:00Z", expiresAt = now.AddDays(days) } };
+        Assert.Equal(HttpStatusCode.OK, (await staff.PatchAsJsonAsync($"/api/v1/partners/{id}", Contract(10))).StatusCode);
+
+        await _f.InStoreAsync(async db =>
+        {
+            var stale = await db.Partners.FirstAsync(p => p.Id == new Domain.Common.PartnerId(id));
+            Assert.Equal(HttpStatusCode.OK, (await staff.PatchAsJsonAsync($"/api/v1/partners/{id}", Contract(20))).StatusCode);
+            stale.Rename("Corvid Networks Inc. (stale copy)");
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+            return 0;
+        });
+
+        var latest = await _f.InStoreAsync(db => db.FactHistory.Where(r => r.Kind == FactKinds.Partner && r.Subject == id.ToString())
+            .OrderByDescending(r => r.Id).Select(r => r.Facts).FirstAsync());
+        Assert.Contains(now.AddDays(20).UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), latest);
+        var partner = await staff.GetJson($"/api/v1/partners/{id}");
+        Assert.Equal(now.AddDays(20), (DateTimeOffset)partner["contract"]!["expiresAt"]!);
+    }
+
     [Fact]
     public async Task A_jurisdiction_registered_later_has_no_facts_for_earlier_moments()
     {

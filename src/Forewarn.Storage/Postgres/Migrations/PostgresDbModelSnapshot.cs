@@ -117,6 +117,10 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.Property<DateTimeOffset>("ReleaseAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Revisions")
                         .IsRequired()
                         .HasColumnType("text");
@@ -246,6 +250,10 @@ namespace Forewarn.Storage.Postgres.Migrations
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
+
+                    b.Property<Guid>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -619,6 +627,10 @@ namespace Forewarn.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<Guid>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Code");
 
                     b.ToTable("jurisdictions", (string)null);
@@ -753,6 +765,10 @@ namespace Forewarn.Storage.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("ReviewedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1203,6 +1219,10 @@ namespace Forewarn.Storage.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("interval")
                         .HasDefaultValue(new TimeSpan(365, 0, 0, 0, 0));
+
+                    b.Property<Guid>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.HasKey("Name");
 

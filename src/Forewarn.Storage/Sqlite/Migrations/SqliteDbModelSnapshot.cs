@@ -112,6 +112,10 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.Property<long>("ReleaseAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Revisions")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -241,6 +245,10 @@ namespace Forewarn.Storage.Sqlite.Migrations
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -614,6 +622,10 @@ namespace Forewarn.Storage.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Code");
 
                     b.ToTable("jurisdictions", (string)null);
@@ -748,6 +760,10 @@ namespace Forewarn.Storage.Sqlite.Migrations
 
                     b.Property<long?>("ReviewedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1198,6 +1214,10 @@ namespace Forewarn.Storage.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasDefaultValue(new TimeSpan(365, 0, 0, 0, 0));
+
+                    b.Property<Guid>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Name");
 
