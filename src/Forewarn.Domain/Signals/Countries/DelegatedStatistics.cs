@@ -85,9 +85,9 @@ public sealed class DelegatedStatistics
             || !IPAddress.TryParse(start, out var address) || address.AddressFamily != AddressFamily.InterNetworkV6) return null;
         if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var prefix) || prefix > 128) return null;
         var first = CountryRange.Position(address);
-        var range = CountryRange.Ipv6(first, prefix, cc);
+        var hostBits = prefix == 128 ? UInt128.Zero : UInt128.MaxValue >> prefix;
         // A start with bits set past its prefix is not a block: which block was meant is a guess.
-        return (first & (range.Last - range.First)) == 0 ? range : null;
+        return (first & hostBits) == 0 ? CountryRange.Ipv6(first, prefix, cc) : null;
     }
 
     private void Skip()
