@@ -14,7 +14,7 @@ namespace Forewarn.Server.Signals;
 public sealed class SourceCountries(IOptions<SignalOptions> options, TimeProvider clock, ILogger<SourceCountries> log)
 {
     private readonly SemaphoreSlim loading = new(1, 1);
-    private Loaded? current;
+    private volatile Loaded? current; // read without the lock: a request sees the old table or the new, never half of one
 
     /// <summary>The table to look addresses up in (null while country signals are off) and the state to show.</summary>
     public async Task<(CountryTable? Table, CountryLookupState State)> CurrentAsync(CancellationToken ct)
