@@ -74,7 +74,9 @@ public static class ExposureCommand
         screen.Write(detail);
     }
 
-    // The request's address and network as the store kept them (staff only); blank for fetches from before addresses were kept.
+    // The request's address and network as the store kept them (staff only), and its country when the server knows it;
+    // blank for fetches from before addresses were kept.
     private static string From(System.Text.Json.Nodes.JsonNode? source) =>
-        source is null || source.Text("address").Length == 0 ? "" : $"{source.Text("address")} ({source.Text("network")})";
+        source is null || source.Text("address").Length == 0 ? ""
+            : $"{source.Text("address")} ({source.Text("network")}{(source.Text("country").Length == 0 ? "" : ", " + source.Text("country"))})";
 }

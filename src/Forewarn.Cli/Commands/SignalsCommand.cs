@@ -7,7 +7,7 @@ namespace Forewarn.Cli.Commands;
 
 /// <summary>
 /// <c>forewarn signals [--partner] [--advisory] [--since]</c>: what is worth a look — a key used
-/// from a new network, a PoC fetched by a brand-new key right after its wave, a day far above a
+/// from a new network or country, a PoC fetched by a brand-new key right after its wave, a day far above a
 /// partner's habit — each with the log entries behind it. Evidence for a person, not a verdict.
 /// </summary>
 public static class SignalsCommand
@@ -29,9 +29,12 @@ public static class SignalsCommand
             context.Show(parse.GetValue(json), report, r =>
             {
                 var items = r.Items("signals").ToList();
+                // Said every time it is so: a missing country signal must not read as "no key changed country".
+                var countriesOff = r["countries"] is { } countries && countries["on"]?.GetValue<bool>() == false ? countries.Text("note") : null;
                 if (items.Count == 0)
                 {
                     context.Screen.Line("No signals.");
+                    if (countriesOff is not null) context.Screen.Line(countriesOff);
                     return;
                 }
                 var table = Screen.Table("At", "Signal", "Partner", "Key", "Advisory", "What", "Log entries");
@@ -43,6 +46,7 @@ public static class SignalsCommand
                 }
                 context.Screen.Write(table);
                 context.Screen.Line(Counted.Of(items.Count, "signal", "signals") + "; each is a reason to look, not a finding.");
+                if (countriesOff is not null) context.Screen.Line(countriesOff);
             });
             return ExitCodes.Success;
         }));

@@ -4,7 +4,7 @@ namespace Forewarn.Domain.Signals;
 /// Something worth a person's look, with the log entries it rests on. A signal is evidence to
 /// weigh — a partner changing offices fires one too — never a verdict or a sanction.
 /// </summary>
-/// <param name="Kind"><c>new-network</c>, <c>fresh-key-poc</c> or <c>volume</c>.</param>
+/// <param name="Kind"><c>new-network</c>, <c>new-country</c>, <c>fresh-key-poc</c> or <c>volume</c>.</param>
 /// <param name="At">When it happened: the entry that fired it, or for volume the start of the day (UTC).</param>
 /// <param name="Partner">The partner whose key or downloads it is about.</param>
 /// <param name="Key">The key it is about (none for volume, which is the partner's).</param>
@@ -16,6 +16,7 @@ public sealed record Signal(string Kind, DateTimeOffset At, Guid? Partner, Guid?
     IReadOnlyList<long> Entries, IReadOnlyDictionary<string, object?> Details)
 {
     public const string NewNetwork = "new-network";
+    public const string NewCountry = "new-country";
     public const string FreshKeyPoc = "fresh-key-poc";
     public const string Volume = "volume";
 }

@@ -1,14 +1,14 @@
 namespace Forewarn.Domain.Signals;
 
 /// <summary>
-/// The three signals, computed from keyed requests in log order. Pure: the caller reads the
+/// The four signals, computed from keyed requests in log order. Pure: the caller reads the
 /// requests and the PoC waves from the store.
 /// </summary>
 public static class SignalRules
 {
     /// <summary>All signals, oldest first (then by their first entry).</summary>
     public static IReadOnlyList<Signal> Find(IReadOnlyList<KeyedRequest> requests, IReadOnlyList<PocWaves> pocs, SignalSettings settings) =>
-        [.. NewNetworks(requests).Concat(FreshKeyPocs(requests, pocs, settings)).Concat(Volumes(requests, settings))
+        [.. NewNetworks(requests).Concat(NewCountries(requests)).Concat(FreshKeyPocs(requests, pocs, settings)).Concat(Volumes(requests, settings))
             .OrderBy(s => s.At).ThenBy(s => s.Entries.Count == 0 ? long.MaxValue : s.Entries[0])];
 
     /// <summary>
@@ -16,20 +16,45 @@ public static class SignalRules
     /// all sets where it is at home and fires nothing. Requests whose address is unknown are skipped.
     /// Entries: the key's first request (where it started) and the one from the new network.
     /// </summary>
-    public static IEnumerable<Signal> NewNetworks(IReadOnlyList<KeyedRequest> requests)
+    public static IEnumerable<Signal> NewNetworks(IReadOnlyList<KeyedRequest> requests) =>
+        FirstSeen(requests, r => r.Network).Select(x => new Signal(Signal.NewNetwork, x.Request.At, x.Request.Partner, x.Request.Key, x.Request.Artifact,
+            $"key used from a new network {x.Request.Network} (before: {string.Join(", ", x.Before)})",
+            [x.Home.LogIndex, x.Request.LogIndex],
+            new Dictionary<string, object?> { ["network"] = x.Request.Network, ["address"] = x.Request.Address, ["knownNetworks"] = x.Before }));
+
+    /// <summary>
+    /// A key's first request from a country it was never used from before, by the registries'
+    /// statistics (<see cref="Countries.CountryTable"/>). Only requests whose country is known
+    /// count: the key's first of them sets its home and fires nothing, and a request with no
+    /// address or one in no delegated range neither sets a home nor fires — so a key is only
+    /// ever compared with countries it was really seen in. Entries: the key's first request with
+    /// a known country and the one from the new country.
+    /// </summary>
+    public static IEnumerable<Signal> NewCountries(IReadOnlyList<KeyedRequest> requests) =>
+        FirstSeen(requests, r => r.Country).Select(x => new Signal(Signal.NewCountry, x.Request.At, x.Request.Partner, x.Request.Key, x.Request.Artifact,
+            $"key used from a new country {x.Request.Country} (before: {string.Join(", ", x.Before)})",
+            [x.Home.LogIndex, x.Request.LogIndex],
+            new Dictionary<string, object?> { ["country"] = x.Request.Country, ["address"] = x.Request.Address, ["network"] = x.Request.Network,
+                ["knownCountries"] = x.Before }));
+
+    /// <summary>
+    /// Per key in log order, each request whose <paramref name="place"/> (a network, a country)
+    /// the key was not seen at before, after its first request with a place at all; requests
+    /// without one are skipped.
+    /// </summary>
+    private static IEnumerable<(KeyedRequest Home, KeyedRequest Request, List<string> Before)> FirstSeen(
+        IReadOnlyList<KeyedRequest> requests, Func<KeyedRequest, string?> place)
     {
-        foreach (var key in requests.Where(r => r.Network is not null).OrderBy(r => r.LogIndex).GroupBy(r => r.Key))
+        foreach (var key in requests.Where(r => place(r) is not null).OrderBy(r => r.LogIndex).GroupBy(r => r.Key))
         {
-            var first = key.First();
-            var seen = new List<string> { first.Network! };
+            var home = key.First();
+            var seen = new List<string> { place(home)! };
             foreach (var r in key.Skip(1))
             {
-                if (seen.Contains(r.Network!)) continue;
-                yield return new Signal(Signal.NewNetwork, r.At, r.Partner, r.Key, r.Artifact,
-                    $"key used from a new network {r.Network} (before: {string.Join(", ", seen)})",
-                    [first.LogIndex, r.LogIndex],
-                    new Dictionary<string, object?> { ["network"] = r.Network, ["address"] = r.Address, ["knownNetworks"] = seen.ToList() });
-                seen.Add(r.Network!);
+                var here = place(r)!;
+                if (seen.Contains(here)) continue;
+                yield return (home, r, seen.ToList());
+                seen.Add(here);
             }
         }
     }

@@ -37,6 +37,8 @@ public static class ApplicationServices
         services.AddScoped<KeyService>();
         services.AddScoped<NetworkService>();
         services.AddScoped<SignalService>();
+        services.AddSingleton<SourceCountries>();
+        services.AddHostedService<CountryFilesAtStart>();
         services.AddScoped<PolicyService>();
         services.AddScoped<WebhookService>();
         services.AddScoped<AcknowledgementService>();

@@ -40,8 +40,12 @@ public sealed record ClassExposure(string Class, bool Open, string Verdict, Date
 public sealed record FetchSeen(long LogIndex, DateTimeOffset At, string Channel, Guid ArtifactId, string CopySha256, CheckpointSeen? Checkpoint,
     FetchSource? Source = null);
 
-/// <summary>The address a request came from and its network (IPv4 /24, IPv6 /48); both null when the server could not tell.</summary>
-public sealed record FetchSource(string? Address, string? Network);
+/// <summary>
+/// The address a request came from and its network (IPv4 /24, IPv6 /48); both null when the server
+/// could not tell. <c>Country</c>: where the address was delegated, by the registries' statistics
+/// files (docs/signals.md); null when those are not configured or hold no range for it.
+/// </summary>
+public sealed record FetchSource(string? Address, string? Network, string? Country = null);
 
 /// <summary>A signed checkpoint: its tree size and when it was signed.</summary>
 public sealed record CheckpointSeen(long Size, DateTimeOffset SignedAt);

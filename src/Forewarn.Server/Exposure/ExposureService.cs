@@ -6,6 +6,7 @@ using Forewarn.Domain.Policy;
 using Forewarn.Domain.Publishing;
 using Forewarn.Server.Api;
 using Forewarn.Server.Entitlements;
+using Forewarn.Server.Signals;
 using Forewarn.Storage;
 using Forewarn.Storage.Transparency;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ namespace Forewarn.Server.Exposure;
 /// entries, read up to the latest signed checkpoint, so an auditor can recompute them
 /// (docs/exposure.md). "By T" includes T itself.
 /// </summary>
-public sealed class ExposureService(ForewarnDb db, TimeProvider clock)
+public sealed class ExposureService(ForewarnDb db, TimeProvider clock, SourceCountries? countries = null)
 {
     public async Task<ExposureReport> AnalyseAsync(string advisory, string? before, CancellationToken ct)
     {
@@ -32,7 +33,8 @@ public sealed class ExposureService(ForewarnDb db, TimeProvider clock)
             .Select(x => new { x.Id, x.Class }).ToDictionaryAsync(x => x.Id, x => x.Class, ct);
         var served = await ServedByThen.ReadAsync(db, classOf, t, checkpoint?.Size ?? 0, ct);
         var included = await FirstCheckpoints.ForAsync(db, [.. served.Values.Select(s => s.Index)], ct);
-        var sources = await FetchSources.ForAsync(db, [.. served.Values.Select(s => s.Index)], ct);
+        var table = countries is null ? null : (await countries.CurrentAsync(ct)).Table;
+        var sources = await FetchSources.ForAsync(db, [.. served.Values.Select(s => s.Index)], table, ct);
         var notices = (await db.Notices.AsNoTracking().Where(n => n.AdvisoryId == a.Id && n.At <= t)
                 .Select(n => new { n.PartnerId, n.Kind, n.At }).ToListAsync(ct))
             .OrderBy(n => n.At).ToLookup(n => n.PartnerId, n => new NoticeSent(Notice.Name(n.Kind), n.At));

@@ -10,7 +10,7 @@ public static class SignalEndpoints
 {
     public static void MapSignals(this IEndpointRouteBuilder api) =>
         api.MapGet("/signals", Find).WithTags("Investigations").RequireAuthorization(AccessPolicies.Investigate)
-            .WithSummary("Signals worth a look (a key on a new network, a PoC grabbed by a new key, unusual volume), each with its log entries")
+            .WithSummary("Signals worth a look (a key on a new network or in a new country, a PoC grabbed by a new key, unusual volume), each with its log entries")
             .Refuses(ErrorCategory.Invalid, ErrorCategory.NotFound);
 
     private static async Task<Ok<SignalReport>> Find(string? partner, string? advisory, DateTimeOffset? since, SignalService signals, CancellationToken ct) =>

@@ -23,5 +23,12 @@ public sealed class SignalOptions
     [Range(1, 365, ErrorMessage = "signals:volumeDays (FOREWARN_SIGNALS__VOLUMEDAYS) is how many days before a day make a partner's habit: from 1 to 365.")]
     public int VolumeDays { get; set; } = 30;
 
+    /// <summary>
+    /// The Regional Internet Registries' delegated-extended statistics files to tell a source
+    /// address's country from (paths; relative ones from the working directory). None: country
+    /// signals are off. Read by <see cref="SourceCountries"/>.
+    /// </summary>
+    public List<string> CountryFiles { get; set; } = [];
+
     public SignalSettings ToSettings() => new(PocMinutes, VolumeFloor, VolumeFactor, VolumeDays);
 }

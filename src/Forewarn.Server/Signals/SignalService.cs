@@ -11,11 +11,11 @@ namespace Forewarn.Server.Signals;
 /// <summary>
 /// Signals worth a look for staff, computed on request from the request sources the store keeps
 /// beside the log (<c>request_sources</c>: one row per keyed request with its key, partner,
-/// artifact, time and network) and the PoC artifacts' waves — so they always reflect the store as
+/// artifact, time and network; the address's country from <see cref="SourceCountries"/>) and the PoC artifacts' waves — so they always reflect the store as
 /// it is, and a changed threshold applies to the past too. Filters narrow what is shown, never
 /// the history a signal is judged against (a key's earlier networks, a partner's earlier days).
 /// </summary>
-public sealed class SignalService(ForewarnDb db, TimeProvider clock, IOptions<SignalOptions> options)
+public sealed class SignalService(ForewarnDb db, TimeProvider clock, IOptions<SignalOptions> options, SourceCountries countries)
 {
     public async Task<SignalReport> FindAsync(string? partner, string? advisory, DateTimeOffset? since, CancellationToken ct)
     {
@@ -26,6 +26,8 @@ public sealed class SignalService(ForewarnDb db, TimeProvider clock, IOptions<Si
         var requests = await query.OrderBy(r => r.LogIndex)
             .Select(r => new KeyedRequest(r.LogIndex, r.Kind, r.PartnerId, r.KeyId, r.ArtifactId, r.At, r.Network, r.Address))
             .ToListAsync(ct);
+        var (table, countryState) = await countries.CurrentAsync(ct);
+        if (table is not null) requests = [.. requests.Select(r => r with { Country = table.CountryOf(r.Address) })];
         var pocs = await PocWavesAsync(ct);
         var artifacts = await db.Artifacts.AsNoTracking().Select(a => new { a.Id, a.AdvisoryId }).ToDictionaryAsync(a => a.Id.Value, a => a.AdvisoryId.Value, ct);
         var found = SignalRules.Find(requests, pocs, options.Value.ToSettings());
@@ -41,7 +43,7 @@ public sealed class SignalService(ForewarnDb db, TimeProvider clock, IOptions<Si
         var prefixes = await db.ApiKeys.AsNoTracking().Where(k => keyIds.Contains(k.Id)).ToDictionaryAsync(k => k.Id, k => k.Prefix, ct);
         var advisoryIds = artifacts.Values.Distinct().Select(g => new AdvisoryId(g)).ToList();
         var references = await db.Advisories.AsNoTracking().Where(a => advisoryIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id.Value, a => a.Reference, ct);
-        return new SignalReport(clock.GetUtcNow(), [.. shown.Select(s =>
+        return new SignalReport(clock.GetUtcNow(), countryState, [.. shown.Select(s =>
         {
             var adv = s.Artifact is { } art && artifacts.TryGetValue(art, out var ad) ? ad : (Guid?)null;
             return new SignalView(s.Kind, s.At, s.Partner, s.Partner is { } p ? names.GetValueOrDefault(p) : null,
@@ -60,8 +62,8 @@ public sealed class SignalService(ForewarnDb db, TimeProvider clock, IOptions<Si
     }
 }
 
-/// <summary>The signals found (oldest first) and when they were computed.</summary>
-public sealed record SignalReport(DateTimeOffset ComputedAt, IReadOnlyList<SignalView> Signals);
+/// <summary>The signals found (oldest first), when they were computed, and whether country signals are on (and why not).</summary>
+public sealed record SignalReport(DateTimeOffset ComputedAt, CountryLookupState Countries, IReadOnlyList<SignalView> Signals);
 
 /// <summary>A signal with names: the partner's, the key's prefix, the advisory's reference; <c>entries</c> are log indexes.</summary>
 public sealed record SignalView(string Kind, DateTimeOffset At, Guid? PartnerId, string? Partner, Guid? KeyId, string? KeyPrefix,

@@ -49,6 +49,33 @@ public sealed class SignalRulesTests
     }
 
     [Fact]
+    public void A_key_first_seen_in_a_new_country_is_a_signal_and_unknown_countries_neither_set_a_home_nor_fire()
+    {
+        KeyedRequest R(long i, string? country, Guid? key = null) =>
+            new(i, KeyedRequest.Served, Partner, key ?? Key, null, Day0.AddMinutes(i), "192.0.2.0/24", "192.0.2.1", country);
+        var other = Guid.NewGuid();
+        var signals = SignalRules.NewCountries(
+        [
+            R(0, null),          // no country known: not a home
+            R(1, "NO"),          // home
+            R(2, null),          // in no range: skipped
+            R(3, "NO"),
+            R(4, "JP"),          // new: fires
+            R(5, "JP"),
+            R(6, "NO"),
+            R(7, "JP", other),   // another key's home
+            R(8, "SE"),          // new again, with both before
+        ]).ToList();
+        Assert.Equal([[1L, 4L], [1L, 8L]], signals.Select(s => s.Entries.ToArray()));
+        Assert.All(signals, s => Assert.Equal(Signal.NewCountry, s.Kind));
+        Assert.Equal("JP", signals[0].Details["country"]);
+        Assert.Equal(["NO", "JP"], (List<string>)signals[1].Details["knownCountries"]!);
+        Assert.Contains("new country SE (before: NO, JP)", signals[1].Summary, StringComparison.Ordinal);
+        Assert.Empty(SignalRules.NewCountries([R(0, null), R(1, null)]));
+        Assert.Contains(SignalRules.Find([R(0, "NO"), R(1, "JP")], [], new SignalSettings()), s => s.Kind == Signal.NewCountry);
+    }
+
+    [Fact]
     public void A_fresh_key_fetching_a_PoC_within_the_window_after_its_latest_wave_is_a_signal()
     {
         var poc = Guid.NewGuid();

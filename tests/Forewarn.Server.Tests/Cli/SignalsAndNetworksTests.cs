@@ -57,7 +57,9 @@ public sealed class SignalsAndNetworksTests : IAsyncLifetime
     [Fact]
     public async Task Signals_list_a_key_used_from_a_new_network_with_its_entries()
     {
-        Assert.Contains("No signals.", (await _server.Run(_server.StaffKey, "signals")).Ok(), StringComparison.Ordinal);
+        var none = (await _server.Run(_server.StaffKey, "signals")).Ok();
+        Assert.Contains("No signals.", none, StringComparison.Ordinal);
+        Assert.Contains("Country signals are off: no signals:countryFiles", none, StringComparison.Ordinal);
 
         var token = _server.PartnerKey(DemoFacts.Trusted);
         var server = new Uri(_server.Address);

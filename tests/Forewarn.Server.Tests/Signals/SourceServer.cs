@@ -21,8 +21,10 @@ internal sealed class SourceServer : IAsyncDisposable
     public Uri Address { get; }
     public DemoCredentials Credentials { get; }
 
-    public SourceServer()
+    /// <param name="configure">Settings or files to give the server before it starts (the factory's data directory exists by then).</param>
+    public SourceServer(Action<ForewarnFactory>? configure = null)
     {
+        configure?.Invoke(Factory);
         Factory.UseKestrel(0);
         Factory.StartServer();
         Address = new Uri(Assert.Single(Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses));
