@@ -13,6 +13,7 @@ namespace Forewarn.Server.Tests.Security;
 /// now spend a per-address and a per-key-prefix allowance; over it they are answered 429, while a
 /// right key from the same address goes on working.
 /// </summary>
+[Collection(ProcessMeters.Name)]
 public sealed class FailureThrottleTests : IAsyncLifetime
 {
     private readonly ForewarnFactory _f = new();
