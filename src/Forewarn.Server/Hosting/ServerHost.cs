@@ -104,6 +104,7 @@ public static class ServerHost
         builder.Services.AddSingleton<FailedKeyAttempts>();
         builder.Services.AddHostedService<FailedKeyRecorder>();
         builder.Services.AddFailureThrottle();
+        builder.Services.AddPortal();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>().AddSchemaTransformer<ValueSetSchemas>());
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -126,6 +127,7 @@ public static class ServerHost
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("Forewarn API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapLandingPage();
+        app.MapPortal();
         app.MapProviderDirectory();
         app.MapTaxii();
         app.MapTransparencyLog();
