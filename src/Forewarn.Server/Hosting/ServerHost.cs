@@ -98,8 +98,9 @@ public static class ServerHost
         builder.Services.AddExceptionHandler<ErrorHandling>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(RequestJson.Configure);
-        builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        builder.Services.AddAuthentication(RequestAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddPolicyScheme(RequestAuthentication.SchemeName, null, o => o.ForwardDefaultSelector = RequestAuthentication.Select);
         builder.Services.AddAuthorization(AccessPolicies.Add);
         builder.Services.AddSingleton<FailedKeyAttempts>();
         builder.Services.AddHostedService<FailedKeyRecorder>();
