@@ -34,6 +34,7 @@ public static class ApplicationServices
         services.AddScoped<AdvisoryService>();
         services.AddScoped<ArtifactService>();
         services.AddScoped<KeyService>();
+        services.AddScoped<Invitations.InvitationService>();
         services.AddScoped<PolicyService>();
         services.AddScoped<WebhookService>();
         services.AddScoped<AcknowledgementService>();

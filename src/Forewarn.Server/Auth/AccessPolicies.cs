@@ -19,6 +19,13 @@ public static class AccessPolicies
     public const string PartnerAcknowledge = "partner-acknowledge";
     public const string PartnerWebhooks = "partner-webhooks";
 
+    /// <summary>
+    /// Inviting people to the portal: a staff key that can write (staff and partner admins), or a
+    /// partner's key with <see cref="KeyScopes.PartnerWebhooks"/> — the partner's administrative
+    /// scope, the one a partner admin's role adds — for that partner's users.
+    /// </summary>
+    public const string Invite = "invite";
+
     public const string PortalStaffRead = "portal-" + StaffRead;
     public const string PortalStaffWrite = "portal-" + StaffWrite;
     public const string PortalPartnerRead = "portal-" + PartnerRead;
@@ -41,6 +48,9 @@ public static class AccessPolicies
             o.AddPolicy(name, p => Require(p, ApiKeyAuthentication.SchemeName, owner, scope));
             o.AddPolicy("portal-" + name, p => Require(p, IdentityConstants.ApplicationScheme, owner, scope));
         }
+        o.AddPolicy(Invite, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser()
+            .RequireAssertion(c => (c.User.HasClaim(Caller.OwnerClaim, "staff") && c.User.HasClaim(Caller.ScopeClaim, KeyScopes.StaffWrite))
+                                   || (c.User.HasClaim(Caller.OwnerClaim, "partner") && c.User.HasClaim(Caller.ScopeClaim, KeyScopes.PartnerWebhooks))));
     }
 
     private static void Require(AuthorizationPolicyBuilder p, string scheme, string owner, string scope) =>

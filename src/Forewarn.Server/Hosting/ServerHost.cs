@@ -11,6 +11,7 @@ using Forewarn.Server.Deliveries;
 using Forewarn.Server.Demo;
 using Forewarn.Server.Entitlements;
 using Forewarn.Server.Exposure;
+using Forewarn.Server.Invitations;
 using Forewarn.Server.Suspicion;
 using Forewarn.Server.Keys;
 using Forewarn.Server.Partners;
@@ -166,6 +167,7 @@ public static class ServerHost
         api.MapTimelines();
         api.MapCaseReports();
         api.MapMyDecisions();
+        api.MapInvitations();
 
         app.Lifetime.ApplicationStarted.Register(() => StartBanner.Print(app.Services.GetRequiredService<IServer>(), app.Services.GetRequiredService<StoreSettings>(),
             token => DemoKeyUsable(app.Services, token)));

@@ -49,8 +49,10 @@ public static class PortalSetup
             })
             .AddClaimsPrincipalFactory<PortalPrincipal>()
             .AddSignInManager()
-            .AddDefaultTokenProviders()
-            .AddUserStore<PortalUserStore>();
+            .AddDefaultTokenProviders();
+        // One store per request, reachable as itself too: accepting an invitation commits the user with its log entry.
+        services.AddScoped<PortalUserStore>();
+        services.AddScoped<IUserStore<PortalUser>>(s => s.GetRequiredService<PortalUserStore>());
         services.AddAuthentication().AddIdentityCookies(c =>
         {
             c.ApplicationCookie!.Configure(o =>
