@@ -68,4 +68,25 @@ public sealed class PortalSignInTests(BrowserFixture fixture) : IClassFixture<Br
         await AssertAccessibleAsync(page);
         await page.CloseAsync();
     }
+
+    [BrowserFact]
+    public async Task A_partner_users_inbox_is_reached_from_home_and_is_accessible()
+    {
+        var corvid = fixture.Server.Credentials.Portal!.Single(p => p.Role == "partner-user");
+        var page = await fixture.Browser.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/portal/sign-in");
+        await page.GetByLabel("E-mail address").FillAsync(corvid.Email);
+        await page.GetByLabel("Password").FillAsync(corvid.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/portal");
+        await page.ClickAsync("#inbox-link");
+        await page.WaitForURLAsync("**/portal/inbox");
+        Assert.Equal("Inbox of Corvid Networks Inc.", await page.Locator("h1").InnerTextAsync());
+        Assert.True(await page.Locator("section.advisory").CountAsync() > 0);
+        await AssertAccessibleAsync(page);
+        // Readable on a phone: nothing wider than the screen.
+        await page.SetViewportSizeAsync(375, 740);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the inbox scrolls sideways on a phone");
+        await page.CloseAsync();
+    }
 }
