@@ -1,4 +1,5 @@
 using Forewarn.Domain.Access;
+using Forewarn.Domain.Accounts;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Approvals;
 using Forewarn.Domain.Cases;
@@ -15,16 +16,20 @@ using Forewarn.Domain.Webhooks;
 using Forewarn.Storage.History;
 using Forewarn.Storage.Mapping;
 using Forewarn.Storage.Transparency;
+using Forewarn.Storage.Accounts;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Storage;
 
 /// <summary>
 /// The programme's store. One model; each provider has its own subclass so that each keeps its
-/// own migrations (<see cref="Sqlite.SqliteDb"/>, <see cref="Postgres.PostgresDb"/>).
+/// own migrations (<see cref="Sqlite.SqliteDb"/>, <see cref="Postgres.PostgresDb"/>). The portal's
+/// accounts (ASP.NET Core Identity's users, without Identity's roles: a portal role is a set of
+/// API key scopes, <see cref="Domain.Accounts.PortalRole"/>) live in the same store.
 /// </summary>
-public abstract class ForewarnDb(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+public abstract class ForewarnDb(DbContextOptions options) : IdentityUserContext<PortalUser, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<Tier> Tiers => Set<Tier>();
@@ -60,6 +65,7 @@ public abstract class ForewarnDb(DbContextOptions options) : DbContext(options),
     public DbSet<CaseDecision> CaseDecisions => Set<CaseDecision>();
     public DbSet<RequestSource> RequestSources => Set<RequestSource>();
     public DbSet<NetworkBinding> NetworkBindings => Set<NetworkBinding>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     /// <summary>
     /// The Data Protection key ring every server of the programme shares; each key is encrypted by
@@ -97,7 +103,12 @@ public abstract class ForewarnDb(DbContextOptions options) : DbContext(options),
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => DomainMappings.Apply(modelBuilder);
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder); // Identity's model first, then the programme's names for its tables
+        DomainMappings.Apply(modelBuilder);
+        AccountMappings.Apply(modelBuilder);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         IdConventions.Apply(configurationBuilder);

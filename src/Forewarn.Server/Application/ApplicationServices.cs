@@ -39,6 +39,7 @@ public static class ApplicationServices
         services.AddScoped<SignalService>();
         services.AddSingleton<SourceCountries>();
         services.AddHostedService<CountryFilesAtStart>();
+        services.AddScoped<Invitations.InvitationService>();
         services.AddScoped<PolicyService>();
         services.AddScoped<WebhookService>();
         services.AddScoped<AcknowledgementService>();

@@ -1,9 +1,14 @@
 using Forewarn.Domain.Keys;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 
 namespace Forewarn.Server.Auth;
 
-/// <summary>Authorization policies: who owns the key and which scope it carries.</summary>
+/// <summary>
+/// Authorization policies: who owns the key and which scope it carries. Each has a portal twin
+/// (<c>portal-</c> + its name) asking the same of the portal's signed-in principal, whose role
+/// carries the same scopes (docs/portal.md); the API itself takes keys only, never the cookie.
+/// </summary>
 public static class AccessPolicies
 {
     public const string StaffRead = "staff-read";
@@ -14,18 +19,42 @@ public static class AccessPolicies
     public const string PartnerAcknowledge = "partner-acknowledge";
     public const string PartnerWebhooks = "partner-webhooks";
 
+    /// <summary>
+    /// Inviting people to the portal: a staff key that can write (staff and partner admins), or a
+    /// partner's key with <see cref="KeyScopes.PartnerWebhooks"/> — the partner's administrative
+    /// scope, the one a partner admin's role adds — for that partner's users.
+    /// </summary>
+    public const string Invite = "invite";
+
+    public const string PortalStaffRead = "portal-" + StaffRead;
+    public const string PortalStaffWrite = "portal-" + StaffWrite;
+    public const string PortalPartnerRead = "portal-" + PartnerRead;
+    public const string PortalPartnerWebhooks = "portal-" + PartnerWebhooks;
+
+    private static readonly (string Name, string Owner, string Scope)[] Catalogue =
+    [
+        (StaffRead, "staff", KeyScopes.StaffRead),
+        (StaffWrite, "staff", KeyScopes.StaffWrite),
+        (Investigate, "staff", KeyScopes.StaffInvestigate),
+        (PartnerRead, "partner", KeyScopes.PartnerRead),
+        (PartnerAcknowledge, "partner", KeyScopes.PartnerAcknowledge),
+        (PartnerWebhooks, "partner", KeyScopes.PartnerWebhooks),
+    ];
+
     public static void Add(AuthorizationOptions o)
     {
-        o.AddPolicy(StaffRead, p => Require(p, "staff", KeyScopes.StaffRead));
-        o.AddPolicy(StaffWrite, p => Require(p, "staff", KeyScopes.StaffWrite));
-        o.AddPolicy(Investigate, p => Require(p, "staff", KeyScopes.StaffInvestigate));
-        o.AddPolicy(PartnerRead, p => Require(p, "partner", KeyScopes.PartnerRead));
-        o.AddPolicy(PartnerAcknowledge, p => Require(p, "partner", KeyScopes.PartnerAcknowledge));
-        o.AddPolicy(PartnerWebhooks, p => Require(p, "partner", KeyScopes.PartnerWebhooks));
+        foreach (var (name, owner, scope) in Catalogue)
+        {
+            o.AddPolicy(name, p => Require(p, ApiKeyAuthentication.SchemeName, owner, scope));
+            o.AddPolicy("portal-" + name, p => Require(p, IdentityConstants.ApplicationScheme, owner, scope));
+        }
+        o.AddPolicy(Invite, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser()
+            .RequireAssertion(c => (c.User.HasClaim(Caller.OwnerClaim, "staff") && c.User.HasClaim(Caller.ScopeClaim, KeyScopes.StaffWrite))
+                                   || (c.User.HasClaim(Caller.OwnerClaim, "partner") && c.User.HasClaim(Caller.ScopeClaim, KeyScopes.PartnerWebhooks))));
     }
 
-    private static void Require(AuthorizationPolicyBuilder p, string owner, string scope) =>
-        p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
+    private static void Require(AuthorizationPolicyBuilder p, string scheme, string owner, string scope) =>
+        p.AddAuthenticationSchemes(scheme)
             .RequireAuthenticatedUser()
             .RequireClaim(Caller.OwnerClaim, owner)
             .RequireClaim(Caller.ScopeClaim, scope);

@@ -19,12 +19,13 @@ public sealed record DemoPartnerKey(
 /// <summary>
 /// The demo's keys, written to DATA/demo-credentials.json readable only by its owner: the staff key
 /// of one staff member, a second member's (<c>secondStaff</c>: a different pair of eyes, to approve
-/// what the first proposes), and each partner's.
+/// what the first proposes), and each partner's; and the portal's demo users (<see cref="DemoPortalUsers"/>).
 /// </summary>
 public sealed record DemoCredentials(
     [property: JsonPropertyName("staff")] DemoStaffKey Staff,
     [property: JsonPropertyName("partners")] IReadOnlyList<DemoPartnerKey> Partners,
-    [property: JsonPropertyName("secondStaff")] DemoStaffKey? SecondStaff = null)
+    [property: JsonPropertyName("secondStaff")] DemoStaffKey? SecondStaff = null,
+    [property: JsonPropertyName("portal")] IReadOnlyList<DemoPortalUser>? Portal = null)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 

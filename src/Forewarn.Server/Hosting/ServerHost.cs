@@ -12,6 +12,7 @@ using Forewarn.Server.Deliveries;
 using Forewarn.Server.Demo;
 using Forewarn.Server.Entitlements;
 using Forewarn.Server.Exposure;
+using Forewarn.Server.Invitations;
 using Forewarn.Server.Suspicion;
 using Forewarn.Server.Keys;
 using Forewarn.Server.Partners;
@@ -100,12 +101,14 @@ public static class ServerHost
         builder.Services.AddExceptionHandler<ErrorHandling>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(RequestJson.Configure);
-        builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        builder.Services.AddAuthentication(RequestAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddPolicyScheme(RequestAuthentication.SchemeName, null, o => o.ForwardDefaultSelector = RequestAuthentication.Select);
         builder.Services.AddAuthorization(AccessPolicies.Add);
         builder.Services.AddSingleton<FailedKeyAttempts>();
         builder.Services.AddHostedService<FailedKeyRecorder>();
         builder.Services.AddFailureThrottle();
+        builder.Services.AddPortal();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>().AddSchemaTransformer<ValueSetSchemas>());
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -129,6 +132,7 @@ public static class ServerHost
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("Forewarn API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapLandingPage();
+        app.MapPortal();
         app.MapProviderDirectory();
         app.MapTaxii();
         app.MapTransparencyLog();
@@ -168,6 +172,7 @@ public static class ServerHost
         api.MapTimelines();
         api.MapCaseReports();
         api.MapMyDecisions();
+        api.MapInvitations();
 
         app.Lifetime.ApplicationStarted.Register(() => StartBanner.Print(app.Services.GetRequiredService<IServer>(), app.Services.GetRequiredService<StoreSettings>(),
             token => DemoKeyUsable(app.Services, token)));

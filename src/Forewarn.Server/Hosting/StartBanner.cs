@@ -22,7 +22,7 @@ internal static class StartBanner
             "",
             $"  Forewarn is running at {url}",
             $"  Store: {settings.Describe()}",
-            $"  Open {url}/ in a browser for the overview, {url}/api/reference for the API reference.",
+            $"  Open {url}/ in a browser for the overview, {url}/portal to sign in to the portal, {url}/api/reference for the API reference.",
             $"  Public CSAF advisories (released at their embargo's end): {url}/.well-known/csaf/provider-metadata.json",
             $"  Transparency log of every access and change: {url}/log/v1/checkpoint (public key: {url}/.well-known/forewarn/log-key)",
         };
@@ -34,6 +34,14 @@ internal static class StartBanner
         {
             var partner = demo.Partners.FirstOrDefault(p => p.Tier == "Trusted" && p.Status == "active" && keyUsable(p.ApiKey))
                           ?? demo.Partners.FirstOrDefault(p => keyUsable(p.ApiKey));
+            if (demo.Portal is { Count: > 0 } people)
+            {
+                lines.Add($"  Sign in to the portal at {url}/portal with a demo user (all in {credentialsPath}):");
+                foreach (var person in people)
+                    lines.Add($"    {person.Email} / {person.Password} ({person.Role}, {person.Organisation})" +
+                              (person.TotpSecret is { } totp ? $"; authenticator key {totp}" : ""));
+                lines.Add("  Add an authenticator key to an app (any TOTP app), then enter the code it shows after the password.");
+            }
             lines.Add($"  Log in with an API key (Authorization: Bearer <key>). Demo keys: {credentialsPath}");
             lines.Add($"  Staff key:   {demo.Staff.ApiKey}{(demo.Staff.Member is { } m ? $" ({m})" : "")}");
             if (demo.SecondStaff is { } second && keyUsable(second.ApiKey))

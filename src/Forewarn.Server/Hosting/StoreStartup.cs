@@ -2,7 +2,9 @@ using Forewarn.Server.Demo;
 using Forewarn.Server.ProgramKeys;
 using Forewarn.Server.Publishing;
 using Forewarn.Storage;
+using Forewarn.Storage.Accounts;
 using Forewarn.Storage.History;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +38,10 @@ public sealed class StoreStartup(IServiceProvider services, StoreSettings settin
         if (options.Value.Demo && await DemoProgram.IsEmptyStoreAsync(db, cancellationToken))
         {
             var credentials = await DemoProgram.LoadAsync(db, clock.GetUtcNow(), cancellationToken);
+            credentials = credentials with
+            {
+                Portal = await DemoPortalUsers.AddAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>(), clock.GetUtcNow(), cancellationToken),
+            };
             await FactHistory.ReachBackAsync(db, cancellationToken);
             await credentials.WriteAsync(DemoCredentialsPath(settings), cancellationToken);
             log.LogInformation("Demo programme loaded; keys written to {Path}", DemoCredentialsPath(settings));

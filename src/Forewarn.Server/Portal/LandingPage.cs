@@ -53,9 +53,10 @@ public static class LandingPage
               <p>This page is public, so it shows counts only: what is under embargo, and for whom, is for authenticated staff and partners.</p>
               <h2>Where to go next</h2>
               <ul>
+                <li><a href="/portal">Sign in to the portal</a> (staff and partners, in a browser)</li>
                 <li><a href="/api/reference">Interactive API reference</a> (from the <a href="/openapi/v1.json">OpenAPI document</a>)</li>
                 <li>Authenticate with <code>Authorization: Bearer &lt;api key&gt;</code>. Partners call <code>GET /api/v1/me/advisories</code>; staff manage the programme under <code>/api/v1</code>.</li>
-                <li>Demo keys are in <code>demo-credentials.json</code> in the server's data directory.</li>
+                <li>Demo keys and the demo's portal users are in <code>demo-credentials.json</code> in the server's data directory.</li>
                 <li>Every access and change is in a public, append-only Merkle-tree log (RFC 9162): its <a href="/log/v1/checkpoint">latest signed checkpoint</a> and <a href="/.well-known/forewarn/log-key">public key</a>; proofs under <code>/log/v1</code>.</li>
                 <li><a href="/health">Health</a></li>
               </ul>

@@ -72,6 +72,10 @@ public static class LogKinds
     public const string ChangeRejected = "change.rejected";
     /// <summary>A proposal's time passed unapproved; nothing changed.</summary>
     public const string ChangeExpired = "change.expired";
+    /// <summary>Someone invited a person to the portal: the invitation, its role, partner and expiry — never the e-mail address or the token.</summary>
+    public const string InvitationCreated = "portal.invited";
+    /// <summary>An invitation was accepted: the user it made (by id), role, partner, and for staff the member.</summary>
+    public const string InvitationAccepted = "portal.invitation_accepted";
     /// <summary>Staff added a named staff member (who may then hold staff keys).</summary>
     public const string StaffMemberAdded = "staff.added";
     /// <summary>Staff opened a case on an advisory: its reference, title and linked sightings.</summary>

@@ -17,7 +17,8 @@ internal static class Layering
     /// <summary>
     /// A project (by its name under src/), its compiled assembly, the projects of ours it may reference, the frameworks
     /// it may not, and any part of those frameworks it may (the store keeps ASP.NET Core Data Protection's key ring,
-    /// so Storage may use Data Protection's EF Core key store but nothing of the web).
+    /// so Storage may use Data Protection's EF Core key store, and the portal's accounts, so Identity's EF Core user store,
+    /// but nothing of the web).
     /// </summary>
     public sealed record Rule(string Project, Assembly Assembly, string[] MayReference, string[] NoFramework, string[]? Except = null);
 
@@ -29,7 +30,7 @@ internal static class Layering
         new("Forewarn.Tracing", typeof(global::Forewarn.Tracing.Tardos.TardosCode).Assembly, ["Forewarn.Domain"], [.. Ef, .. Web]),
         new("Forewarn.Transparency", typeof(global::Forewarn.Transparency.Tree.MerkleTree).Assembly, [], [.. Ef, .. Web]),
         new("Forewarn.Storage", typeof(global::Forewarn.Storage.ForewarnDb).Assembly, ["Forewarn.Domain", "Forewarn.Transparency"], Web,
-            ["Microsoft.AspNetCore.DataProtection"]),
+            ["Microsoft.AspNetCore.DataProtection", "Microsoft.AspNetCore.Identity"]),
         new("Forewarn.Server", typeof(global::Forewarn.Server.Hosting.ServerHost).Assembly,
             ["Forewarn.Domain", "Forewarn.Storage", "Forewarn.Csaf", "Forewarn.Stix", "Forewarn.Tracing", "Forewarn.Transparency"], []),
         new("Forewarn.Cli", typeof(global::Forewarn.Cli.CliApp).Assembly, ["Forewarn.Domain", "Forewarn.Csaf", "Forewarn.Transparency"], [.. Ef, .. Web]),

@@ -143,6 +143,8 @@ public sealed class EveryWriteLoggedTests : IAsyncLifetime
                 $"/api/v1/webhooks/deliveries/{deadDelivery}/revive", new { }))),
             ("POST /api/v1/admin/keys/{key}/rotate", new(LogKinds.ProgramKeyRotated, () => Json(staff, HttpMethod.Post,
                 "/api/v1/admin/keys/csaf/rotate", new { }))),
+            ("POST /api/v1/invitations", new(LogKinds.InvitationCreated, () => Json(staff, HttpMethod.Post, "/api/v1/invitations",
+                new { email = "new.admin@lanternfish.example", role = "partner-admin", partnerId = ids["partner"] }))),
             ("POST /api/v1/staff", new(LogKinds.StaffMemberAdded, () => Remember(Json(staff, HttpMethod.Post, "/api/v1/staff",
                 new { name = "Ana Moreau" }), "member", j => (string)j["id"]!))),
             ("POST /api/v1/approvals/{id}/reject", new(LogKinds.ChangeRejected, async () =>

@@ -1,0 +1,101 @@
+using Forewarn.Domain.Accounts;
+using Forewarn.Domain.Common;
+using Forewarn.Domain.Staff;
+using Forewarn.Server.Auth;
+using Forewarn.Server.Portal.Accounts;
+using Forewarn.Server.Transparency;
+using Forewarn.Storage;
+using Forewarn.Storage.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forewarn.Server.Invitations;
+
+/// <summary>Who invites: staff (any staff role, and partner admins), or a partner's admin key (its own users only).</summary>
+public sealed record Inviter(Actor Actor, PartnerId? Partner);
+
+/// <summary>
+/// Invitations to the portal: staff invite staff and partner admins; a partner's admin invites
+/// that partner's users. The link carries a one-time token (only its hash is kept); accepting it
+/// makes the user with the password they choose. Both are logged, naming the user by id.
+/// </summary>
+public sealed class InvitationService(ForewarnDb db, TimeProvider clock, UserManager<PortalUser> users, PortalUserStore store)
+{
+    public const string AcceptPath = "/portal/invitations/";
+
+    public async Task<(Invitation Invitation, string Token)> CreateAsync(string? email, string? role, Guid? partnerId, Inviter by, CancellationToken ct)
+    {
+        var wanted = PortalRoles.Parse(role);
+        PartnerId? partner = partnerId is { } id ? new PartnerId(id) : null;
+        if (by.Partner is { } own)
+        {
+            if (wanted != PortalRole.PartnerUser)
+                throw new DomainException("forbidden", $"A partner's admin invites its own users (role {PortalRole.PartnerUser.Name()}); ask the programme's staff for a {wanted.Name()}.",
+                    ErrorCategory.Forbidden);
+            // Another partner's id is as unknown to this partner as an id that names nothing.
+            if (partner is { } named && named != own) throw new NotFoundException("partner", named.ToString());
+            partner = own;
+        }
+        else if (wanted == PortalRole.PartnerUser)
+            throw new DomainException("invalid-invitation", $"Partners invite their own users: invite the partner's admin ({PortalRole.PartnerAdmin.Name()}), who then invites them.");
+        if (partner is { } p && !await db.Partners.AnyAsync(x => x.Id == p, ct)) throw new NotFoundException("partner", p.ToString());
+        var (invitation, token) = Invitation.Create(email, wanted, partner, clock.GetUtcNow(), by.Actor.Name);
+        if (await users.FindByEmailAsync(invitation.Email) is not null)
+            throw new ConflictException("user-exists", "A portal user with that e-mail address already exists.");
+        db.Invitations.Add(invitation);
+        db.Stage(LogEvents.InvitationCreated(invitation, by.Actor));
+        await db.SaveChangesAsync(ct);
+        return (invitation, token);
+    }
+
+    /// <summary>The open invitation behind a link's token; null when it is unknown, used or expired (they look alike).</summary>
+    public async Task<Invitation?> FindOpenAsync(string? token, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100) return null;
+        var hash = Invitation.Hash(token);
+        var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
+        return invitation is not null && invitation.OpenAt(clock.GetUtcNow()) ? invitation : null;
+    }
+
+    /// <summary>
+    /// Makes the invited user with <paramref name="password"/> and marks the invitation used, with
+    /// its log entry, in one commit. Returns Identity's objections to the password (nothing saved) or the user.
+    /// </summary>
+    public async Task<(PortalUser? User, IReadOnlyList<string> Problems)> AcceptAsync(string token, string? name, string password, CancellationToken ct)
+    {
+        var hash = Invitation.Hash(token);
+        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
+        var now = clock.GetUtcNow();
+        if (invitation is null || !invitation.OpenAt(now))
+            throw new DomainException("invitation-closed", "This invitation link is unknown, already used or expired; ask for a new one.");
+        var displayName = TextRules.Required(name, "name", 120);
+        StaffMember? member = null;
+        if (invitation.Role.IsStaff())
+        {
+            member = StaffMember.Create(displayName, now, $"invitation:{invitation.Id}");
+            if (await db.StaffMembers.AnyAsync(m => m.Name == member.Name, ct))
+                throw new InvalidFieldException("name", $"A staff member named '{member.Name}' already exists: add something that tells you apart.");
+        }
+        var user = PortalUser.Create(invitation.Email, displayName, invitation.Role, invitation.PartnerId, member?.Id, now);
+        // One commit for the user, the invitation's use and their entries: Identity stages the user, this saves.
+        store.AutoSaveChanges = false;
+        var made = await users.CreateAsync(user, password);
+        if (!made.Succeeded) return (null, [.. made.Errors.Select(e => e.Description)]);
+        invitation.Accept(user.Id, now);
+        if (member is not null)
+        {
+            db.StaffMembers.Add(member);
+            db.Stage(LogEvents.StaffMemberAdded(member, new Actor(PortalPrincipal.NameOf(user.Id), null, member.Id)));
+        }
+        db.Stage(LogEvents.InvitationAccepted(invitation, user.Id, member?.Id));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("invitation-used", "This invitation was accepted a moment ago; sign in instead.");
+        }
+        return (user, []);
+    }
+}

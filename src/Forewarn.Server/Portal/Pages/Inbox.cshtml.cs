@@ -1,0 +1,51 @@
+using Forewarn.Domain.Partners;
+using Forewarn.Server.Api.Contracts;
+using Forewarn.Server.Auth;
+using Forewarn.Server.Entitlements;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Forewarn.Server.Portal.Pages;
+
+/// <summary>
+/// A partner's inbox: what is open now and what opens when, and why not yet — the very items
+/// <c>GET /api/v1/me/advisories</c> answers the partner's keys (the same entitled view, the same
+/// rules); anything else is not on the page at all.
+/// </summary>
+[Authorize(Policy = AccessPolicies.PortalPartnerRead)]
+public sealed class InboxModel(PartnerView view, EntitledViews views, TimeProvider clock) : PageModel
+{
+    public string Organisation { get; private set; } = "";
+    public DateTimeOffset Now { get; private set; }
+    /// <summary>Why nothing is served, when the partner is not receiving (an applicant, say).</summary>
+    public string? NotReceiving { get; private set; }
+    public IReadOnlyList<MyAdvisoryDto> Advisories { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await view.PartnerAsync(User.PartnerId(), ct) is not { } partner) return NotFound();
+        Organisation = partner.LegalName;
+        Now = clock.GetUtcNow();
+        var status = partner.StatusAt(Now);
+        if (!status.Receives())
+        {
+            NotReceiving = $"{partner.LegalName} is {status.Name()}: nothing is served to it for now.";
+            return Page();
+        }
+        Advisories = PartnerInbox.Items(await views.ForAsync(partner.Id, Now, ct));
+        return Page();
+    }
+
+    /// <summary>How long until <paramref name="at"/> from the page's moment ("in 3 d 4 h"): the countdown without a script.</summary>
+    public string Until(DateTimeOffset at)
+    {
+        if (at <= Now) return "now";
+        var left = at - Now;
+        return left.TotalDays >= 1 ? $"in {(int)left.TotalDays} d {left.Hours} h"
+            : left.TotalHours >= 1 ? $"in {(int)left.TotalHours} h {left.Minutes} min"
+            : $"in {Math.Max(1, (int)Math.Ceiling(left.TotalMinutes))} min";
+    }
+
+    public static string Show(DateTimeOffset at) => Domain.Common.Moments.Show(at);
+}

@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+using Forewarn.Server.Portal.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Forewarn.Server.Portal.Pages;
+
+/// <summary>The first step of signing in: e-mail and password (then the second factor, or its enrolment).</summary>
+[EnableRateLimiting(SignInLimit.Policy)]
+public sealed class SignInModel(PortalSignIn signIn) : PageModel
+{
+    [BindProperty]
+    public SignInForm Input { get; set; } = new();
+
+    public sealed class SignInForm
+    {
+        [Required(ErrorMessage = "Enter your e-mail address.")]
+        [Display(Name = "E-mail address")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter your password.")]
+        [DataType(DataType.Password)]
+        public string Password { get; set; } = "";
+    }
+
+    public IActionResult OnGet() => User.FindFirst(PortalPrincipal.UserClaim) is null ? Page() : Redirect("/portal");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var outcome = await signIn.PasswordAsync(Input.Email, Input.Password);
+        switch (outcome)
+        {
+            case PasswordOutcome.SignedIn: return Redirect("/portal");
+            case PasswordOutcome.NeedsCode: return Redirect("/portal/two-factor");
+            case PasswordOutcome.NeedsEnrolment: return Redirect("/portal/enrol");
+            default:
+                ModelState.AddModelError(string.Empty, PortalSignIn.Sentence(outcome));
+                return Page();
+        }
+    }
+}

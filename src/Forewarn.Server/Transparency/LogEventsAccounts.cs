@@ -1,0 +1,27 @@
+using Forewarn.Domain.Accounts;
+using Forewarn.Server.Auth;
+using Forewarn.Transparency.Entries;
+
+namespace Forewarn.Server.Transparency;
+
+/// <summary>
+/// Entries about the portal's accounts. People are named by their user id, never by e-mail: the
+/// log is public, an address is personal data and a phishing target.
+/// </summary>
+public static partial class LogEvents
+{
+    public static LogEvent InvitationCreated(Invitation invitation, Actor actor) =>
+        LogEvent.Of(LogKinds.InvitationCreated, invitation.CreatedAt, invitation.PartnerId?.Value, null,
+        [
+            Field("invitation", invitation.Id.ToString()), Field("role", invitation.Role.Name()),
+            Field("expires_at", LogEvent.Time(invitation.ExpiresAt)), .. By(actor),
+        ]);
+
+    public static LogEvent InvitationAccepted(Invitation invitation, Guid user, Domain.Common.StaffMemberId? member) =>
+        LogEvent.Of(LogKinds.InvitationAccepted, invitation.AcceptedAt ?? throw new ArgumentException("The invitation is not accepted.", nameof(invitation)),
+            invitation.PartnerId?.Value, null,
+        [
+            Field("invitation", invitation.Id.ToString()), Field("user", user.ToString()), Field("role", invitation.Role.Name()),
+            Field("member", member?.ToString()), Field("actor", Portal.Accounts.PortalPrincipal.NameOf(user)),
+        ]);
+}
