@@ -18,7 +18,10 @@ public sealed class BodySizeLimit(RequestDelegate next)
     public async Task InvokeAsync(HttpContext http)
     {
         var path = http.Request.Path.Value ?? "";
-        var limit = path.EndsWith("/artifacts", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/evidence", StringComparison.OrdinalIgnoreCase)
+        // Portal forms take uploads up to the largest limit: each page checks its own fields and says
+        // what is too large beside the field, rather than the whole form failing with a bare 413.
+        var limit = path.StartsWith("/portal/", StringComparison.OrdinalIgnoreCase) ? Upload
+            : path.EndsWith("/artifacts", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/evidence", StringComparison.OrdinalIgnoreCase)
             || path.StartsWith("/api/v1/csaf/", StringComparison.OrdinalIgnoreCase) ? Upload
             : path.TrimEnd('/').Equals("/api/v1/sightings", StringComparison.OrdinalIgnoreCase) ? Sighting : Default;
         if (http.Request.ContentLength is { } length && length > limit)
