@@ -33,6 +33,8 @@ switch (mode)
         return await Forewarn.Benchmarks.Exposure.ExposureDriver.RunAsync(rest);
     case "suspicion":
         return Forewarn.Benchmarks.Investigations.SuspicionDriver.Run(rest);
+    case "portal":
+        return await Forewarn.Benchmarks.Portal.PortalDriver.RunAsync(rest);
     case "log":
         return await Forewarn.Benchmarks.Transparency.LogDriver.RunAsync(rest);
     default:
@@ -61,6 +63,8 @@ switch (mode)
                   [--store sqlite|postgres|both] [--markdown FILE]
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- suspicion [--incidents 1000] [--partners 10000] [--runs 5]
                   [--sizes 1,5,20,100,500,2000] [--trials 20] [--markdown FILE]   (suspicion across incidents, no store)
+              dotnet run -c Release --project bench/Forewarn.Benchmarks -- portal [--seconds 20] [--connections 32] [--warmup 10]
+                  [--rounds 2] [--store sqlite|postgres|both] [--markdown FILE] [--no-build]   (inbox page vs /ping, page weights)
             See docs/benchmarks.md.
             """);
         return 2;

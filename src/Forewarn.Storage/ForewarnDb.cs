@@ -93,6 +93,7 @@ public abstract class ForewarnDb(DbContextOptions options) : IdentityUserContext
     {
         RevisionMappings.Bump(this);
         FactsGeneration.StampIfFactsChanged(this);
+        AccountsGeneration.StampIfAccountsChanged(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -100,6 +101,7 @@ public abstract class ForewarnDb(DbContextOptions options) : IdentityUserContext
     {
         RevisionMappings.Bump(this);
         FactsGeneration.StampIfFactsChanged(this);
+        AccountsGeneration.StampIfAccountsChanged(this);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 

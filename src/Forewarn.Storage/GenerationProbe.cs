@@ -11,6 +11,9 @@ namespace Forewarn.Storage;
 public interface IGenerationProbe
 {
     ValueTask<string> ReadAsync(CancellationToken ct);
+
+    /// <summary>The accounts generation token (<see cref="AccountsGeneration"/>), read the same way.</summary>
+    ValueTask<string> ReadAccountsAsync(CancellationToken ct);
 }
 
 /// <summary>
@@ -22,21 +25,41 @@ internal sealed class SqliteGenerationProbe(string connectionString) : IGenerati
     private readonly Lock _gate = new();
     private SqliteConnection? _connection;
     private SqliteCommand? _command;
+    private SqliteCommand? _accounts;
 
     public ValueTask<string> ReadAsync(CancellationToken ct)
     {
         lock (_gate)
         {
-            if (_command is null)
-            {
-                _connection = new SqliteConnection(connectionString);
-                _connection.Open();
-                _command = _connection.CreateCommand();
-                _command.CommandText = FactsGeneration.Sql;
-                _command.Prepare();
-            }
-            return ValueTask.FromResult(FactsGeneration.Checked(_command.ExecuteScalar()));
+            Open();
+            return ValueTask.FromResult(FactsGeneration.Checked(_command!.ExecuteScalar()));
         }
+    }
+
+    public ValueTask<string> ReadAccountsAsync(CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            Open();
+            return ValueTask.FromResult(AccountsGeneration.Checked(_accounts!.ExecuteScalar()));
+        }
+    }
+
+    private void Open()
+    {
+        if (_command is not null) return;
+        _connection = new SqliteConnection(connectionString);
+        _connection.Open();
+        _command = Prepared(FactsGeneration.Sql);
+        _accounts = Prepared(AccountsGeneration.Sql);
+    }
+
+    private SqliteCommand Prepared(string sql)
+    {
+        var command = _connection!.CreateCommand();
+        command.CommandText = sql;
+        command.Prepare();
+        return command;
     }
 
     public void Dispose()
@@ -44,8 +67,10 @@ internal sealed class SqliteGenerationProbe(string connectionString) : IGenerati
         lock (_gate)
         {
             _command?.Dispose();
+            _accounts?.Dispose();
             _connection?.Dispose();
             _command = null;
+            _accounts = null;
             _connection = null;
         }
     }
@@ -57,11 +82,15 @@ internal sealed class SqliteGenerationProbe(string connectionString) : IGenerati
 /// </summary>
 internal sealed class PostgresGenerationProbe(string connectionString) : IGenerationProbe
 {
-    public async ValueTask<string> ReadAsync(CancellationToken ct)
+    public async ValueTask<string> ReadAsync(CancellationToken ct) => FactsGeneration.Checked(await ScalarAsync(FactsGeneration.Sql, ct));
+
+    public async ValueTask<string> ReadAccountsAsync(CancellationToken ct) => AccountsGeneration.Checked(await ScalarAsync(AccountsGeneration.Sql, ct));
+
+    private async Task<object?> ScalarAsync(string sql, CancellationToken ct)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand(FactsGeneration.Sql, connection);
-        return FactsGeneration.Checked(await command.ExecuteScalarAsync(ct));
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync(ct);
     }
 }

@@ -49,6 +49,9 @@ public sealed class PortalSignInTests(BrowserFixture fixture) : IClassFixture<Br
         Assert.Equal("Welcome, Ines Halvorsen", await page.Locator("h1").InnerTextAsync());
         await AssertAccessibleAsync(page);
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync("**/portal/sign-out");
+        await AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync("**/portal/sign-in");
         Assert.Empty(blocked);

@@ -52,7 +52,7 @@ public sealed class PhaseResult(string endpoint)
 public static class ClosedLoopLoad
 {
     public static async Task RunAsync(HttpClient client, string path, string? bearer, int workers, TimeSpan duration,
-        long maxRequests, ServerProcess server, PhaseResult into, CancellationToken ct)
+        long maxRequests, ServerProcess server, PhaseResult into, CancellationToken ct, string? cookie = null)
     {
         var issued = 0L;
         var counts = new (long Requests, long Errors, long Bytes, List<long> Ticks)[workers];
@@ -70,6 +70,7 @@ public static class ClosedLoopLoad
                 ct.ThrowIfCancellationRequested();
                 using var request = new HttpRequestMessage(HttpMethod.Get, path);
                 if (bearer is not null) request.Headers.Authorization = new("Bearer", bearer);
+                if (cookie is not null) request.Headers.Add("Cookie", cookie);
                 var t0 = Stopwatch.GetTimestamp();
                 try
                 {

@@ -21,6 +21,10 @@ public sealed class PartnerInbox(IOptions<JsonOptions> json)
     public Task<byte[]> ListAsync(EntitledView view, CancellationToken ct) =>
         view.RenderedAsync(Face, (v, _) => Task.FromResult(JsonSerializer.SerializeToUtf8Bytes(Items(v), _options)), ct);
 
+    /// <summary>The same items, made once per view and kept with it (what the portal's inbox page shows).</summary>
+    public static Task<IReadOnlyList<MyAdvisoryDto>> ListedAsync(EntitledView view, CancellationToken ct) =>
+        view.RenderedAsync("inbox-items", (v, _) => Task.FromResult(Items(v)), ct);
+
     public static IReadOnlyList<MyAdvisoryDto> Items(EntitledView view) => [.. view.Advisories.Select(Item)];
 
     public static MyAdvisoryDto Item(EntitledAdvisory entitled)

@@ -78,6 +78,7 @@ public static class PortalSetup
         });
         services.Configure<RateLimiterOptions>(SignInLimit.Add);
         services.AddScoped<PortalAccess>();
+        services.AddSingleton<SessionUsers>();
         services.AddScoped<PortalSignIn>();
         services.AddScoped<AuthenticatorEnrolment>();
         return services;

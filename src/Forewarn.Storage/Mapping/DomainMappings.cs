@@ -349,7 +349,8 @@ internal static class DomainMappings
             e.ToTable("program_settings");
             e.HasKey(s => s.Key);
             e.Property(s => s.Key).HasMaxLength(60);
-            e.HasData(new ProgramSetting(FactsGeneration.Key, FactsGeneration.Initial));
+            e.HasData(new ProgramSetting(FactsGeneration.Key, FactsGeneration.Initial),
+                new ProgramSetting(AccountsGeneration.Key, AccountsGeneration.Initial));
         });
 
         b.Entity<DataProtectionKey>(e =>

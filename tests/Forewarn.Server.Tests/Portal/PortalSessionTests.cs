@@ -65,6 +65,27 @@ public sealed class PortalSessionTests
     }
 
     [Fact]
+    public async Task A_user_disabled_through_another_server_is_signed_out_on_the_next_request_here()
+    {
+        await using var f = new ForewarnFactory();
+        var visitor = await SignedInCorvidAsync(f);
+        // Pages served here keep the user's session facts in memory …
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/portal")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/portal/inbox")).Response.StatusCode);
+        var email = Person(f, "partner-user").Email;
+        await using (var second = new SecondServer(f))
+        {
+            await using var scope = second.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Forewarn.Storage.ForewarnDb>();
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            user.DisabledAt = f.Clock.GetUtcNow();
+            await db.SaveChangesAsync();
+        }
+        // … and the change made by the other process still counts on the very next one.
+        await AssertSentToSignInAsync(visitor);
+    }
+
+    [Fact]
     public async Task A_session_ends_after_30_idle_minutes_and_after_8_hours_however_active()
     {
         await using var f = new ForewarnFactory();
@@ -112,7 +133,7 @@ public sealed class PortalSessionTests
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/portal")).Response.StatusCode);
 
         // Signed out, the password now leads to the code step; a recovery code works once.
-        var (signedOut, _) = await visitor.SubmitAsync("/portal", "/portal/sign-out");
+        var (signedOut, _) = await visitor.SubmitAsync("/portal/sign-out");
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
         await AssertSentToSignInAsync(visitor);
         var again = new PortalVisitor(f);

@@ -11,10 +11,12 @@ namespace Forewarn.Server.Portal.Accounts;
 /// </summary>
 public sealed class PortalAccess(RequestFacts facts)
 {
-    public async Task<bool> MaySignInAsync(PortalUser user, CancellationToken ct)
+    public Task<bool> MaySignInAsync(PortalUser user, CancellationToken ct) => MayStayAsync(user.DisabledAt, user.PartnerId, ct);
+
+    public async Task<bool> MayStayAsync(DateTimeOffset? disabledAt, Domain.Common.PartnerId? partnerId, CancellationToken ct)
     {
-        if (user.DisabledAt is not null) return false;
-        if (user.PartnerId is not { } partner) return true;
+        if (disabledAt is not null) return false;
+        if (partnerId is not { } partner) return true;
         var known = await facts.GetAsync(ct);
         return known.Partners.TryGetValue(partner, out var p) && p.Status is not (PartnerStatus.Suspended or PartnerStatus.Removed);
     }

@@ -5,7 +5,6 @@ using Forewarn.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Server.Portal.Accounts;
 
@@ -43,12 +42,11 @@ public static class PortalSessions
         if (!long.TryParse(principal.FindFirstValue(PortalPrincipal.SignedInClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var signedIn)
             || now - DateTimeOffset.FromUnixTimeSeconds(signedIn) >= Absolute)
             return false;
-        var db = services.GetRequiredService<ForewarnDb>();
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, http.RequestAborted);
+        var user = await services.GetRequiredService<SessionUsers>().FindAsync(id, services.GetRequiredService<ForewarnDb>(), http.RequestAborted);
         if (user is null) return false;
         var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value;
         if (principal.FindFirstValue(options.ClaimsIdentity.SecurityStampClaimType) != user.SecurityStamp) return false;
         if (user.PartnerId != principal.PartnerIdOrNull()) return false;
-        return await services.GetRequiredService<PortalAccess>().MaySignInAsync(user, http.RequestAborted);
+        return await services.GetRequiredService<PortalAccess>().MayStayAsync(user.DisabledAt, user.PartnerId, http.RequestAborted);
     }
 }

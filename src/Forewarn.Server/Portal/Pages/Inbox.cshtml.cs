@@ -33,7 +33,7 @@ public sealed class InboxModel(PartnerView view, EntitledViews views, TimeProvid
             NotReceiving = $"{partner.LegalName} is {status.Name()}: nothing is served to it for now.";
             return Page();
         }
-        Advisories = PartnerInbox.Items(await views.ForAsync(partner.Id, Now, ct));
+        Advisories = await PartnerInbox.ListedAsync(await views.ForAsync(partner.Id, Now, ct), ct);
         return Page();
     }
 

@@ -5,10 +5,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Forewarn.Server.Portal.Pages;
 
-/// <summary>Signing out: a form post (anti-forgery checked), never a link a page elsewhere could make a browser follow.</summary>
+/// <summary>
+/// Signing out: the page asks, and the form post (anti-forgery checked) signs out — never a plain
+/// link, which a page elsewhere could make a browser follow.
+/// </summary>
 public sealed class SignOutModel(SignInManager<PortalUser> manager) : PageModel
 {
-    public IActionResult OnGet() => Redirect("/portal");
+    public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync()
     {

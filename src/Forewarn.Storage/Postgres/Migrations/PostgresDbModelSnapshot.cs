@@ -656,6 +656,11 @@ namespace Forewarn.Storage.Postgres.Migrations
                         {
                             Key = "facts.generation",
                             Value = "0"
+                        },
+                        new
+                        {
+                            Key = "accounts.generation",
+                            Value = "0"
                         });
                 });
 

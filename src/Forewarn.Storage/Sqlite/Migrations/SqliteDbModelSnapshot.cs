@@ -651,6 +651,11 @@ namespace Forewarn.Storage.Sqlite.Migrations
                         {
                             Key = "facts.generation",
                             Value = "0"
+                        },
+                        new
+                        {
+                            Key = "accounts.generation",
+                            Value = "0"
                         });
                 });
 

@@ -1,0 +1,33 @@
+using Forewarn.Domain.Common;
+using Forewarn.Storage.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forewarn.Storage;
+
+/// <summary>
+/// A token that changes, in the same transaction, with every change to a portal user (password,
+/// second factor, security stamp, disabled, deleted). A server may keep what it checks on each
+/// portal request — a user's security stamp, partner and whether they are disabled — in memory
+/// for as long as the token it reads is the one it loaded them under, across processes too.
+/// Kept apart from <see cref="FactsGeneration"/>: a failed sign-in changes a user, and must not
+/// make every server reload the programme's facts or start a new facts version.
+/// </summary>
+public static class AccountsGeneration
+{
+    public const string Key = "accounts.generation";
+    public const string Initial = "0";
+
+    internal static void StampIfAccountsChanged(ForewarnDb db)
+    {
+        var changed = db.ChangeTracker.Entries<PortalUser>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+        if (!changed) return;
+        var tracked = db.ChangeTracker.Entries<ProgramSetting>().FirstOrDefault(e => e.Entity.Key == Key);
+        if (tracked is not null) tracked.State = EntityState.Detached;
+        db.Settings.Update(new ProgramSetting(Key, Guid.NewGuid().ToString("N")));
+    }
+
+    internal const string Sql = "SELECT \"Value\" FROM program_settings WHERE \"Key\" = 'accounts.generation'";
+
+    internal static string Checked(object? value) =>
+        value as string ?? throw new InvalidOperationException("The store has no accounts generation row; its migrations did not run.");
+}
