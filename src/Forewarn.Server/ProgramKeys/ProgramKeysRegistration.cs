@@ -1,5 +1,7 @@
 using Forewarn.Storage;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace Forewarn.Server.ProgramKeys;
@@ -18,7 +20,15 @@ public static class ProgramKeysRegistration
     {
         services.AddSingleton<MasterKey>();
         services.AddSingleton<ProgramSecrets>();
-        services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<ForewarnDb>();
+        services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<ForewarnDb>()
+            // AES-256-GCM (the platform's AesGcm) for keys made from now on: the default, AES-CBC with an HMAC computed
+            // by managed code, cost most of a portal page's time (every request unprotects its session cookie).
+            // Keys made before keep their own algorithm and still read what they protected.
+            .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration
+            {
+                EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM,
+                ValidationAlgorithm = ValidationAlgorithm.HMACSHA256,
+            });
         services.AddOptions<KeyManagementOptions>().Configure<MasterKey>((o, key) => o.XmlEncryptor = new MasterKeyXmlEncryptor(key));
         return services;
     }
