@@ -97,7 +97,7 @@ public sealed class AdvisoryModel(ForewarnDb db, PartnerView view, EntitledViews
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!MayAcknowledge) return NotFound();
-        ModelState.Remove("Feedback.Verdict");
+        OnlyForm("Acknowledge.");
         if (!ModelState.IsValid) return Failed();
         try
         {
@@ -121,7 +121,7 @@ public sealed class AdvisoryModel(ForewarnDb db, PartnerView view, EntitledViews
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!MayGiveFeedback) return NotFound();
-        ModelState.Remove("Acknowledge.Note");
+        OnlyForm("Feedback.");
         if (Advisory.Artifacts.FirstOrDefault(a => a.Id.ToString() == Feedback.Artifact) is not { } artifact) return NotFound();
         if (!ModelState.IsValid) return Failed();
         try
@@ -140,6 +140,12 @@ public sealed class AdvisoryModel(ForewarnDb db, PartnerView view, EntitledViews
             return Failed();
         }
         return Redirect($"/portal/advisories/{Advisory.Id}?done=feedback#artifact-{artifact.Id}");
+    }
+
+    /// <summary>Both forms bind on every post; only the posted one's fields are judged.</summary>
+    private void OnlyForm(string prefix)
+    {
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
     }
 
     // A refused form shows the page again with its problems beside the fields; nothing changed.
