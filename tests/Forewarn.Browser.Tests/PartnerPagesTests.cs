@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using OtpNet;
 
 namespace Forewarn.Browser.Tests;
 
@@ -61,6 +62,33 @@ public sealed class PartnerPagesTests(BrowserFixture fixture) : IClassFixture<Br
         await Axe.AssertAccessibleAsync(page);
         await Axe.AssertFitsAPhoneAsync(page);
         Assert.Empty(blocked);
+        await page.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task A_partner_admin_adds_a_webhook_and_the_page_is_accessible_on_a_phone()
+    {
+        var admin = fixture.Server.Credentials.Portal!.Single(p => p.Role == "partner-admin");
+        var page = await fixture.Browser.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/portal/sign-in");
+        await page.GetByLabel("E-mail address").FillAsync(admin.Email);
+        await page.GetByLabel("Password").FillAsync(admin.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/portal/two-factor");
+        await page.GetByLabel("Code from your authenticator app").FillAsync(new Totp(Base32Encoding.ToBytes(admin.TotpSecret!)).ComputeTotp());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.WaitForURLAsync("**/portal");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Webhooks" }).ClickAsync();
+        await page.WaitForURLAsync("**/portal/webhooks");
+        await Axe.AssertAccessibleAsync(page);
+        await page.GetByLabel("Receiver URL (https)").FillAsync("https://hooks.bastion.example/browser");
+        await page.GetByLabel("wave.published").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add endpoint" }).ClickAsync();
+        await page.Locator("#new-secret").WaitForAsync();
+        Assert.False(string.IsNullOrWhiteSpace(await page.Locator("#new-secret").InnerTextAsync()));
+        await Axe.AssertAccessibleAsync(page);
+        await Axe.AssertFitsAPhoneAsync(page);
         await page.CloseAsync();
     }
 }
