@@ -68,6 +68,7 @@ public static class CliApp
         root.Add(PolicyCommand.Create(context));
         root.Add(AdvisoriesCommand.Create(context));
         root.Add(AccessRecordsCommand.Create(context));
+        root.Add(FeedbackCommand.Create(context));
         root.Add(KeysCommand.Create(context));
         root.Add(StaffCommand.Create(context));
         root.Add(InvitationsCommand.Create(context));

@@ -4,6 +4,7 @@ using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Approvals;
 using Forewarn.Domain.Cases;
 using Forewarn.Domain.Common;
+using Forewarn.Domain.Feedback;
 using Forewarn.Domain.Jurisdictions;
 using Forewarn.Domain.Keys;
 using Forewarn.Domain.Partners;
@@ -47,6 +48,7 @@ public abstract class ForewarnDb(DbContextOptions options) : IdentityUserContext
     public DbSet<LogCheckpoint> LogCheckpoints => Set<LogCheckpoint>();
     public DbSet<PendingLogEntry> LogPending => Set<PendingLogEntry>();
     public DbSet<Acknowledgement> Acknowledgements => Set<Acknowledgement>();
+    public DbSet<DetectionFeedback> DetectionFeedback => Set<DetectionFeedback>();
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<WaveAnnouncement> WaveAnnouncements => Set<WaveAnnouncement>();

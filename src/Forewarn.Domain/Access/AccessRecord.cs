@@ -44,6 +44,12 @@ public sealed record AccessRecord
     /// </summary>
     public string? SourceHmac { get; init; }
 
+    /// <summary>
+    /// The person behind a request made in the portal, by id (<c>portal-user:&lt;id&gt;</c>, never an
+    /// e-mail address); null for a request made with an API key, which <see cref="KeyId"/> names.
+    /// </summary>
+    public string? User { get; init; }
+
     /// <summary>The verdict of a request the policy allowed but whose copy could not be made, so nothing was served.</summary>
     public const string RefusedCopy = "refused-copy";
 
@@ -109,7 +115,7 @@ public sealed record AccessRecord
     /// </summary>
     public static AccessRecord Recorded(DateTimeOffset at, PartnerId partner, Guid keyId, AdvisoryId? advisory, ArtifactId artifact,
         string channel, bool allowed, string verdict, string rules, string explanation, string? copySha256, int? marks,
-        string? factsVersion = null, string? sourceHmac = null) => new()
+        string? factsVersion = null, string? sourceHmac = null, string? user = null) => new()
     {
         At = at,
         PartnerId = partner,
@@ -125,5 +131,6 @@ public sealed record AccessRecord
         Marks = marks,
         FactsVersion = factsVersion,
         SourceHmac = sourceHmac,
+        User = user,
     };
 }

@@ -57,7 +57,7 @@ public static class MeEndpoints
         var partner = await CallerAsync(view, user, ct);
         var now = clock.GetUtcNow();
         if (NotReceiving(partner, now) is { } refusal) return refusal;
-        var entitled = await FindAsync(db, id, ct) is { } advisory ? (await views.ForAsync(partner.Id, now, ct)).Find(advisory) : null;
+        var entitled = await AdvisoryIdAsync(db, id, ct) is { } advisory ? (await views.ForAsync(partner.Id, now, ct)).Find(advisory) : null;
         return entitled is null ? Problem.NotFound("advisory", id) : TypedResults.Ok(PartnerInbox.Item(entitled));
     }
 
@@ -77,13 +77,7 @@ public static class MeEndpoints
         var now = clock.GetUtcNow();
         if (!ArtifactId.TryParse(id, out var artifactId)) return Problem.NotFound("artifact", id);
         var result = await view.DecideContentAsync(partner, user.KeyId(), artifactId, Channel, await origins.OfAsync(http), now, ct);
-        if (result is { Decision.Allowed: true, Copy: { } copy, Logged: { } logged, Answer: { } answer })
-        {
-            http.Response.Headers[CopyHeader] = copy.Sha256;
-            http.Response.Headers[LogIndexHeader] = logged.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            http.Response.Headers[ReceiptHeader] = Convert.ToBase64String(LogReader.ReceiptOf(logged).ToUtf8());
-            return new ServedContent(answer, copy.Bytes, logged, partner.Id.Value, artifactId.Value);
-        }
+        if (Served(http.Response, result, partner.Id) is { } served) return served;
         if (result.CopyProblem is not null)
         {
             // The reason stays in the access record for staff: it speaks of the marks, which partners are not told about.
@@ -97,18 +91,33 @@ public static class MeEndpoints
             new Dictionary<string, object?> { ["opensAt"] = result.Decision.OpensAt, ["explanation"] = result.Decision.Explanation });
     }
 
+    /// <summary>
+    /// The answer of an allowed request whose copy was made and logged: the copy with its SHA-256,
+    /// its log index and its receipt in headers; null when nothing is to be served. The API and
+    /// the portal serve a copy through this one answer.
+    /// </summary>
+    public static ServedContent? Served(HttpResponse response, ContentDecision result, PartnerId partner)
+    {
+        if (result is not { Decision.Allowed: true, Artifact: { } artifact, Copy: { } copy, Logged: { } logged, Answer: { } answer }) return null;
+        response.Headers[CopyHeader] = copy.Sha256;
+        response.Headers[LogIndexHeader] = logged.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers[ReceiptHeader] = Convert.ToBase64String(LogReader.ReceiptOf(logged).ToUtf8());
+        return new ServedContent(answer, copy.Bytes, logged, partner.Value, artifact.Id.Value);
+    }
+
     private static async Task<Results<Ok<AcknowledgementDto>, ProblemHttpResult>> Acknowledge(
         string id, AcknowledgementRequest? body, ForewarnDb db, PartnerView view, AcknowledgementService acknowledgements,
         ClaimsPrincipal user, CancellationToken ct)
     {
         // A partner that is not receiving never gets here: ReadOnlyPartners refuses every partner write.
         var partner = await CallerAsync(view, user, ct);
-        var (acknowledgement, reference) = await acknowledgements.AcknowledgeAsync(partner, await FindAsync(db, id, ct), id, body?.Note,
+        var (acknowledgement, reference) = await acknowledgements.AcknowledgeAsync(partner, await AdvisoryIdAsync(db, id, ct), id, body?.Note,
             Actor.Of(user), ct);
         return TypedResults.Ok(new AcknowledgementDto(acknowledgement.AdvisoryId.Value, reference, acknowledgement.At, acknowledgement.Note));
     }
 
-    private static async Task<AdvisoryId?> FindAsync(ForewarnDb db, string id, CancellationToken ct)
+    /// <summary>An advisory's id from its id or its reference (FW-2026-0001); null when no advisory has it.</summary>
+    public static async Task<AdvisoryId?> AdvisoryIdAsync(ForewarnDb db, string id, CancellationToken ct)
     {
         if (AdvisoryId.TryParse(id, out var aid)) return aid;
         var reference = id.Trim().ToUpperInvariant();

@@ -43,6 +43,8 @@ public static class ApplicationServices
         services.AddScoped<PolicyService>();
         services.AddScoped<WebhookService>();
         services.AddScoped<AcknowledgementService>();
+        services.AddScoped<Transparency.PartnerEntries>();
+        services.AddScoped<Feedback.FeedbackService>();
         services.AddScoped<FourEyesGate>();
         services.AddScoped<ApprovedChanges>();
         services.AddScoped<ProposalService>();

@@ -18,6 +18,8 @@ public static class AccessPolicies
     public const string PartnerRead = "partner-read";
     public const string PartnerAcknowledge = "partner-acknowledge";
     public const string PartnerWebhooks = "partner-webhooks";
+    /// <summary>A partner key with <see cref="KeyScopes.PartnerSightings"/>: reporting back (sightings, detection feedback).</summary>
+    public const string PartnerSightings = "partner-sightings";
 
     /// <summary>
     /// Inviting people to the portal: a staff key that can write (staff and partner admins), or a
@@ -30,6 +32,8 @@ public static class AccessPolicies
     public const string PortalStaffWrite = "portal-" + StaffWrite;
     public const string PortalPartnerRead = "portal-" + PartnerRead;
     public const string PortalPartnerWebhooks = "portal-" + PartnerWebhooks;
+    public const string PortalPartnerAcknowledge = "portal-" + PartnerAcknowledge;
+    public const string PortalPartnerSightings = "portal-" + PartnerSightings;
 
     private static readonly (string Name, string Owner, string Scope)[] Catalogue =
     [
@@ -39,6 +43,7 @@ public static class AccessPolicies
         (PartnerRead, "partner", KeyScopes.PartnerRead),
         (PartnerAcknowledge, "partner", KeyScopes.PartnerAcknowledge),
         (PartnerWebhooks, "partner", KeyScopes.PartnerWebhooks),
+        (PartnerSightings, "partner", KeyScopes.PartnerSightings),
     ];
 
     public static void Add(AuthorizationOptions o)

@@ -44,16 +44,17 @@ public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts, Entitl
     /// </summary>
     /// <remarks>
     /// <paramref name="origin"/> is where the request came from: the entry carries its salted hash,
-    /// the store keeps the address beside the entry.
+    /// the store keeps the address beside the entry. <paramref name="user"/> names the person of a
+    /// portal request (<c>portal-user:&lt;id&gt;</c>); the entry carries it beside the key.
     /// </remarks>
     public async Task<ContentDecision> DecideContentAsync(Partner partner, Guid keyId, ArtifactId artifactId, string channel,
-        RequestOrigin origin, DateTimeOffset now, CancellationToken ct)
+        RequestOrigin origin, DateTimeOffset now, CancellationToken ct, string? user = null)
     {
         var facts = await requestFacts.GetAsync(ct);
         if (!facts.ArtifactsById.TryGetValue(artifactId, out var artifact)
             || !facts.AdvisoriesById.TryGetValue(artifact.AdvisoryId, out var advisory))
         {
-            await transparency.AppendAsync(origin.Logged(AccessRecord.Unknown(partner.Id, keyId, artifactId, channel, now) with { FactsVersion = facts.Generation }), ct);
+            await transparency.AppendAsync(origin.Logged(AccessRecord.Unknown(partner.Id, keyId, artifactId, channel, now) with { FactsVersion = facts.Generation, User = user }), ct);
             Telemetry.Decisions.Add(1, new("verdict", "denied"), new("channel", channel), new("class", "unknown"));
             return new ContentDecision(null, null, null, false);
         }
@@ -61,7 +62,7 @@ public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts, Entitl
         var decision = EntitlementPolicy.Decide(facts.Policy.Query(partner, advisory, artifact, waves, now));
         if (!decision.Allowed)
         {
-            await RecordAsync(AccessRecord.Of(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision) with { FactsVersion = facts.Generation }, origin, artifact, channel, ct);
+            await RecordAsync(AccessRecord.Of(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision) with { FactsVersion = facts.Generation }, user, origin, artifact, channel, ct);
             var listed = (await views.ForAsync(partner.Id, now, ct)).Find(advisory.Id)?.Artifacts.Any(a => a.Artifact.Id == artifact.Id) == true;
             return new ContentDecision(decision, listed ? artifact : null, null, listed);
         }
@@ -78,18 +79,18 @@ public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts, Entitl
         {
             var (code, reason) = e is DomainException d ? (d.Code, d.Message) : ("copy-failed", "an unexpected error while making the copy (logged)");
             if (e is not DomainException) log.LogError(e, "Making {Partner}'s copy of artifact {Artifact} failed", partner.Id, artifact.Id);
-            await RecordAsync(AccessRecord.CopyRefused(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision, code, reason) with { FactsVersion = facts.Generation }, origin, artifact, channel, ct);
+            await RecordAsync(AccessRecord.CopyRefused(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision, code, reason) with { FactsVersion = facts.Generation }, user, origin, artifact, channel, ct);
             return new ContentDecision(decision, artifact, null, true, reason);
         }
         // Log-then-serve: the copy leaves the server only once its entry is durable.
-        var logged = await RecordAsync(AccessRecord.Served(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision, copy.Sha256, copy.Marks) with { FactsVersion = facts.Generation }, origin, artifact, channel, ct);
+        var logged = await RecordAsync(AccessRecord.Served(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision, copy.Sha256, copy.Marks) with { FactsVersion = facts.Generation }, user, origin, artifact, channel, ct);
         Telemetry.ServedBytes.Add(copy.Bytes.Length, new KeyValuePair<string, object?>("channel", channel));
         return new ContentDecision(decision, artifact, copy, true) { Logged = logged, Answer = answer };
     }
 
-    private async Task<LoggedEntry> RecordAsync(AccessRecord record, RequestOrigin origin, Artifact artifact, string channel, CancellationToken ct)
+    private async Task<LoggedEntry> RecordAsync(AccessRecord record, string? user, RequestOrigin origin, Artifact artifact, string channel, CancellationToken ct)
     {
-        var logged = await transparency.AppendAsync(origin.Logged(record), ct);
+        var logged = await transparency.AppendAsync(origin.Logged(record with { User = user }), ct);
         Telemetry.Decisions.Add(1, new("verdict", record.Verdict), new("channel", channel), new("class", artifact.Class.Name()));
         return logged;
     }

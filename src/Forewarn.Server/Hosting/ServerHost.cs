@@ -157,6 +157,7 @@ public static class ServerHost
         api.MapAccessRecords();
         api.MapSightings();
         api.MapMe();
+        Feedback.FeedbackEndpoints.MapFeedback(api);
         api.MapNotices();
         api.MapCsaf();
         api.MapWebhooks();

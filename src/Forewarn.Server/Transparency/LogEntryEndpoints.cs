@@ -8,6 +8,7 @@ using Forewarn.Server.Auth;
 using Forewarn.Server.Problems;
 using Forewarn.Storage.Transparency;
 using Forewarn.Storage;
+using Forewarn.Transparency;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Server.Transparency;
@@ -39,24 +40,21 @@ public static class LogEntryEndpoints
         return Page(q, start, limit, ct);
     }
 
-    private static Task<IResult> MyEntries(ForewarnDb db, ClaimsPrincipal user, long? start, int? limit, CancellationToken ct)
-    {
-        var me = user.PartnerId().Value;
-        return Page(db.LogEntries.AsNoTracking().Where(e => e.PartnerId == me), start, limit, ct);
-    }
+    private static Task<IResult> MyEntries(PartnerEntries entries, ClaimsPrincipal user, long? start, int? limit, CancellationToken ct) =>
+        Page(entries.Of(user.PartnerId()), start, limit, ct);
 
     private static async Task<IResult> StaffReceipt(long index, ForewarnDb db, LogReader reader, CancellationToken ct) =>
         await db.LogEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Index == index, ct) is { } entry
             ? Json((await reader.ReceiptAsync(entry, ct)).ToJson())
             : Problem.Of(ErrorCategory.NotFound, "not-found", $"The log holds no entry {index}.");
 
-    private static async Task<IResult> MyReceipt(long index, ForewarnDb db, LogReader reader, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var me = user.PartnerId().Value;
-        return await db.LogEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Index == index && e.PartnerId == me, ct) is { } entry
-            ? Json((await reader.ReceiptAsync(entry, ct)).ToJson())
+    private static async Task<IResult> MyReceipt(long index, PartnerEntries entries, ClaimsPrincipal user, CancellationToken ct) =>
+        await entries.ReceiptAsync(user.PartnerId(), index, ct) is { } receipt
+            ? Json(receipt.ToJson())
             : Problem.Of(ErrorCategory.NotFound, "not-found", $"The log holds no entry {index} about your organisation.");
-    }
+
+    /// <summary>A receipt as the API gives it: JSON with base64 and text as they are.</summary>
+    public static string Text(Receipt receipt) => receipt.ToJson().ToJsonString(Plain);
 
     private static async Task<IResult> Page(IQueryable<LogEntry> q, long? start, int? limit, CancellationToken ct)
     {

@@ -33,7 +33,8 @@ public static partial class LogEvents
             Field("copy_sha256", record.CopySha256),
             Field("marks", record.Marks is { } m ? JsonValue.Create(m) : null),
             Field("facts_version", record.FactsVersion),
-            Field("source_hmac", record.SourceHmac));
+            Field("source_hmac", record.SourceHmac),
+            Field("user", record.User));
 
         /// <summary>The decision a content entry holds (its body as written by <c>ToLogEvent</c>).</summary>
         public static AccessRecord FromEntry(ReadOnlySpan<byte> body)
@@ -55,7 +56,8 @@ public static partial class LogEvents
                 copySha256: Text("copy_sha256"),
                 marks: e.TryGetProperty("marks", out var marks) ? marks.GetInt32() : null,
                 factsVersion: Text("facts_version"),
-                sourceHmac: Text("source_hmac"));
+                sourceHmac: Text("source_hmac"),
+                user: Text("user"));
         }
     }
 

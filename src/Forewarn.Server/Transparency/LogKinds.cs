@@ -43,6 +43,8 @@ public static class LogKinds
     public const string DeliveryRevived = "delivery.revived";
     /// <summary>A partner acknowledged an advisory.</summary>
     public const string AdvisoryAcknowledged = "advisory.acknowledged";
+    /// <summary>A partner gave detection feedback on an artifact: the verdict and the note's SHA-256 (never the note).</summary>
+    public const string FeedbackRecorded = "feedback.recorded";
     /// <summary>Staff checked a CSAF document against the standard: its SHA-256 and the verdict.</summary>
     public const string CsafValidated = "csaf.validated";
     /// <summary>A partner sent exploitation sightings (over TAXII): which, of what advisory.</summary>

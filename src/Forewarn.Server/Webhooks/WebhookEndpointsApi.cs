@@ -55,12 +55,8 @@ public static class WebhookEndpointsApi
             .Refuses(ErrorCategory.NotFound, ErrorCategory.Conflict);
     }
 
-    private static async Task<Ok<List<WebhookEndpointDto>>> Mine(ClaimsPrincipal user, ForewarnDb db, CancellationToken ct)
-    {
-        var partner = user.PartnerId();
-        var list = await db.WebhookEndpoints.AsNoTracking().Where(e => e.PartnerId == partner).ToListAsync(ct);
-        return TypedResults.Ok(list.OrderBy(e => e.CreatedAt).Select(WebhookEndpointDto.From).ToList());
-    }
+    private static async Task<Ok<List<WebhookEndpointDto>>> Mine(ClaimsPrincipal user, WebhookService webhooks, CancellationToken ct) =>
+        TypedResults.Ok((await webhooks.MineAsync(user.PartnerId(), ct)).Select(WebhookEndpointDto.From).ToList());
 
     private static async Task<Created<RegisteredWebhookEndpoint>> Register(NewWebhookEndpoint body, ClaimsPrincipal user, WebhookService webhooks,
         CancellationToken ct)
@@ -83,11 +79,8 @@ public static class WebhookEndpointsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<List<WebhookDeliveryDto>>> MyDeliveries(ClaimsPrincipal user, ForewarnDb db, int? limit, CancellationToken ct)
-    {
-        var partner = user.PartnerId();
-        return TypedResults.Ok(await ListAsync(db.WebhookDeliveries.Where(d => d.PartnerId == partner), limit, ct));
-    }
+    private static async Task<Ok<List<WebhookDeliveryDto>>> MyDeliveries(ClaimsPrincipal user, WebhookService webhooks, int? limit, CancellationToken ct) =>
+        TypedResults.Ok((await webhooks.DeliveriesAsync(user.PartnerId(), PageLimit.Take(limit, byDefault: 200, max: 1000), ct)).Select(WebhookDeliveryDto.From).ToList());
 
     private static async Task<Ok<List<WebhookDeliveryDto>>> Deliveries(ForewarnDb db, string? state, Guid? partner, int? limit, CancellationToken ct)
     {

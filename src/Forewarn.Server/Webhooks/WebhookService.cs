@@ -19,6 +19,14 @@ public sealed class WebhookService(ForewarnDb db, TimeProvider clock)
     /// <summary>The longest an old secret may stay live beside a new one.</summary>
     public static readonly TimeSpan MaxOverlap = TimeSpan.FromDays(30);
 
+    /// <summary>A partner's endpoints, oldest first (<c>GET /api/v1/me/webhooks</c> and the portal's webhooks page).</summary>
+    public async Task<List<WebhookEndpoint>> MineAsync(PartnerId partner, CancellationToken ct) =>
+        [.. (await db.WebhookEndpoints.AsNoTracking().Where(e => e.PartnerId == partner).ToListAsync(ct)).OrderBy(e => e.CreatedAt)];
+
+    /// <summary>A partner's recent deliveries, newest first (<c>GET /api/v1/me/webhooks/deliveries</c> and the portal).</summary>
+    public Task<List<WebhookDelivery>> DeliveriesAsync(PartnerId partner, int take, CancellationToken ct) =>
+        db.WebhookDeliveries.AsNoTracking().Where(d => d.PartnerId == partner).OrderByDescending(d => d.Id).Take(take).ToListAsync(ct);
+
     public async Task<(WebhookEndpoint Endpoint, WebhookSecret Secret)> RegisterAsync(PartnerId partner, NewWebhookEndpoint body, Actor actor,
         CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using Forewarn.Domain.Access;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Approvals;
 using Forewarn.Domain.Common;
+using Forewarn.Domain.Feedback;
 using Forewarn.Domain.Jurisdictions;
 using Forewarn.Domain.Keys;
 using Forewarn.Domain.Partners;
@@ -209,6 +210,18 @@ internal static class DomainMappings
             e.ToTable("acknowledgements");
             e.HasKey(a => a.Id);
             e.HasIndex(a => new { a.PartnerId, a.AdvisoryId }).IsUnique();
+        });
+
+        b.Entity<DetectionFeedback>(e =>
+        {
+            e.ToTable("detection_feedback");
+            e.HasKey(f => f.Id);
+            e.Property(f => f.Verdict).HasConversion<string>().HasMaxLength(20);
+            e.Property(f => f.Note).HasMaxLength(DetectionFeedback.MaxNote);
+            e.Property(f => f.By).HasMaxLength(200);
+            // Staff read it per artifact and per partner, newest first.
+            e.HasIndex(f => new { f.ArtifactId, f.At });
+            e.HasIndex(f => new { f.PartnerId, f.At });
         });
 
         b.Entity<AcknowledgementReminder>(e =>

@@ -17,7 +17,9 @@ namespace Forewarn.Server.Portal.Pages;
 public sealed class InboxModel(PartnerView view, EntitledViews views, TimeProvider clock) : PageModel
 {
     public string Organisation { get; private set; } = "";
-    public DateTimeOffset Now { get; private set; }
+    /// <summary>The page's moment and the viewer's time zone: every time and countdown on the page.</summary>
+    public PortalTime Time { get; private set; } = null!;
+    public DateTimeOffset Now => Time.Now;
     /// <summary>Why nothing is served, when the partner is not receiving (an applicant, say).</summary>
     public string? NotReceiving { get; private set; }
     public IReadOnlyList<MyAdvisoryDto> Advisories { get; private set; } = [];
@@ -26,7 +28,7 @@ public sealed class InboxModel(PartnerView view, EntitledViews views, TimeProvid
     {
         if (await view.PartnerAsync(User.PartnerId(), ct) is not { } partner) return NotFound();
         Organisation = partner.LegalName;
-        Now = clock.GetUtcNow();
+        Time = PortalTime.Of(Request, clock.GetUtcNow());
         var status = partner.StatusAt(Now);
         if (!status.Receives())
         {
@@ -38,14 +40,8 @@ public sealed class InboxModel(PartnerView view, EntitledViews views, TimeProvid
     }
 
     /// <summary>How long until <paramref name="at"/> from the page's moment ("in 3 d 4 h"): the countdown without a script.</summary>
-    public string Until(DateTimeOffset at)
-    {
-        if (at <= Now) return "now";
-        var left = at - Now;
-        return left.TotalDays >= 1 ? $"in {(int)left.TotalDays} d {left.Hours} h"
-            : left.TotalHours >= 1 ? $"in {(int)left.TotalHours} h {left.Minutes} min"
-            : $"in {Math.Max(1, (int)Math.Ceiling(left.TotalMinutes))} min";
-    }
+    public string Until(DateTimeOffset at) => Time.Until(at);
 
-    public static string Show(DateTimeOffset at) => Domain.Common.Moments.Show(at);
+    /// <summary>A moment in the viewer's time zone, with UTC beside it.</summary>
+    public string Show(DateTimeOffset at) => Time.Show(at);
 }

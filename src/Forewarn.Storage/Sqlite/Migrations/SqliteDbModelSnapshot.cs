@@ -659,6 +659,51 @@ namespace Forewarn.Storage.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Forewarn.Domain.Feedback.DetectionFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AdvisoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ArtifactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("KeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArtifactId", "At");
+
+                    b.HasIndex("PartnerId", "At");
+
+                    b.ToTable("detection_feedback", (string)null);
+                });
+
             modelBuilder.Entity("Forewarn.Domain.Jurisdictions.Jurisdiction", b =>
                 {
                     b.Property<string>("Code")

@@ -9,14 +9,15 @@ namespace Forewarn.Server.Tests.Hardening.Fuzzing;
 
 /// <summary>
 /// A digest of every domain table, row by row, read with plain SQL so that no mapping can hide a
-/// change. Left out: the transparency log's own tables (a refusal is logged, as it should be), the
+/// change. Left out: the transparency log's own tables (a refusal is logged, as it should be — and
+/// with it the request's source, stored beside its entry), the
 /// outgoing webhook queue and the Data Protection key ring (both written by background work on
 /// their own schedule). Failed sign-ins are counted in memory, not in a table.
 /// </summary>
 public static class StoreSnapshot
 {
     private static readonly string[] NotDomain =
-        ["LogEntry", "LogNode", "LogCheckpoint", "PendingLogEntry", "DataProtectionKey", "WebhookDelivery"];
+        ["LogEntry", "LogNode", "LogCheckpoint", "PendingLogEntry", "RequestSource", "DataProtectionKey", "WebhookDelivery"];
 
     public static async Task<IReadOnlyDictionary<string, string>> TakeAsync(ForewarnDb db)
     {
