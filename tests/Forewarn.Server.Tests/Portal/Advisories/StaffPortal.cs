@@ -1,12 +1,18 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Forewarn.Server.Tests.Infrastructure;
+using Forewarn.Server.Transparency;
+using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Server.Tests.Portal.Advisories;
 
 /// <summary>People in the portal for the staff advisory pages' tests: Ines (staff-admin), an invited staff analyst, Corvid's user.</summary>
 internal static partial class StaffPortal
 {
+    /// <summary>Log entries of the changes the advisory pages make (jobs running meanwhile log other kinds).</summary>
+    public static Task<int> ChangesLoggedAsync(ForewarnFactory f) => f.InStoreAsync(db => db.LogEntries.CountAsync(e =>
+        e.Kind == LogKinds.AdvisoryChanged || e.Kind == LogKinds.ArtifactAdded || e.Kind == LogKinds.WaveChanged));
+
     public static async Task<PortalVisitor> InesAsync(ForewarnFactory f)
     {
         var ines = f.Credentials.Portal!.Single(p => p.Role == "staff-admin");
