@@ -1,13 +1,10 @@
 using System.Security.Claims;
-using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
 using Forewarn.Server.Api.Contracts;
 using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Problems;
-using Forewarn.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Server.Advisories;
 
@@ -35,17 +32,8 @@ public static class AdvisoryEndpoints
             .Refuses(ErrorCategory.Invalid, ErrorCategory.NotFound, ErrorCategory.Conflict);
     }
 
-    private static async Task<Ok<List<AdvisorySummaryDto>>> List(ForewarnDb db, TimeProvider clock, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var advisories = await db.Advisories.AsNoTracking().ToListAsync(ct);
-        var waves = (await db.Waves.AsNoTracking().ToListAsync(ct)).ToLookup(w => w.AdvisoryId);
-        var artifactCounts = await db.Artifacts.AsNoTracking().GroupBy(a => a.AdvisoryId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        return TypedResults.Ok(advisories.OrderByDescending(a => a.ReleaseAt).Select(a => new AdvisorySummaryDto(
-            a.Id.Value, a.Reference, a.Title, a.StateAt(now, waves[a.Id]).Name(), a.ReleaseAt, a.CveIds, a.CvssScore,
-            artifactCounts.GetValueOrDefault(a.Id), waves[a.Id].Count())).ToList());
-    }
+    private static async Task<Ok<List<AdvisorySummaryDto>>> List(AdvisoryService advisories, CancellationToken ct) =>
+        TypedResults.Ok(await advisories.ListAsync(ct));
 
     private static async Task<Ok<AdvisoryDto>> Show(string id, AdvisoryService advisories, CancellationToken ct) =>
         TypedResults.Ok(await advisories.ViewAsync(await advisories.FindAsync(id, ct), ct));

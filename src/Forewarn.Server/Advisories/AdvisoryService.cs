@@ -24,6 +24,19 @@ namespace Forewarn.Server.Advisories;
 /// </summary>
 public sealed class AdvisoryService(ForewarnDb db, TimeProvider clock, AdvisoryAudience audience, FourEyesGate gate)
 {
+    /// <summary>Every advisory with its state now, latest release first.</summary>
+    public async Task<List<AdvisorySummaryDto>> ListAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var advisories = await db.Advisories.AsNoTracking().ToListAsync(ct);
+        var waves = (await db.Waves.AsNoTracking().ToListAsync(ct)).ToLookup(w => w.AdvisoryId);
+        var artifactCounts = await db.Artifacts.AsNoTracking().GroupBy(a => a.AdvisoryId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return [.. advisories.OrderByDescending(a => a.ReleaseAt).Select(a => new AdvisorySummaryDto(
+            a.Id.Value, a.Reference, a.Title, a.StateAt(now, waves[a.Id]).Name(), a.ReleaseAt, a.CveIds, a.CvssScore,
+            artifactCounts.GetValueOrDefault(a.Id), waves[a.Id].Count()))];
+    }
+
     public Task<Advisory> FindAsync(string idOrReference, CancellationToken ct) => db.AdvisoryAsync(idOrReference, ct);
 
     public async Task<Advisory> CreateAsync(NewAdvisory body, Actor actor, CancellationToken ct)

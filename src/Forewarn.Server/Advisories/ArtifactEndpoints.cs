@@ -59,10 +59,7 @@ public static class ArtifactEndpoints
         ArtifactMarking marking, ILogger<CapacityReport> log, CancellationToken ct)
     {
         var advisory = await db.AdvisoryAsync(id, ct);
-        var waves = await db.Waves.AsNoTracking().Where(w => w.AdvisoryId == advisory.Id).ToListAsync(ct);
-        var artifacts = await db.Artifacts.AsNoTracking().Where(a => a.AdvisoryId == advisory.Id).ToListAsync(ct);
-        var capacities = await new CapacityReport(db, facts, marking, log)
-            .OfAsync(artifacts.OrderBy(a => a.CreatedAt), advisory, waves, clock.GetUtcNow(), ct);
+        var capacities = await new CapacityReport(db, facts, marking, log).OfAdvisoryAsync(advisory, clock.GetUtcNow(), ct);
         return TypedResults.Ok(new AdvisoryFingerprintsDto(advisory.Reference,
             [.. capacities.Where(c => c.Fingerprint is not null).Select(c => c.Fingerprint!)],
             CapacityReport.Warnings(capacities),

@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using Forewarn.Csaf.Mapping;
 using Forewarn.Csaf.Validation;
 using Forewarn.Domain.Common;
-using Forewarn.Domain.Publishing;
 using Forewarn.Server.Api.Contracts;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Problems;
@@ -59,11 +58,7 @@ public static class CsafEndpoints
     {
         var advisory = await db.AdvisoryAsync(id, ct);
         var waves = await db.Waves.AsNoTracking().Where(w => w.AdvisoryId == advisory.Id).ToListAsync(ct);
-        var now = clock.GetUtcNow();
-        // After release the document of record is the public one, as the provider directory serves it.
-        var document = ReleaseSchedule.PublicVersionAt(advisory, now) > 0
-            ? CsafExport.Public(advisory, publisher.Publisher(), now)
-            : CsafExport.Embargoed(advisory, waves, publisher.Publisher(), now);
+        var document = CsafOfRecord.Of(advisory, waves, publisher, clock.GetUtcNow());
         return Results.Bytes(CsafExport.Bytes(document), "application/json",
             fileDownloadName: null, enableRangeProcessing: false);
     }

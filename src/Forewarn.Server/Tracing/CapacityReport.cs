@@ -54,6 +54,14 @@ public sealed class CapacityReport(ForewarnDb db, RequestFacts requestFacts, Art
         return result;
     }
 
+    /// <summary>The capacity of every artifact of <paramref name="advisory"/>, oldest first: what staff see for the advisory (API and portal).</summary>
+    public async Task<IReadOnlyList<ArtifactCapacity>> OfAdvisoryAsync(Advisory advisory, DateTimeOffset now, CancellationToken ct)
+    {
+        var waves = await db.Waves.AsNoTracking().Where(w => w.AdvisoryId == advisory.Id).ToListAsync(ct);
+        var artifacts = await db.Artifacts.AsNoTracking().Where(a => a.AdvisoryId == advisory.Id).ToListAsync(ct);
+        return await OfAsync(artifacts.OrderBy(a => a.CreatedAt), advisory, waves, now, ct);
+    }
+
     /// <summary>The staff warnings of a set of capacities: too few marks, and artifacts that should carry marks but cannot.</summary>
     public static IReadOnlyList<string> Warnings(IEnumerable<ArtifactCapacity> capacities) =>
     [
