@@ -28,6 +28,7 @@ public sealed class DetailsModel(PartnerService partners, ForewarnDb db) : PageM
         ["legal name"] = "Input.LegalName",
         ["duplicate"] = "Input.LegalName",
         ["headquarters country"] = "Input.Country",
+        ["unknown-country"] = "Input.Country",
         ["unknown-jurisdiction"] = "Input.Jurisdictions",
         ["unknown-category"] = "Input.Category",
         ["NDA version"] = "Input.NdaVersion",
