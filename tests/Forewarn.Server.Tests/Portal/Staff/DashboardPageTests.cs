@@ -25,9 +25,13 @@ public sealed class DashboardPageTests
         foreach (var o in overdue) Assert.Contains($"{(string)o!["legalName"]!} has not acknowledged {(string)o["advisory"]!}", shown, StringComparison.Ordinal);
         Assert.Equal(overdue.Count, System.Text.RegularExpressions.Regex.Matches(shown, "has not acknowledged").Count);
 
-        var checkpoint = await staff.GetAsync("/log/v1/checkpoint");
-        var size = (await checkpoint.Content.ReadAsStringAsync()).Split('\n')[1];
-        Assert.Contains($"Latest checkpoint: {size} entries", System.Text.RegularExpressions.Regex.Replace(shown, "<[^>]+>", ""), StringComparison.Ordinal);
+        // The checkpoint shown is one the log published: its size, and the start of its root hash (the note holds it in base64).
+        var size = long.Parse(System.Text.RegularExpressions.Regex.Match(html, "Latest checkpoint: <strong>(\\d+)</strong>").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
+        var published = (await staff.GetJson($"/log/v1/checkpoints?after={size - 1}&limit=1"))["checkpoints"]!.AsArray().Single()!;
+        Assert.Equal(size, (long)published["size"]!);
+        var root = Convert.ToHexStringLower(Convert.FromBase64String(((string)published["checkpoint"]!).Split('\n')[2]));
+        Assert.Contains($"title=\"{root}\">{root[..16]}", html, StringComparison.Ordinal);
 
         var signals = (await staff.GetJson("/api/v1/signals"))["signals"]!.AsArray().Count;
         Assert.StartsWith($"{signals} signal", System.Text.RegularExpressions.Regex.Replace(
