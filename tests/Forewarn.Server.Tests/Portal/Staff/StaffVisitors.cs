@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Forewarn.Server.Tests.Infrastructure;
 
@@ -58,8 +57,6 @@ internal static partial class StaffVisitors
 
     public static async Task<string> CaseReferenceAsync(ForewarnFactory f) =>
         (string)(await f.Staff().GetJson("/api/v1/cases")).AsArray()[0]!["reference"]!;
-
-    public static JsonArray Array(JsonNode node) => node.AsArray();
 
     [GeneratedRegex("id=\"authenticator-key\">([A-Z2-7 ]+)<")]
     private static partial Regex AuthenticatorKey();
