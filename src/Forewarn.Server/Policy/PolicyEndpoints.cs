@@ -4,8 +4,6 @@ using Forewarn.Domain.Policy;
 using Forewarn.Server.Api.Contracts;
 using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
-using Forewarn.Server.Entitlements;
-using Forewarn.Server.Api;
 using Forewarn.Server.Problems;
 using Forewarn.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -50,16 +48,7 @@ public static class PolicyEndpoints
         return TypedResults.Created($"/api/v1/policy/versions/{version.Number}", PolicyVersionDto.From(version));
     }
 
-    private static async Task<Ok<EntitlementDto>> Explain(string? partner, string? artifact, DateTimeOffset? at, string? factsVersion, ForewarnDb db,
-        TimeProvider clock, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(partner) || string.IsNullOrWhiteSpace(artifact))
-            throw new DomainException("missing-parameter", "Give both ?partner=<partner id> and ?artifact=<artifact id>.");
-        var p = await db.PartnerAsync(partner, ct);
-        var a = await db.ArtifactAsync(artifact, ct);
-        var facts = await FactsAt.LoadAsync(db, a.AdvisoryId, at?.ToUniversalTime() ?? clock.GetUtcNow(), ct,
-            TextRules.Optional(factsVersion, "facts version", 40) is { Length: > 0 } v ? v : null);
-        var decision = facts.Decide(facts.Partners[p.Id], facts.Artifacts.First(x => x.Id == a.Id));
-        return TypedResults.Ok(EntitlementDto.From(decision));
-    }
+    private static async Task<Ok<EntitlementDto>> Explain(string? partner, string? artifact, DateTimeOffset? at, string? factsVersion,
+        PolicyService policy, CancellationToken ct) =>
+        TypedResults.Ok(EntitlementDto.From(await policy.ExplainAsync(partner, artifact, at, factsVersion, ct)));
 }

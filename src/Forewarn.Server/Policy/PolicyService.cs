@@ -3,7 +3,9 @@ using Forewarn.Domain.Approvals;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Policy;
 using Forewarn.Server.Api.Contracts;
+using Forewarn.Server.Api;
 using Forewarn.Server.Approvals;
+using Forewarn.Server.Entitlements;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Transparency;
 using Forewarn.Storage;
@@ -17,6 +19,21 @@ namespace Forewarn.Server.Policy;
 /// </summary>
 public sealed class PolicyService(ForewarnDb db, TimeProvider clock, FourEyesGate gate)
 {
+    /// <summary>
+    /// Whether a partner may see an artifact at a time (default: now), with the facts in force then —
+    /// or only those known to <paramref name="factsVersion"/> — and why: <c>GET /api/v1/explain</c> and the portal's explain form.
+    /// </summary>
+    public async Task<Entitlement> ExplainAsync(string? partner, string? artifact, DateTimeOffset? at, string? factsVersion, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(partner) || string.IsNullOrWhiteSpace(artifact))
+            throw new DomainException("missing-parameter", "Give both ?partner=<partner id> and ?artifact=<artifact id>.");
+        var p = await db.PartnerAsync(partner, ct);
+        var a = await db.ArtifactAsync(artifact, ct);
+        var facts = await FactsAt.LoadAsync(db, a.AdvisoryId, at?.ToUniversalTime() ?? clock.GetUtcNow(), ct,
+            TextRules.Optional(factsVersion, "facts version", 40) is { Length: > 0 } v ? v : null);
+        return facts.Decide(facts.Partners[p.Id], facts.Artifacts.First(x => x.Id == a.Id));
+    }
+
     public async Task<Gated<PolicyVersion>> PublishAsync(NewPolicyVersion body, Actor actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
