@@ -14,7 +14,11 @@ public enum ProposalState
     Expired,
 }
 
-/// <summary>One staff member acting with one key, as a proposal records them.</summary>
+/// <summary>
+/// One staff member acting with one credential, as a proposal records them: <paramref name="Key"/> is the
+/// API key's id, or the portal user's id when they acted in the portal (<paramref name="Name"/> then reads
+/// <c>portal-user:&lt;id&gt;</c>). Four eyes count members, never credentials.
+/// </summary>
 public sealed record StaffSignature(StaffMemberId Member, Guid Key, string Name);
 
 /// <summary>

@@ -16,17 +16,24 @@ public sealed record Actor(string Name, Guid? KeyId, StaffMemberId? Member = nul
     /// <summary>The server's own jobs (waves, releases).</summary>
     public static readonly Actor Scheduler = new("scheduler", null);
 
+    /// <summary>The portal user making the change, when it is made in the portal (no key is then involved).</summary>
+    public Guid? PortalUser { get; init; }
+
     /// <summary>Set when this change is the approved proposal's: it went through four eyes.</summary>
     public ApprovedProposal? Approval { get; init; }
 
     /// <summary>The caller of a request authenticated by an API key.</summary>
     public static Actor Of(ClaimsPrincipal user) => new(user.Actor(), user.KeyId(), user.Member());
 
-    /// <summary>The actor as a proposal records it; only a staff member with a key can propose or decide.</summary>
-    public StaffSignature Signature() => Member is { } member && KeyId is { } key
-        ? new StaffSignature(member, key, Name)
+    /// <summary>
+    /// The actor as a proposal records it: a staff member with the credential they acted with — their
+    /// API key, or in the portal their portal user (the name, <c>portal-user:&lt;id&gt;</c>, says which).
+    /// Only a staff member can propose or decide.
+    /// </summary>
+    public StaffSignature Signature() => Member is { } member && (KeyId ?? PortalUser) is { } credential
+        ? new StaffSignature(member, credential, Name)
         : throw new DomainException("not-a-staff-member",
-            "Only a staff member's key can propose or decide a change that needs four eyes; this key names no member.", ErrorCategory.Forbidden);
+            "Only a staff member can propose or decide a change that needs four eyes; this key names no member.", ErrorCategory.Forbidden);
 }
 
 /// <summary>

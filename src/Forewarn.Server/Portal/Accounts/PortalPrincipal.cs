@@ -39,7 +39,8 @@ public sealed class PortalPrincipal(UserManager<PortalUser> users, IOptions<Iden
     public static string NameOf(Guid user) => $"portal-user:{user}";
 
     /// <summary>The actor of a change made in the portal: the user by id, and for staff the member they are.</summary>
-    public static Actor ActorOf(ClaimsPrincipal user) => new(user.FindFirstValue(ClaimTypes.Name) ?? "portal-user", null, user.Member());
+    public static Actor ActorOf(ClaimsPrincipal user) =>
+        new(user.FindFirstValue(ClaimTypes.Name) ?? "portal-user", null, user.Member()) { PortalUser = UserOf(user) };
 
     public static Guid UserOf(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(UserClaim)!);
 }

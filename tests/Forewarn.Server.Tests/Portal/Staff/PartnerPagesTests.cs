@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Forewarn.Server.Tests.Infrastructure;
 using Forewarn.Server.Tests.Transparency;
@@ -166,21 +167,24 @@ public sealed class PartnerPagesTests
         var corvid = f.PartnerInfo(DemoFacts.Validate).Id;
         var status = $"/portal/staff/partners/{corvid}/status";
 
-        // A proposal is signed with a staff key (Actor.Signature); a portal session has none, so the
-        // page refuses with the service's sentence and changes nothing (see docs/portal.md, not built yet).
-        var (refused, html) = await ines.SubmitAsync(status, ("Input.Status", "removed"), ("Input.Reason", "Leaked twice"), ("Input.Revision", await FreshRevisionAsync(ines, status)));
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("Only a staff member", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        // Proposed in the portal (signed by Ines's portal user), the removal awaits approval and the partner's page shows it waiting.
+        var (proposed, _) = await ines.SubmitAsync(status, ("Input.Status", "removed"), ("Input.Reason", "Leaked twice"), ("Input.Revision", await FreshRevisionAsync(ines, status)));
+        Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
         var api = await f.Staff().GetJson($"/api/v1/partners/{corvid}");
         Assert.Equal("active", (string)api["status"]!);
-        Assert.Empty(api["pending"]!.AsArray());
-
-        // Proposed with a staff key, the removal awaits approval, and the partner's page shows it waiting.
-        await f.Staff().PostJson($"/api/v1/partners/{corvid}/status", new { status = "removed", reason = "Leaked twice" }, HttpStatusCode.Accepted);
+        var pending = Assert.Single(api["pending"]!.AsArray());
         var (_, page) = await ines.GetAsync($"/portal/staff/partners/{corvid}");
         Assert.Contains("<h2 id=\"pending\">Awaiting approval</h2>", page, StringComparison.Ordinal);
         Assert.Contains("Leaked twice", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
         Assert.Equal("active", StaffVisitors.TextOf(page, "partner-status"));
+
+        // A second staff member approves it with their key: the partner is removed, and the proposal names the portal user.
+        var proposal = (string)pending!["proposal"]!;
+        var approved = await f.SecondStaff().PostAsJsonAsync($"/api/v1/approvals/{proposal}/approve", new { });
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal("removed", (string)(await f.Staff().GetJson($"/api/v1/partners/{corvid}"))["status"]!);
+        var record = await f.Staff().GetJson($"/api/v1/approvals/{proposal}");
+        Assert.StartsWith("portal-user:", (string)record["proposedBy"]!, StringComparison.Ordinal);
     }
 
     private static async Task<string> FreshRevisionAsync(PortalVisitor visitor, string path)

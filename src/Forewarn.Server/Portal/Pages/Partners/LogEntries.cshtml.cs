@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Forewarn.Server.Portal.Pages.Partner;
+namespace Forewarn.Server.Portal.Pages.Partners;
 
 /// <summary>
 /// The log entries about the partner (<c>GET /api/v1/me/log/entries</c>: the same entries, through

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Forewarn.Server.Portal.Pages.Partner;
+namespace Forewarn.Server.Portal.Pages.Partners;
 
 /// <summary>
 /// The receipt of one of the partner's log entries — its inclusion proof against the latest signed

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
-namespace Forewarn.Server.Portal.Pages.Partner;
+namespace Forewarn.Server.Portal.Pages.Partners;
 
 /// <summary>
 /// The viewer's time zone for every portal page (<see cref="PortalTime"/>): chosen from the

@@ -16,7 +16,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Forewarn.Server.Portal.Pages.Partner;
+namespace Forewarn.Server.Portal.Pages.Partners;
 
 /// <summary>
 /// One advisory as the partner's keys see it (<c>GET /api/v1/me/advisories/{id}</c>: the same

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Forewarn.Server.Portal.Pages.Partner;
+namespace Forewarn.Server.Portal.Pages.Partners;
 
 /// <summary>
 /// A partner admin's webhook endpoints (<c>/api/v1/me/webhooks</c>, the same <see cref="WebhookService"/>):
