@@ -27,6 +27,7 @@ public static class PortalSetup
         {
             o.RootDirectory = "/Portal/Pages";
             o.Conventions.AddFolderApplicationModelConvention("/", m => m.EndpointMetadata.Add(new PagePolicy(PagePolicy)));
+            PasskeyScript.Allow(o.Conventions);
         });
         services.AddAntiforgery(o =>
         {
@@ -80,6 +81,7 @@ public static class PortalSetup
         services.AddScoped<PortalAccess>();
         services.AddScoped<PortalSignIn>();
         services.AddScoped<AuthenticatorEnrolment>();
+        services.AddPortalAccounts();
         return services;
     }
 
@@ -96,5 +98,6 @@ public static class PortalSetup
     {
         app.MapRazorPages();
         app.MapPortalStyle();
+        app.MapPasskeyScript();
     }
 }
