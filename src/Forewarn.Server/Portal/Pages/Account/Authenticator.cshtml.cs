@@ -28,8 +28,16 @@ public sealed class AuthenticatorModel(UserManager<PortalUser> users, Authentica
     {
         if (await users.FindByIdAsync(PortalPrincipal.UserOf(User).ToString()) is not { } me) return Redirect("/portal/sign-in");
         if (me.TwoFactorEnabled) return Redirect("/portal/account");
-        Shown = await enrolment.ShowAsync(me);
+        await ShowAsync(me);
         return Page();
+    }
+
+    // Making the key changes the security stamp: this session is renewed for it, the account's other sessions end.
+    private async Task ShowAsync(PortalUser me)
+    {
+        var stamp = me.SecurityStamp;
+        Shown = await enrolment.ShowAsync(me);
+        if (me.SecurityStamp != stamp) await account.RenewSessionAsync(me);
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -41,7 +49,7 @@ public sealed class AuthenticatorModel(UserManager<PortalUser> users, Authentica
             ModelState.AddModelError(nameof(Code), string.IsNullOrWhiteSpace(Code)
                 ? "Enter the six-digit code your authenticator app shows."
                 : "That code is not right: enter the one your app shows now for Forewarn.");
-            Shown = await enrolment.ShowAsync(me);
+            await ShowAsync(me);
             return Page();
         }
         await account.RenewSessionAsync(me); // turning the second factor on changed the security stamp
