@@ -111,6 +111,9 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.Property<Guid?>("PartnerId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(30)

@@ -106,6 +106,9 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.Property<Guid?>("PartnerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(30)

@@ -3,21 +3,27 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Forewarn.Storage.Sqlite.Migrations
+namespace Forewarn.Storage.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class PortalPasskeys : Migration
+    public partial class PortalAccountManagement : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "RevokedAt",
+                table: "portal_invitations",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "portal_user_passkeys",
                 columns: table => new
                 {
-                    CredentialId = table.Column<byte[]>(type: "BLOB", maxLength: 1024, nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Data = table.Column<string>(type: "TEXT", nullable: false)
+                    CredentialId = table.Column<byte[]>(type: "bytea", maxLength: 1024, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Data = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -41,6 +47,10 @@ namespace Forewarn.Storage.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "portal_user_passkeys");
+
+            migrationBuilder.DropColumn(
+                name: "RevokedAt",
+                table: "portal_invitations");
         }
     }
 }
