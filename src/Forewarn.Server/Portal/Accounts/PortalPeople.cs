@@ -23,7 +23,7 @@ public sealed record OpenInvitation(Guid Id, string Email, string Role, Guid? Pa
 /// not found, like one that does not exist. Who manages is an <see cref="Inviter"/>: the same
 /// people, with the same reach, as for inviting. Every change is a log entry naming the user by id.
 /// </summary>
-public sealed class PortalPeople(ForewarnDb db, TimeProvider clock, UserManager<PortalUser> users, PortalUserStore store)
+public sealed class PortalPeople(ForewarnDb db, TimeProvider clock)
 {
     public async Task<IReadOnlyList<PortalPerson>> ListAsync(Inviter by, CancellationToken ct)
     {
@@ -86,12 +86,14 @@ public sealed class PortalPeople(ForewarnDb db, TimeProvider clock, UserManager<
         var user = await ManagedAsync(id, by, ct);
         if (!user.TwoFactorEnabled) throw new ConflictException("no-authenticator", "This user has no authenticator to reset.");
         var now = clock.GetUtcNow();
-        // One commit for the change and its entry: Identity stages, this saves.
-        store.AutoSaveChanges = false;
-        await users.RemoveAuthenticationTokenAsync(user, AuthenticatorTokens.Provider, AuthenticatorTokens.Key);
-        await users.RemoveAuthenticationTokenAsync(user, AuthenticatorTokens.Provider, AuthenticatorTokens.RecoveryCodes);
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.UpdateSecurityStampAsync(user);
+        // The change and its entry in one commit, on the rows Identity keeps them in.
+        var tokens = await db.UserTokens.Where(t => t.UserId == user.Id && t.LoginProvider == AuthenticatorTokens.Provider
+            && (t.Name == AuthenticatorTokens.Key || t.Name == AuthenticatorTokens.RecoveryCodes)).ToListAsync(ct);
+        db.UserTokens.RemoveRange(tokens);
+        user.TwoFactorEnabled = false;
+        // A new security stamp ends the user's sessions at their next request (as Identity's own stamp change would).
+        user.SecurityStamp = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
         db.Stage(LogEvents.PortalUserChanged(LogKinds.PortalAuthenticatorReset, user, now, by.Actor));
         await db.SaveChangesAsync(ct);
         return await ShowAsync(user, by, ct);
