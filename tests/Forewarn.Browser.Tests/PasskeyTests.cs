@@ -94,4 +94,35 @@ public sealed class PasskeyTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Empty(blocked);
         await context.CloseAsync();
     }
+
+    [BrowserFact]
+    public async Task The_people_page_is_accessible_and_fits_a_phone()
+    {
+        var ines = fixture.Server.Credentials.Portal!.Single(p => p.Role == "staff-admin");
+        var context = await fixture.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.LocalhostUrl + "/portal/sign-in");
+        await page.GetByLabel("E-mail address").FillAsync(ines.Email);
+        await page.GetByLabel("Password").FillAsync(ines.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/portal/two-factor");
+        await page.GetByLabel("Code from your authenticator app").FillAsync(new Totp(Base32Encoding.ToBytes(ines.TotpSecret!)).ComputeTotp());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.WaitForURLAsync("**/portal");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "People" }).ClickAsync();
+        await page.WaitForURLAsync("**/portal/people");
+        Assert.Contains("Corvid Networks Inc.", await page.Locator("#people").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page);
+        await page.GetByLabel("E-mail address").FillAsync("noor@halcyon.example");
+        await page.GetByLabel("Role").SelectOptionAsync("staff-analyst");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Invite" }).ClickAsync();
+        await page.Locator("#invitation-link").WaitForAsync();
+        Assert.Contains("noor@halcyon.example", await page.Locator("#open-invitations").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page);
+
+        await page.SetViewportSizeAsync(375, 800);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the people page scrolls sideways at 375 px");
+        await context.CloseAsync();
+    }
 }
