@@ -23,7 +23,8 @@ public sealed class PortalPeopleCliTests(CliServer server) : IClassFixture<CliSe
         var users = JsonNode.Parse((await server.Run(server.StaffKey, "portal-users", "list", "--json")).Ok())!.AsArray();
         var analyst = users.Single(u => (string)u!["role"]! == "partner-user")!;
         var id = (string)analyst["id"]!;
-        Assert.Contains("Corvid Networks Inc.", (await server.Run(server.StaffKey, "portal-users", "list")).Ok(), StringComparison.Ordinal);
+        Assert.Contains("Corvid", (await server.Run(server.StaffKey, "portal-users", "list")).Ok(), StringComparison.Ordinal);
+        Assert.Equal("Corvid Networks Inc.", (string)analyst["organisation"]!);
         Assert.Contains("Disabled", (await server.Run(server.StaffKey, "portal-users", "disable", id)).Ok(), StringComparison.Ordinal);
         Assert.Contains("Re-enabled", (await server.Run(server.StaffKey, "portal-users", "enable", id)).Ok(), StringComparison.Ordinal);
         // Another partner's admin key does not know this user.
