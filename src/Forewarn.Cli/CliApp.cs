@@ -72,6 +72,7 @@ public static class CliApp
         root.Add(KeysCommand.Create(context));
         root.Add(StaffCommand.Create(context));
         root.Add(InvitationsCommand.Create(context));
+        root.Add(PortalUsersCommand.Create(context));
         root.Add(ApprovalsCommand.Create(context));
         root.Add(MeCommand.Create(context));
         root.Add(CsafCommand.Create(context));

@@ -14,6 +14,12 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public ForewarnFactory Server { get; } = new();
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>
+    /// The same server by the name <c>localhost</c>: WebAuthn's relying party is a host name, never
+    /// an IP address, so passkey tests use this (Chromium maps the name to the IPv4 loopback the server listens on).
+    /// </summary>
+    public string LocalhostUrl => BaseUrl.Replace("://127.0.0.1:", "://localhost:", StringComparison.Ordinal);
     private IPlaywright? _playwright;
     public IBrowser Browser { get; private set; } = null!;
 
@@ -33,7 +39,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ExecutablePath = chromium,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
+                "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP localhost 127.0.0.1"],
         });
     }
 

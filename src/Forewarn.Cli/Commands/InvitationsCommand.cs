@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Forewarn.Cli.Api;
 using Forewarn.Cli.Input;
 using Forewarn.Cli.Output;
 using Forewarn.Domain.Accounts;
@@ -10,7 +11,43 @@ namespace Forewarn.Cli.Commands;
 public static class InvitationsCommand
 {
     public static Command Create(CliContext context) =>
-        new("invitations", "Invite people to the portal: staff key (staff, partner admins) or a partner's admin key (its users)") { New(context) };
+        new("invitations", "Invite people to the portal: staff key (staff, partner admins) or a partner's admin key (its users)")
+        {
+            New(context), List(context), Revoke(context),
+        };
+
+    private static Command List(CliContext context)
+    {
+        var json = Options.Json();
+        var command = new Command("list", "List the open invitations (never their links)") { json };
+        command.SetAction((parse, ct) => context.RunAsync(parse, ct, async (api, ct) =>
+        {
+            var open = await api.GetAsync("invitations", ct);
+            context.Show(parse.GetValue(json), open, list =>
+            {
+                var table = Screen.Table("Id", "E-mail", "Role", "Partner", "Created", "Expires");
+                foreach (var i in JsonRead.Items(list))
+                    Screen.Row(table, i.Text("id"), i.Text("email"), i.Text("role"), i.Text("partnerId"), i.Time("createdAt"), i.Time("expiresAt"));
+                context.Screen.Write(table);
+            });
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Revoke(CliContext context)
+    {
+        var json = Options.Json();
+        var id = Options.Id("id", "Invitation id (see 'forewarn invitations list')");
+        var command = new Command("revoke", "Take an open invitation back: its link stops working") { id, json };
+        command.SetAction((parse, ct) => context.RunAsync(parse, ct, async (api, ct) =>
+        {
+            var invitation = await api.PostAsync($"invitations/{ApiClient.Segment(parse.GetValue(id)!)}/revoke", null, ct);
+            context.Show(parse.GetValue(json), invitation, i => context.Screen.Line($"Revoked the invitation for {i.Text("email")} ({i.Text("role")})."));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
 
     private static Command New(CliContext context)
     {

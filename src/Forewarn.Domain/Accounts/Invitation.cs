@@ -25,6 +25,8 @@ public sealed class Invitation
     public DateTimeOffset? AcceptedAt { get; private set; }
     /// <summary>The user the acceptance made.</summary>
     public Guid? AcceptedBy { get; private set; }
+    /// <summary>When someone took the invitation back before it was used; its link no longer works.</summary>
+    public DateTimeOffset? RevokedAt { get; private set; }
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
@@ -56,13 +58,23 @@ public sealed class Invitation
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     /// <summary>Whether the invitation may still be accepted at <paramref name="now"/>.</summary>
-    public bool OpenAt(DateTimeOffset now) => AcceptedAt is null && now < ExpiresAt;
+    public bool OpenAt(DateTimeOffset now) => AcceptedAt is null && RevokedAt is null && now < ExpiresAt;
 
     public void Accept(Guid user, DateTimeOffset now)
     {
         if (AcceptedAt is not null) throw new ConflictException("invitation-used", "This invitation was already accepted.");
+        if (RevokedAt is not null) throw new DomainException("invitation-revoked", "This invitation was revoked; ask for a new one.");
         if (now >= ExpiresAt) throw new DomainException("invitation-expired", "This invitation has expired; ask for a new one.");
         AcceptedAt = now;
         AcceptedBy = user;
+    }
+
+    /// <summary>Takes the invitation back: only an open one (a used one made its user, who may be disabled instead).</summary>
+    public void Revoke(DateTimeOffset now)
+    {
+        if (AcceptedAt is not null) throw new ConflictException("invitation-used", "This invitation was already accepted: disable the user it made instead.");
+        if (RevokedAt is not null) throw new ConflictException("invitation-revoked", "This invitation was already revoked.");
+        if (now >= ExpiresAt) throw new ConflictException("invitation-expired", "This invitation has expired already.");
+        RevokedAt = now;
     }
 }

@@ -34,6 +34,8 @@ public static class AccessPolicies
     public const string PortalPartnerWebhooks = "portal-" + PartnerWebhooks;
     public const string PortalPartnerAcknowledge = "portal-" + PartnerAcknowledge;
     public const string PortalPartnerSightings = "portal-" + PartnerSightings;
+    /// <summary>The portal's twin of <see cref="Invite"/>: the people pages (staff who can write, a partner's admin).</summary>
+    public const string PortalInvite = "portal-" + Invite;
 
     private static readonly (string Name, string Owner, string Scope)[] Catalogue =
     [
@@ -53,9 +55,10 @@ public static class AccessPolicies
             o.AddPolicy(name, p => Require(p, ApiKeyAuthentication.SchemeName, owner, scope));
             o.AddPolicy("portal-" + name, p => Require(p, IdentityConstants.ApplicationScheme, owner, scope));
         }
-        o.AddPolicy(Invite, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser()
-            .RequireAssertion(c => (c.User.HasClaim(Caller.OwnerClaim, "staff") && c.User.HasClaim(Caller.ScopeClaim, KeyScopes.StaffWrite))
-                                   || (c.User.HasClaim(Caller.OwnerClaim, "partner") && c.User.HasClaim(Caller.ScopeClaim, KeyScopes.PartnerWebhooks))));
+        foreach (var (name, scheme) in new[] { (Invite, ApiKeyAuthentication.SchemeName), (PortalInvite, IdentityConstants.ApplicationScheme) })
+            o.AddPolicy(name, p => p.AddAuthenticationSchemes(scheme).RequireAuthenticatedUser()
+                .RequireAssertion(c => (c.User.HasClaim(Caller.OwnerClaim, "staff") && c.User.HasClaim(Caller.ScopeClaim, KeyScopes.StaffWrite))
+                                       || (c.User.HasClaim(Caller.OwnerClaim, "partner") && c.User.HasClaim(Caller.ScopeClaim, KeyScopes.PartnerWebhooks))));
     }
 
     private static void Require(AuthorizationPolicyBuilder p, string scheme, string owner, string scope) =>

@@ -15,16 +15,22 @@ public sealed record InvitationDto(Guid Id, string Email, string Role, Guid? Par
 /// <summary>POST /api/v1/invitations: a one-time link to the portal, for a staff key that can write or a partner's admin key.</summary>
 public static class InvitationEndpoints
 {
-    public static void MapInvitations(this IEndpointRouteBuilder api) =>
+    public static void MapInvitations(this IEndpointRouteBuilder api)
+    {
         api.MapPost("/invitations", Create).WithTags("Portal").RequireAuthorization(AccessPolicies.Invite)
             .WithSummary("Invite a person to the portal: staff invite staff and partner admins, a partner's admin key (partner:webhooks) its own users; the link is in this answer only")
             .Refuses(ErrorCategory.Invalid, ErrorCategory.NotFound, ErrorCategory.Conflict, ErrorCategory.Forbidden);
+        api.MapPortalPeople();
+    }
+
+    /// <summary>Who calls, as an inviter: staff, or a partner's admin key (its own organisation only).</summary>
+    internal static Inviter InviterOf(ClaimsPrincipal user) =>
+        new(Actor.Of(user), user.HasClaim(Caller.OwnerClaim, "partner") ? user.PartnerId() : null);
 
     private static async Task<Created<InvitationDto>> Create(NewInvitation body, InvitationService invitations, ClaimsPrincipal user, HttpContext http,
         CancellationToken ct)
     {
-        var partner = user.HasClaim(Caller.OwnerClaim, "partner") ? user.PartnerId() : (PartnerId?)null;
-        var (invitation, token) = await invitations.CreateAsync(body.Email, body.Role, body.PartnerId, new Inviter(Actor.Of(user), partner), ct);
+        var (invitation, token) = await invitations.CreateAsync(body.Email, body.Role, body.PartnerId, InviterOf(user), ct);
         var link = $"{http.Request.Scheme}://{http.Request.Host}{InvitationService.AcceptPath}{token}";
         return TypedResults.Created((string?)null, new InvitationDto(invitation.Id, invitation.Email, invitation.Role.Name(), invitation.PartnerId?.Value,
             invitation.ExpiresAt, link));

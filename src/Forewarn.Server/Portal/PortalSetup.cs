@@ -27,6 +27,7 @@ public static class PortalSetup
         {
             o.RootDirectory = "/Portal/Pages";
             o.Conventions.AddFolderApplicationModelConvention("/", m => m.EndpointMetadata.Add(new PagePolicy(PagePolicy)));
+            PasskeyScript.Allow(o.Conventions);
         });
         services.AddAntiforgery(o =>
         {
@@ -81,6 +82,7 @@ public static class PortalSetup
         services.AddSingleton<SessionUsers>();
         services.AddScoped<PortalSignIn>();
         services.AddScoped<AuthenticatorEnrolment>();
+        services.AddPortalAccounts();
         return services;
     }
 
@@ -97,5 +99,6 @@ public static class PortalSetup
     {
         app.MapRazorPages();
         app.MapPortalStyle();
+        app.MapPasskeyScript();
     }
 }

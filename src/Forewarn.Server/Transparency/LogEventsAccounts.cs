@@ -24,4 +24,14 @@ public static partial class LogEvents
             Field("invitation", invitation.Id.ToString()), Field("user", user.ToString()), Field("role", invitation.Role.Name()),
             Field("member", member?.ToString()), Field("actor", Portal.Accounts.PortalPrincipal.NameOf(user)),
         ]);
+
+    public static LogEvent InvitationRevoked(Invitation invitation, Actor actor) =>
+        LogEvent.Of(LogKinds.InvitationRevoked, invitation.RevokedAt ?? throw new ArgumentException("The invitation is not revoked.", nameof(invitation)),
+            invitation.PartnerId?.Value, null,
+        [Field("invitation", invitation.Id.ToString()), Field("role", invitation.Role.Name()), .. By(actor)]);
+
+    /// <summary>A change to a portal user's access (<see cref="LogKinds.PortalUserDisabled"/>, enabled, authenticator reset), naming them by id.</summary>
+    public static LogEvent PortalUserChanged(string kind, Storage.Accounts.PortalUser user, DateTimeOffset at, Actor actor) =>
+        LogEvent.Of(kind, at, user.PartnerId?.Value, null,
+        [Field("user", user.Id.ToString()), Field("role", user.Role.Name()), Field("member", user.MemberId?.ToString()), .. By(actor)]);
 }

@@ -78,6 +78,14 @@ public static class LogKinds
     public const string InvitationCreated = "portal.invited";
     /// <summary>An invitation was accepted: the user it made (by id), role, partner, and for staff the member.</summary>
     public const string InvitationAccepted = "portal.invitation_accepted";
+    /// <summary>Someone took an open invitation back (its link stops working): the invitation, role and partner.</summary>
+    public const string InvitationRevoked = "portal.invitation_revoked";
+    /// <summary>A portal user was disabled (signed out at the next request, cannot sign in): the user by id, role and partner.</summary>
+    public const string PortalUserDisabled = "portal.user_disabled";
+    /// <summary>A disabled portal user may sign in again: the user by id, role and partner.</summary>
+    public const string PortalUserEnabled = "portal.user_enabled";
+    /// <summary>A portal user's lost authenticator was reset (key and recovery codes cleared; they enrol again at the next sign-in).</summary>
+    public const string PortalAuthenticatorReset = "portal.authenticator_reset";
     /// <summary>Staff added a named staff member (who may then hold staff keys).</summary>
     public const string StaffMemberAdded = "staff.added";
     /// <summary>Staff opened a case on an advisory: its reference, title and linked sightings.</summary>

@@ -35,5 +35,18 @@ internal static class AccountMappings
         b.Entity<IdentityUserClaim<Guid>>().ToTable("portal_user_claims");
         b.Entity<IdentityUserLogin<Guid>>().ToTable("portal_user_logins");
         b.Entity<IdentityUserToken<Guid>>().ToTable("portal_user_tokens");
+        // Passkeys (WebAuthn credentials) as Identity's schema version 3 keeps them, mapped here
+        // because the store's model must not depend on the options a context was made with
+        // (the design-time factories have none): the credential id is the key, its public key and
+        // counters one JSON column.
+        b.Entity<IdentityUserPasskey<Guid>>(e =>
+        {
+            e.ToTable("portal_user_passkeys");
+            e.HasKey(p => p.CredentialId);
+            e.Property(p => p.CredentialId).HasMaxLength(1024); // WebAuthn: at most 1023 bytes
+            e.OwnsOne(p => p.Data).ToJson();
+            e.HasIndex(p => p.UserId);
+        });
+        b.Entity<PortalUser>().HasMany<IdentityUserPasskey<Guid>>().WithOne().HasForeignKey(p => p.UserId).IsRequired();
     }
 }

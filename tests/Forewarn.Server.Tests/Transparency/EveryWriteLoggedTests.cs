@@ -145,8 +145,20 @@ public sealed class EveryWriteLoggedTests : IAsyncLifetime
                 $"/api/v1/webhooks/deliveries/{deadDelivery}/revive", new { }))),
             ("POST /api/v1/admin/keys/{key}/rotate", new(LogKinds.ProgramKeyRotated, () => Json(staff, HttpMethod.Post,
                 "/api/v1/admin/keys/csaf/rotate", new { }))),
-            ("POST /api/v1/invitations", new(LogKinds.InvitationCreated, () => Json(staff, HttpMethod.Post, "/api/v1/invitations",
-                new { email = "new.admin@lanternfish.example", role = "partner-admin", partnerId = ids["partner"] }))),
+            ("POST /api/v1/invitations", new(LogKinds.InvitationCreated, () => Remember(Json(staff, HttpMethod.Post, "/api/v1/invitations",
+                new { email = "new.admin@lanternfish.example", role = "partner-admin", partnerId = ids["partner"] }), "invitation", j => (string)j["id"]!))),
+            ("POST /api/v1/invitations/{id}/revoke", new(LogKinds.InvitationRevoked, () => Json(staff, HttpMethod.Post,
+                $"/api/v1/invitations/{ids["invitation"]}/revoke", new { }))),
+            ("POST /api/v1/portal-users/{id}/disable", new(LogKinds.PortalUserDisabled, async () =>
+            {
+                var admin = (await staff.GetFromJsonAsync<JsonArray>("/api/v1/portal-users"))!.First(u => (string)u!["role"]! == "partner-admin")!;
+                ids["portal-user"] = (string)admin["id"]!;
+                return await Json(staff, HttpMethod.Post, $"/api/v1/portal-users/{ids["portal-user"]}/disable", new { });
+            })),
+            ("POST /api/v1/portal-users/{id}/enable", new(LogKinds.PortalUserEnabled, () => Json(staff, HttpMethod.Post,
+                $"/api/v1/portal-users/{ids["portal-user"]}/enable", new { }))),
+            ("POST /api/v1/portal-users/{id}/reset-authenticator", new(LogKinds.PortalAuthenticatorReset, () => Json(staff, HttpMethod.Post,
+                $"/api/v1/portal-users/{ids["portal-user"]}/reset-authenticator", new { }))),
             ("POST /api/v1/staff", new(LogKinds.StaffMemberAdded, () => Remember(Json(staff, HttpMethod.Post, "/api/v1/staff",
                 new { name = "Ana Moreau" }), "member", j => (string)j["id"]!))),
             ("POST /api/v1/approvals/{id}/reject", new(LogKinds.ChangeRejected, async () =>

@@ -15,11 +15,42 @@ public enum PasswordOutcome
     Wrong,
     LockedOut,
     Refused,
+    PasskeyUnknown,
 }
 
 /// <summary>The portal's sign-in steps over Identity's <see cref="SignInManager{TUser}"/>, shared by the sign-in and invitation pages.</summary>
 public sealed class PortalSignIn(SignInManager<PortalUser> manager, UserManager<PortalUser> users, PortalAccess access)
 {
+    /// <summary>The request options (WebAuthn JSON) for signing in with any passkey of this site: the authenticator names the account.</summary>
+    public Task<string> PasskeyOptionsAsync() => manager.MakePasskeyRequestOptionsAsync(null);
+
+    /// <summary>
+    /// Signing in with a passkey: Identity checks the assertion; then the same checks as after a
+    /// password (locked out, disabled, suspended partner). A passkey with user verification is
+    /// phishing-resistant multi-factor authentication on its own, so no code follows it.
+    /// </summary>
+    public async Task<PasswordOutcome> PasskeyAsync(string? credentialJson)
+    {
+        if (string.IsNullOrWhiteSpace(credentialJson)) return PasswordOutcome.PasskeyUnknown;
+        PasskeyAssertionResult<PortalUser> assertion;
+        try
+        {
+            assertion = await manager.PerformPasskeyAssertionAsync(credentialJson);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Text.Json.JsonException or FormatException or ArgumentException)
+        {
+            return PasswordOutcome.PasskeyUnknown; // no ceremony under way (expired), or not an answer at all
+        }
+        if (!assertion.Succeeded) return PasswordOutcome.PasskeyUnknown;
+        var user = assertion.User;
+        if (await users.IsLockedOutAsync(user)) return PasswordOutcome.LockedOut;
+        if (!await access.MaySignInAsync(user, CancellationToken.None)) return PasswordOutcome.Refused;
+        // The new signature counter and flags (a cloned authenticator shows up as a counter going back).
+        if (!(await users.AddOrUpdatePasskeyAsync(user, assertion.Passkey)).Succeeded) return PasswordOutcome.PasskeyUnknown;
+        await manager.SignInAsync(user, isPersistent: false, authenticationMethod: "passkey");
+        return PasswordOutcome.SignedIn;
+    }
+
     public async Task<PasswordOutcome> PasswordAsync(string email, string password)
     {
         var user = await users.FindByEmailAsync(email.Trim());
@@ -58,6 +89,7 @@ public sealed class PortalSignIn(SignInManager<PortalUser> manager, UserManager<
     public static string Sentence(PasswordOutcome outcome) => outcome switch
     {
         PasswordOutcome.LockedOut => "Too many wrong attempts: this account is locked for 15 minutes. Try again later.",
+        PasswordOutcome.PasskeyUnknown => "That passkey did not sign you in: it is not registered here, or the step took too long. Try again, or sign in with your password.",
         PasswordOutcome.Refused => "This account may not sign in now: it is disabled, or its organisation's access is suspended. Ask your programme contact.",
         _ => "The e-mail address or the password is wrong.",
     };

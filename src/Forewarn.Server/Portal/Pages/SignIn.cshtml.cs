@@ -40,4 +40,17 @@ public sealed class SignInModel(PortalSignIn signIn) : PageModel
                 return Page();
         }
     }
+
+    /// <summary>Fetched by the passkey script: the request options for signing in with a passkey of this site.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() => Content(await signIn.PasskeyOptionsAsync(), "application/json");
+
+    /// <summary>The browser's answer, posted by the passkey form: in, or a sentence (the password form's fields are not part of this post).</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync(string? credential)
+    {
+        ModelState.Clear();
+        var outcome = await signIn.PasskeyAsync(credential);
+        if (outcome == PasswordOutcome.SignedIn) return Redirect("/portal");
+        ModelState.AddModelError(string.Empty, PortalSignIn.Sentence(outcome));
+        return Page();
+    }
 }

@@ -28,6 +28,8 @@ public sealed class KnownValues(IReadOnlyDictionary<string, string> byPlace)
         var key = await staff.PostJson("/api/v1/keys", new { owner = "staff", name = "fuzz target", scopes = new[] { "staff:read" } }, HttpStatusCode.Created);
         var hook = await partner.PostJson("/api/v1/me/webhooks", new { url = "https://hooks.example/fuzz", events = new[] { "wave.published" } }, HttpStatusCode.Created);
         var jurisdiction = (string)(await staff.GetJson("/api/v1/jurisdictions")).AsArray()[0]!["code"]!;
+        var invitation = await staff.PostJson("/api/v1/invitations", new { email = "fuzz@fuzz.example", role = "staff-analyst" }, HttpStatusCode.Created);
+        var portalUser = (await staff.GetJson("/api/v1/portal-users")).AsArray().First(u => (string)u!["role"]! == "partner-user")!;
         // A case with a note and a warning to the partner whose key is used (a warning changes nothing it may do).
         var opened = await staff.PostJson("/api/v1/cases", new { advisory = replay, title = "Fuzzing" }, HttpStatusCode.Created);
         var caseReference = (string)opened["reference"]!;
@@ -50,6 +52,8 @@ public sealed class KnownValues(IReadOnlyDictionary<string, string> byPlace)
             ["evidence/number"] = "1",
             ["decisions/number"] = "1",
             ["decisions/id"] = (string)warning["id"]!,
+            ["invitations/id"] = (string)invitation["id"]!,
+            ["portal-users/id"] = (string)portalUser["id"]!,
             ["id"] = replay,
         });
     }
