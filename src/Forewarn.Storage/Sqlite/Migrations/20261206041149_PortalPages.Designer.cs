@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Forewarn.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261206031444_PortalAccountManagement")]
-    partial class PortalAccountManagement
+    [Migration("20261206041149_PortalPages")]
+    partial class PortalPages
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -657,7 +657,57 @@ namespace Forewarn.Storage.Sqlite.Migrations
                         {
                             Key = "facts.generation",
                             Value = "0"
+                        },
+                        new
+                        {
+                            Key = "accounts.generation",
+                            Value = "0"
                         });
+                });
+
+            modelBuilder.Entity("Forewarn.Domain.Feedback.DetectionFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AdvisoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ArtifactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("KeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArtifactId", "At");
+
+                    b.HasIndex("PartnerId", "At");
+
+                    b.ToTable("detection_feedback", (string)null);
                 });
 
             modelBuilder.Entity("Forewarn.Domain.Jurisdictions.Jurisdiction", b =>

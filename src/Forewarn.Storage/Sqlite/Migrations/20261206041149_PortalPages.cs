@@ -6,11 +6,17 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Forewarn.Storage.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class DetectionFeedback : Migration
+    public partial class PortalPages : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "RevokedAt",
+                table: "portal_invitations",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "detection_feedback",
                 columns: table => new
@@ -30,6 +36,30 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     table.PrimaryKey("PK_detection_feedback", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "portal_user_passkeys",
+                columns: table => new
+                {
+                    CredentialId = table.Column<byte[]>(type: "BLOB", maxLength: 1024, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Data = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_portal_user_passkeys", x => x.CredentialId);
+                    table.ForeignKey(
+                        name: "FK_portal_user_passkeys_portal_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "portal_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "program_settings",
+                columns: new[] { "Key", "Value" },
+                values: new object[] { "accounts.generation", "0" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_detection_feedback_ArtifactId_At",
                 table: "detection_feedback",
@@ -39,6 +69,11 @@ namespace Forewarn.Storage.Sqlite.Migrations
                 name: "IX_detection_feedback_PartnerId_At",
                 table: "detection_feedback",
                 columns: new[] { "PartnerId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_portal_user_passkeys_UserId",
+                table: "portal_user_passkeys",
+                column: "UserId");
         }
 
         /// <inheritdoc />
@@ -46,6 +81,18 @@ namespace Forewarn.Storage.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "detection_feedback");
+
+            migrationBuilder.DropTable(
+                name: "portal_user_passkeys");
+
+            migrationBuilder.DeleteData(
+                table: "program_settings",
+                keyColumn: "Key",
+                keyValue: "accounts.generation");
+
+            migrationBuilder.DropColumn(
+                name: "RevokedAt",
+                table: "portal_invitations");
         }
     }
 }
