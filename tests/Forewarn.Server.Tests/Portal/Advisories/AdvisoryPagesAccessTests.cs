@@ -61,7 +61,8 @@ public sealed class AdvisoryPagesAccessTests : IAsyncLifetime
         var (_, waves) = await analyst.GetAsync($"/portal/staff/advisories/{reference}/waves");
         Assert.DoesNotContain("Plan the wave", waves, StringComparison.Ordinal);
 
-        var token = StaffPortal.TokenOf(listPage);
+        // A valid token of the analyst's own session (the sign-out page's form carries one).
+        var token = StaffPortal.TokenOf((await analyst.GetAsync("/portal/sign-out")).Html);
         var advisories = await _f.InStoreAsync(db => db.Advisories.CountAsync());
         var entries = await StaffPortal.ChangesLoggedAsync(_f);
         foreach (var form in Forms(reference))
@@ -85,7 +86,7 @@ public sealed class AdvisoryPagesAccessTests : IAsyncLifetime
         Assert.DoesNotContain("/portal/staff/advisories", homePage, StringComparison.Ordinal);
         foreach (var page in Pages(reference))
             Assert.Equal(HttpStatusCode.NotFound, (await corvid.GetAsync(page)).Response.StatusCode);
-        var token = StaffPortal.TokenOf(homePage);
+        var token = StaffPortal.TokenOf((await corvid.GetAsync("/portal/sign-out")).Html);
         foreach (var form in Forms(reference))
             Assert.Equal(HttpStatusCode.NotFound, (await corvid.PostAsync(form, ("__RequestVerificationToken", token))).Response.StatusCode);
     }
