@@ -84,6 +84,7 @@ public sealed class PasskeyTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the account page scrolls sideways at 375 px");
         await page.SetViewportSizeAsync(1280, 800);
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign out" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync("**/portal/sign-in");
 

@@ -76,7 +76,8 @@ public sealed class PortalTourTests(BrowserFixture fixture) : IClassFixture<Brow
 
     private static async Task<string?> DeeperLinkAsync(IPage page, string path)
     {
-        var prefix = path.TrimEnd('/') + "/";
+        // A page's details live under its own path — except the inbox's advisories, which have their own.
+        var prefix = path == "/portal/inbox" ? "/portal/advisories/" : path.TrimEnd('/') + "/";
         foreach (var link in await page.Locator("main a").AllAsync())
         {
             var href = await link.GetAttributeAsync("href");
@@ -99,7 +100,8 @@ public sealed class PortalTourTests(BrowserFixture fixture) : IClassFixture<Brow
     {
         if (Environment.GetEnvironmentVariable("FOREWARN_SCREENSHOTS") is not { Length: > 0 } folder) return;
         Directory.CreateDirectory(folder);
-        var slug = path.Trim('/').Replace('/', '-');
+        // Ids change from run to run; the picture's name should not.
+        var slug = System.Text.RegularExpressions.Regex.Replace(path.Trim('/'), "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "one").Replace('/', '-');
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{role}-{slug}.png"), FullPage = false });
     }
 }

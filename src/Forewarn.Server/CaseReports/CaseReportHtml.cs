@@ -20,6 +20,7 @@ public static class CaseReportHtml
         th{background:#f3f5f8}dl{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-weight:600}
         code,pre{font-family:ui-monospace,monospace;font-size:.8rem;word-break:break-all;white-space:pre-wrap}svg{max-width:100%;height:auto}
         .note{color:#555}.warn{color:#8b1010}
+        @media (max-width:40rem){body{margin:1rem auto}table{display:block;overflow-x:auto}dl{grid-template-columns:1fr}}
         """;
 
     public static string Render(CaseReport r)
