@@ -36,6 +36,10 @@ public sealed class PortalInboxTests
                 Assert.Contains((string)artifact!["explanation"]!, shown, StringComparison.Ordinal);
         }
         Assert.Equal(api.Count, System.Text.RegularExpressions.Regex.Matches(html, "<section class=\"advisory\"").Count);
+        // Each item's TLP as the API spells it ("TLP:AMBER"), once.
+        foreach (var tlp in api.SelectMany(a => a!["artifacts"]!.AsArray()).Select(a => (string)a!["tlp"]!).Distinct())
+            Assert.Contains($", {tlp})", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("TLP:TLP", shown, StringComparison.Ordinal);
         // What the staff see but the API does not show Corvid is not on Corvid's page.
         Assert.DoesNotContain(api, a => (string)a!["reference"]! == "FW-2026-0900");
         Assert.DoesNotContain("FW-2026-0900", shown, StringComparison.Ordinal);
