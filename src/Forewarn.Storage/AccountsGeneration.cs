@@ -26,8 +26,18 @@ public static class AccountsGeneration
         db.Settings.Update(new ProgramSetting(Key, Guid.NewGuid().ToString("N")));
     }
 
-    internal const string Sql = "SELECT \"Value\" FROM program_settings WHERE \"Key\" = 'accounts.generation'";
+    internal const string BothSql = "SELECT \"Key\", \"Value\" FROM program_settings WHERE \"Key\" IN ('facts.generation', 'accounts.generation')";
 
-    internal static string Checked(object? value) =>
-        value as string ?? throw new InvalidOperationException("The store has no accounts generation row; its migrations did not run.");
+    /// <summary>Both tokens from the rows <see cref="BothSql"/> returns.</summary>
+    internal static (string Facts, string Accounts) Both(System.Data.Common.DbDataReader reader)
+    {
+        string? facts = null, accounts = null;
+        while (reader.Read())
+        {
+            if (reader.GetString(0) == FactsGeneration.Key) facts = reader.GetString(1);
+            else accounts = reader.GetString(1);
+        }
+        return (FactsGeneration.Checked(facts),
+            accounts ?? throw new InvalidOperationException("The store has no accounts generation row; its migrations did not run."));
+    }
 }

@@ -12,8 +12,11 @@ public interface IGenerationProbe
 {
     ValueTask<string> ReadAsync(CancellationToken ct);
 
-    /// <summary>The accounts generation token (<see cref="AccountsGeneration"/>), read the same way.</summary>
-    ValueTask<string> ReadAccountsAsync(CancellationToken ct);
+    /// <summary>
+    /// The facts token and the accounts token (<see cref="AccountsGeneration"/>) in one read: what a
+    /// request checks its cached facts and its portal session against, for the price of one.
+    /// </summary>
+    ValueTask<(string Facts, string Accounts)> ReadBothAsync(CancellationToken ct);
 }
 
 /// <summary>
@@ -25,7 +28,7 @@ internal sealed class SqliteGenerationProbe(string connectionString) : IGenerati
     private readonly Lock _gate = new();
     private SqliteConnection? _connection;
     private SqliteCommand? _command;
-    private SqliteCommand? _accounts;
+    private SqliteCommand? _both;
 
     public ValueTask<string> ReadAsync(CancellationToken ct)
     {
@@ -36,12 +39,13 @@ internal sealed class SqliteGenerationProbe(string connectionString) : IGenerati
         }
     }
 
-    public ValueTask<string> ReadAccountsAsync(CancellationToken ct)
+    public ValueTask<(string Facts, string Accounts)> ReadBothAsync(CancellationToken ct)
     {
         lock (_gate)
         {
             Open();
-            return ValueTask.FromResult(AccountsGeneration.Checked(_accounts!.ExecuteScalar()));
+            using var reader = _both!.ExecuteReader();
+            return ValueTask.FromResult(AccountsGeneration.Both(reader));
         }
     }
 
@@ -51,7 +55,7 @@ internal sealed class SqliteGenerationProbe(string connectionString) : IGenerati
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
         _command = Prepared(FactsGeneration.Sql);
-        _accounts = Prepared(AccountsGeneration.Sql);
+        _both = Prepared(AccountsGeneration.BothSql);
     }
 
     private SqliteCommand Prepared(string sql)
@@ -67,10 +71,10 @@ internal sealed class SqliteGenerationProbe(string connectionString) : IGenerati
         lock (_gate)
         {
             _command?.Dispose();
-            _accounts?.Dispose();
+            _both?.Dispose();
             _connection?.Dispose();
             _command = null;
-            _accounts = null;
+            _both = null;
             _connection = null;
         }
     }
@@ -84,7 +88,14 @@ internal sealed class PostgresGenerationProbe(string connectionString) : IGenera
 {
     public async ValueTask<string> ReadAsync(CancellationToken ct) => FactsGeneration.Checked(await ScalarAsync(FactsGeneration.Sql, ct));
 
-    public async ValueTask<string> ReadAccountsAsync(CancellationToken ct) => AccountsGeneration.Checked(await ScalarAsync(AccountsGeneration.Sql, ct));
+    public async ValueTask<(string Facts, string Accounts)> ReadBothAsync(CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(AccountsGeneration.BothSql, connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return AccountsGeneration.Both(reader);
+    }
 
     private async Task<object?> ScalarAsync(string sql, CancellationToken ct)
     {

@@ -42,7 +42,8 @@ public static class PortalSessions
         if (!long.TryParse(principal.FindFirstValue(PortalPrincipal.SignedInClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var signedIn)
             || now - DateTimeOffset.FromUnixTimeSeconds(signedIn) >= Absolute)
             return false;
-        var user = await services.GetRequiredService<SessionUsers>().FindAsync(id, services.GetRequiredService<ForewarnDb>(), http.RequestAborted);
+        var generations = await services.GetRequiredService<Entitlements.RequestFacts>().GenerationsAsync(http.RequestAborted);
+        var user = await services.GetRequiredService<SessionUsers>().FindAsync(id, generations.Accounts, services.GetRequiredService<ForewarnDb>(), http.RequestAborted);
         if (user is null) return false;
         var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value;
         if (principal.FindFirstValue(options.ClaimsIdentity.SecurityStampClaimType) != user.SecurityStamp) return false;

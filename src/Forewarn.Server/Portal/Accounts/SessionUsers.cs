@@ -12,9 +12,10 @@ public sealed record SessionUser(string? SecurityStamp, PartnerId? PartnerId, Da
 /// Keeps the <see cref="SessionUser"/> of each user who made a portal request under the current
 /// accounts generation (<see cref="AccountsGeneration"/>). Every request reads the token (one
 /// prepared statement) and starts afresh when it moved — so a user disabled, re-keyed or deleted by
-/// any server on the same store counts on the very next request, without a user query per page.
+/// any server on the same store counts on the very next request, without a user query per page
+/// (the token comes with the facts token, in one read: <see cref="Entitlements.RequestFacts"/>).
 /// </summary>
-public sealed class SessionUsers(IGenerationProbe probe)
+public sealed class SessionUsers
 {
     private sealed record Snapshot(string Generation)
     {
@@ -23,10 +24,10 @@ public sealed class SessionUsers(IGenerationProbe probe)
 
     private Snapshot? _current;
 
-    public async Task<SessionUser?> FindAsync(Guid id, ForewarnDb db, CancellationToken ct)
+    /// <summary>The user's session facts under <paramref name="generation"/>, the accounts token this request read.</summary>
+    public async Task<SessionUser?> FindAsync(Guid id, string generation, ForewarnDb db, CancellationToken ct)
     {
         // The token is read before the user: what is kept under it is never older than the token.
-        var generation = await probe.ReadAccountsAsync(ct);
         var snapshot = Volatile.Read(ref _current);
         if (snapshot?.Generation != generation)
         {
