@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using OtpNet;
 
@@ -12,14 +10,6 @@ namespace Forewarn.Browser.Tests;
 /// </summary>
 public sealed class PasskeyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        AxeResult result = await page.RunAxe();
-        Assert.NotEmpty(result.Passes);
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
-        Assert.True(serious.Count == 0, $"{page.Url}: " + string.Join("; ", serious));
-    }
 
     private static async Task AddVirtualAuthenticatorAsync(IPage page)
     {
@@ -63,7 +53,7 @@ public sealed class PasskeyTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.GetByRole(AriaRole.Link, new() { Name = "Your account" }).ClickAsync();
         await page.WaitForURLAsync("**/portal/account");
         Assert.Contains("You have no passkeys yet.", await page.ContentAsync(), StringComparison.Ordinal);
-        await AssertAccessibleAsync(page);
+        await Axe.AssertAccessibleAsync(page);
         await page.GetByLabel("Name of the new passkey").FillAsync("virtual test key");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
         try
@@ -77,7 +67,7 @@ public sealed class PasskeyTests(BrowserFixture fixture) : IClassFixture<Browser
         }
         Assert.Contains("Passkey 'virtual test key' added.", await page.Locator("p.done").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("virtual test key", await page.Locator("#passkey-list").InnerTextAsync(), StringComparison.Ordinal);
-        await AssertAccessibleAsync(page);
+        await Axe.AssertAccessibleAsync(page);
 
         // The account page does not scroll sideways on a phone.
         await page.SetViewportSizeAsync(375, 800);
@@ -114,13 +104,13 @@ public sealed class PasskeyTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.GetByRole(AriaRole.Link, new() { Name = "People" }).ClickAsync();
         await page.WaitForURLAsync("**/portal/people");
         Assert.Contains("Corvid Networks Inc.", await page.Locator("#people").InnerTextAsync(), StringComparison.Ordinal);
-        await AssertAccessibleAsync(page);
+        await Axe.AssertAccessibleAsync(page);
         await page.GetByLabel("E-mail address").FillAsync("noor@halcyon.example");
         await page.GetByLabel("Role").SelectOptionAsync("staff-analyst");
         await page.GetByRole(AriaRole.Button, new() { Name = "Invite" }).ClickAsync();
         await page.Locator("#invitation-link").WaitForAsync();
         Assert.Contains("noor@halcyon.example", await page.Locator("#open-invitations").InnerTextAsync(), StringComparison.Ordinal);
-        await AssertAccessibleAsync(page);
+        await Axe.AssertAccessibleAsync(page);
 
         await page.SetViewportSizeAsync(375, 800);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the people page scrolls sideways at 375 px");

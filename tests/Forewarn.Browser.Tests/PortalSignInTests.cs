@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using OtpNet;
 
@@ -12,14 +10,6 @@ namespace Forewarn.Browser.Tests;
 /// </summary>
 public sealed class PortalSignInTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        AxeResult result = await page.RunAxe();
-        Assert.NotEmpty(result.Passes); // axe ran in the page (the CSP does not keep it out)
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
-        Assert.True(serious.Count == 0, $"{page.Url}: " + string.Join("; ", serious));
-    }
 
     [BrowserFact]
     public async Task Staff_sign_in_with_password_and_authenticator_code_through_the_pages()
@@ -34,24 +24,24 @@ public sealed class PortalSignInTests(BrowserFixture fixture) : IClassFixture<Br
         await page.WaitForURLAsync("**/portal/sign-in**");
         // The stylesheet applied (it is the only style the page may use).
         Assert.Equal("flex", await page.Locator("header.bar").EvaluateAsync<string>("e => getComputedStyle(e).display"));
-        await AssertAccessibleAsync(page);
+        await Axe.AssertAccessibleAsync(page);
 
         await page.GetByLabel("E-mail address").FillAsync(ines.Email);
         await page.GetByLabel("Password").FillAsync(ines.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync("**/portal/two-factor");
-        await AssertAccessibleAsync(page);
+        await Axe.AssertAccessibleAsync(page);
 
         var code = new Totp(Base32Encoding.ToBytes(ines.TotpSecret!)).ComputeTotp();
         await page.GetByLabel("Code from your authenticator app").FillAsync(code);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.WaitForURLAsync("**/portal");
         Assert.Equal("Welcome, Ines Halvorsen", await page.Locator("h1").InnerTextAsync());
-        await AssertAccessibleAsync(page);
+        await Axe.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync("**/portal/sign-out");
-        await AssertAccessibleAsync(page);
+        await Axe.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync("**/portal/sign-in");
         Assert.Empty(blocked);
@@ -68,7 +58,7 @@ public sealed class PortalSignInTests(BrowserFixture fixture) : IClassFixture<Br
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.GetByRole(AriaRole.Alert).WaitForAsync();
         Assert.Contains("The e-mail address or the password is wrong.", await page.GetByRole(AriaRole.Alert).InnerTextAsync());
-        await AssertAccessibleAsync(page);
+        await Axe.AssertAccessibleAsync(page);
         await page.CloseAsync();
     }
 
@@ -86,7 +76,7 @@ public sealed class PortalSignInTests(BrowserFixture fixture) : IClassFixture<Br
         await page.WaitForURLAsync("**/portal/inbox");
         Assert.Equal("Inbox of Corvid Networks Inc.", await page.Locator("h1").InnerTextAsync());
         Assert.True(await page.Locator("section.advisory").CountAsync() > 0);
-        await AssertAccessibleAsync(page);
+        await Axe.AssertAccessibleAsync(page);
         // Readable on a phone: nothing wider than the screen.
         await page.SetViewportSizeAsync(375, 740);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the inbox scrolls sideways on a phone");

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Forewarn.Server.Tests.Infrastructure;
 using Microsoft.Playwright;
 using OtpNet;
@@ -13,21 +11,13 @@ namespace Forewarn.Browser.Tests;
 /// </summary>
 public sealed class StaffAdvisoryPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        AxeResult result = await page.RunAxe();
-        Assert.NotEmpty(result.Passes);
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
-        Assert.True(serious.Count == 0, $"{page.Url}: " + string.Join("; ", serious));
-    }
 
     private static async Task AssertFitsAPhoneAsync(IPage page)
     {
         await page.SetViewportSizeAsync(375, 740);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
             $"{page.Url} scrolls sideways on a phone");
-        await AssertAccessibleAsync(page);
+        await Axe.AssertAccessibleAsync(page);
         await page.SetViewportSizeAsync(1280, 800);
     }
 
@@ -55,7 +45,7 @@ public sealed class StaffAdvisoryPagesTests(BrowserFixture fixture) : IClassFixt
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Portal" }).GetByRole(AriaRole.Link, new() { Name = "Advisories" }).ClickAsync();
         await page.WaitForURLAsync("**/portal/staff/advisories");
         Assert.Equal("Advisories", await page.Locator("h1").InnerTextAsync());
-        await AssertAccessibleAsync(page);
+        await Axe.AssertAccessibleAsync(page);
         await AssertFitsAPhoneAsync(page);
 
         // The CVSS field: "Check score" answers with the score beside the field, without a script.
@@ -65,13 +55,13 @@ public sealed class StaffAdvisoryPagesTests(BrowserFixture fixture) : IClassFixt
         await page.GetByRole(AriaRole.Button, new() { Name = "Check score" }).ClickAsync();
         await page.Locator("#cvss-result.cvss-score").WaitForAsync();
         Assert.Equal("Base score 9.8 (Critical), CVSS 3.1.", await page.Locator("#cvss-result").InnerTextAsync());
-        await AssertAccessibleAsync(page);
+        await Axe.AssertAccessibleAsync(page);
         // A bad vector is said beside the field.
         await page.GetByLabel("CVSS v3.1 or v4.0 vector").FillAsync("CVSS:3.1/AV:N");
         await page.GetByRole(AriaRole.Button, new() { Name = "Check score" }).ClickAsync();
         await page.Locator("#cvss-error").WaitForAsync();
         Assert.Contains("missing", await page.Locator("#cvss-error").InnerTextAsync(), StringComparison.Ordinal);
-        await AssertAccessibleAsync(page);
+        await Axe.AssertAccessibleAsync(page);
         await AssertFitsAPhoneAsync(page);
 
         foreach (var path in new[]
@@ -83,7 +73,7 @@ public sealed class StaffAdvisoryPagesTests(BrowserFixture fixture) : IClassFixt
         {
             var response = await page.GotoAsync(fixture.BaseUrl + path);
             Assert.Equal(200, response!.Status);
-            await AssertAccessibleAsync(page);
+            await Axe.AssertAccessibleAsync(page);
             await AssertFitsAPhoneAsync(page);
         }
         Assert.True(blocked.Count == 0, string.Join("\n", blocked));
