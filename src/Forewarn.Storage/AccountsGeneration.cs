@@ -1,4 +1,3 @@
-using Forewarn.Domain.Common;
 using Forewarn.Storage.Accounts;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,13 +16,11 @@ public static class AccountsGeneration
     public const string Key = "accounts.generation";
     public const string Initial = "0";
 
-    internal static void StampIfAccountsChanged(ForewarnDb db)
+    /// <summary>Stamps a new token into the pending changes when any of them touches a portal user; the token stamped, or null.</summary>
+    internal static string? StampIfAccountsChanged(ForewarnDb db)
     {
         var changed = db.ChangeTracker.Entries<PortalUser>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
-        if (!changed) return;
-        var tracked = db.ChangeTracker.Entries<ProgramSetting>().FirstOrDefault(e => e.Entity.Key == Key);
-        if (tracked is not null) tracked.State = EntityState.Detached;
-        db.Settings.Update(new ProgramSetting(Key, Guid.NewGuid().ToString("N")));
+        return changed ? FactsGeneration.Stamp(db, Key) : null;
     }
 
     internal const string BothSql = "SELECT \"Key\", \"Value\" FROM program_settings WHERE \"Key\" IN ('facts.generation', 'accounts.generation')";

@@ -15,15 +15,22 @@ public static class FactsGeneration
     public const string Key = "facts.generation";
     public const string Initial = "0";
 
-    /// <summary>Stamps a new token into the pending changes when any of them touches the facts.</summary>
-    internal static void StampIfFactsChanged(ForewarnDb db)
+    /// <summary>Stamps a new token into the pending changes when any of them touches the facts; the token stamped, or null.</summary>
+    internal static string? StampIfFactsChanged(ForewarnDb db)
     {
         var factsChanged = db.ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && FactTypes.Contains(e.Metadata));
-        if (!factsChanged) return;
-        var tracked = db.ChangeTracker.Entries<ProgramSetting>().FirstOrDefault(e => e.Entity.Key == Key);
+        return factsChanged ? Stamp(db, Key) : null;
+    }
+
+    /// <summary>A new token for <paramref name="key"/> in the pending changes, replacing one stamped earlier in them.</summary>
+    internal static string Stamp(ForewarnDb db, string key)
+    {
+        var tracked = db.ChangeTracker.Entries<ProgramSetting>().FirstOrDefault(e => e.Entity.Key == key);
         if (tracked is not null) tracked.State = EntityState.Detached;
-        db.Settings.Update(new ProgramSetting(Key, Guid.NewGuid().ToString("N")));
+        var token = Guid.NewGuid().ToString("N");
+        db.Settings.Update(new ProgramSetting(key, token));
+        return token;
     }
 
     internal const string Sql = "SELECT \"Value\" FROM program_settings WHERE \"Key\" = 'facts.generation'";

@@ -91,19 +91,33 @@ public abstract class ForewarnDb(DbContextOptions options) : IdentityUserContext
         return taken;
     }
 
+    /// <summary>The generation tokens the save in progress stamps (facts, accounts), for whoever follows its commit.</summary>
+    internal IReadOnlyList<string> StampedTokens { get; private set; } = [];
+
+    private void StampGenerations()
+    {
+        var facts = FactsGeneration.StampIfFactsChanged(this);
+        var accounts = AccountsGeneration.StampIfAccountsChanged(this);
+        StampedTokens = (facts, accounts) switch
+        {
+            (null, null) => [],
+            (not null, null) => [facts],
+            (null, not null) => [accounts],
+            _ => [facts!, accounts!],
+        };
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RevisionMappings.Bump(this);
-        FactsGeneration.StampIfFactsChanged(this);
-        AccountsGeneration.StampIfAccountsChanged(this);
+        StampGenerations();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RevisionMappings.Bump(this);
-        FactsGeneration.StampIfFactsChanged(this);
-        AccountsGeneration.StampIfAccountsChanged(this);
+        StampGenerations();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Forewarn.Storage;
 
@@ -18,16 +19,20 @@ public static class StoreRegistration
     public static IServiceCollection AddForewarnStore(this IServiceCollection services)
     {
         services.AddSingleton<IInterceptor>(sp => new FactHistoryRecorder(sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        services.AddDbContextPool<PostgresDb>((sp, o) => ConfigurePostgres(Intercepted(sp, o), sp.GetRequiredService<StoreSettings>().PooledConnectionString!));
+        services.AddDbContextPool<PostgresDb>((sp, o) => ConfigurePostgres(
+            Intercepted(sp, o).AddInterceptors(new GenerationEcho(sp.GetRequiredService<PostgresGenerationWatch>())),
+            sp.GetRequiredService<StoreSettings>().PooledConnectionString!));
         services.AddDbContextPool<SqliteDb>((sp, o) => ConfigureSqlite(Intercepted(sp, o), sp.GetRequiredService<StoreSettings>().SqlitePath));
         services.AddScoped<ForewarnDb>(sp => sp.GetRequiredService<StoreSettings>().UsesPostgres ? sp.GetRequiredService<PostgresDb>() : sp.GetRequiredService<SqliteDb>());
         services.AddSingleton<IGenerationProbe>(sp =>
         {
             var settings = sp.GetRequiredService<StoreSettings>();
-            if (settings.UsesPostgres) return new PostgresGenerationProbe(settings.PooledConnectionString!);
+            if (settings.UsesPostgres) return sp.GetRequiredService<PostgresGenerationWatch>();
             Directory.CreateDirectory(settings.DataDirectory);
             return new SqliteGenerationProbe(SqliteConnectionString(settings.SqlitePath));
         });
+        services.AddSingleton(sp => new PostgresGenerationWatch(sp.GetRequiredService<StoreSettings>().PooledConnectionString!,
+            sp.GetService<ILogger<PostgresGenerationWatch>>()));
         return services;
     }
 
