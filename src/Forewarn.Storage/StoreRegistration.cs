@@ -19,15 +19,20 @@ public static class StoreRegistration
     public static IServiceCollection AddForewarnStore(this IServiceCollection services)
     {
         services.AddSingleton<IInterceptor>(sp => new FactHistoryRecorder(sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        services.AddDbContextPool<PostgresDb>((sp, o) => ConfigurePostgres(
-            Intercepted(sp, o).AddInterceptors(new GenerationEcho(sp.GetRequiredService<PostgresGenerationWatch>())),
-            sp.GetRequiredService<StoreSettings>().PooledConnectionString!));
+        services.AddDbContextPool<PostgresDb>((sp, o) =>
+        {
+            var settings = sp.GetRequiredService<StoreSettings>();
+            Intercepted(sp, o);
+            if (settings.ListensForChanges) o.AddInterceptors(new GenerationEcho(sp.GetRequiredService<PostgresGenerationWatch>()));
+            ConfigurePostgres(o, settings.PooledConnectionString!);
+        });
         services.AddDbContextPool<SqliteDb>((sp, o) => ConfigureSqlite(Intercepted(sp, o), sp.GetRequiredService<StoreSettings>().SqlitePath));
         services.AddScoped<ForewarnDb>(sp => sp.GetRequiredService<StoreSettings>().UsesPostgres ? sp.GetRequiredService<PostgresDb>() : sp.GetRequiredService<SqliteDb>());
         services.AddSingleton<IGenerationProbe>(sp =>
         {
             var settings = sp.GetRequiredService<StoreSettings>();
-            if (settings.UsesPostgres) return sp.GetRequiredService<PostgresGenerationWatch>();
+            if (settings.ListensForChanges) return sp.GetRequiredService<PostgresGenerationWatch>();
+            if (settings.UsesPostgres) return new PostgresGenerationProbe(settings.PooledConnectionString!);
             Directory.CreateDirectory(settings.DataDirectory);
             return new SqliteGenerationProbe(SqliteConnectionString(settings.SqlitePath));
         });

@@ -8,9 +8,12 @@ namespace Forewarn.Storage;
 /// (<see cref="PostgresPool"/>).
 /// </summary>
 public sealed record StoreSettings(string DataDirectory, string? PostgresConnectionString, int PoolSize = PostgresPool.DefaultSize,
-    int PoolWaitSeconds = PostgresPool.DefaultWaitSeconds)
+    int PoolWaitSeconds = PostgresPool.DefaultWaitSeconds, bool Listen = true)
 {
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
+
+    /// <summary>PostgreSQL: whether this server keeps the generation tokens while it hears every change (<see cref="PostgresGenerationWatch"/>).</summary>
+    public bool ListensForChanges => UsesPostgres && Listen;
 
     public string SqlitePath => Path.Combine(DataDirectory, "forewarn.db");
 

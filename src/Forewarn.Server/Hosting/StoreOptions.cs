@@ -11,7 +11,8 @@ namespace Forewarn.Server.Hosting;
 /// PostgreSQL connection string; SQLite in the data directory when empty), <c>databasePool</c>
 /// and <c>databaseWaitSeconds</c> (<c>FOREWARN_DATABASEPOOL</c>, <c>FOREWARN_DATABASEWAITSECONDS</c>:
 /// the most PostgreSQL connections this server holds and how long a request waits for one —
-/// <see cref="PostgresPool"/>) and <c>demo</c> (<c>FOREWARN_DEMO</c>: load the demo programme into
+/// <see cref="PostgresPool"/>), <c>databaseListen</c> (<c>FOREWARN_DATABASELISTEN</c>: hear changes
+/// instead of reading the generation tokens per request) and <c>demo</c> (<c>FOREWARN_DEMO</c>: load the demo programme into
 /// an empty store).
 /// </summary>
 public sealed class StoreOptions
@@ -28,6 +29,12 @@ public sealed class StoreOptions
     /// <summary>Unset: the connection string's own <c>Timeout</c>, else <see cref="PostgresPool.DefaultWaitSeconds"/>.</summary>
     public int? DatabaseWaitSeconds { get; set; }
 
+    /// <summary>
+    /// PostgreSQL: keep the generation tokens while a listening connection hears every change
+    /// (the default), or read them from the store on every request (<c>false</c>).
+    /// </summary>
+    public bool DatabaseListen { get; set; } = true;
+
     public bool Demo { get; set; } = true;
 
     private string? ConnectionString => string.IsNullOrWhiteSpace(Database) ? null : Database.Trim();
@@ -37,7 +44,7 @@ public sealed class StoreOptions
         var data = Path.GetFullPath(string.IsNullOrWhiteSpace(Data) ? "data" : Data);
         if (ConnectionString is not { } database) return new(data, null);
         return new(data, database, PostgresPool.ExplicitSize(database) ?? DatabasePool ?? PostgresPool.DefaultSize,
-            PostgresPool.ExplicitWait(database) ?? DatabaseWaitSeconds ?? PostgresPool.DefaultWaitSeconds);
+            PostgresPool.ExplicitWait(database) ?? DatabaseWaitSeconds ?? PostgresPool.DefaultWaitSeconds, DatabaseListen);
     }
 }
 
