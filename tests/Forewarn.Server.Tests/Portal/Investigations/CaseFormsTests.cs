@@ -24,6 +24,8 @@ public sealed class CaseFormsTests
         var cases = (await staff.GetJson("/api/v1/cases")).AsArray().Count;
         var sighting = (string)(await Sightings.Sightings.RecordAsync(staff, Sightings.Sightings.Body(DemoFacts.Replay)))["id"]!;
 
+        var (_, advisoryPage) = await ines.GetAsync($"/portal/staff/advisories/{DemoFacts.Replay}");
+        Assert.Contains($"href=\"/portal/staff/cases/open?advisory={DemoFacts.Replay}\"", advisoryPage, StringComparison.Ordinal);
         var (_, form) = await ines.GetAsync($"/portal/staff/cases/open?advisory={DemoFacts.Replay}");
         Assert.Contains($"value=\"{sighting}\"", form, StringComparison.Ordinal);
 
