@@ -10,14 +10,18 @@ namespace Forewarn.Server.Portal.Pages.Staff.Cases;
 
 /// <summary>The cases as <c>GET /api/v1/cases</c> lists them (newest first), optionally open or closed only.</summary>
 [Authorize(Policy = StaffPolicies.Investigate)]
-public sealed class IndexModel(ForewarnDb db) : PageModel
+public sealed class IndexModel(ForewarnDb db, IAuthorizationService authorization) : PageModel
 {
+    /// <summary>Whether the viewer may open a case (staff:write as well), so the link to the form is shown.</summary>
+    public bool MayWrite { get; private set; }
+
     [BindProperty(SupportsGet = true)] public string? State { get; set; }
 
     public IReadOnlyList<CaseSummaryDto> Cases { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        MayWrite = (await authorization.AuthorizeAsync(User, StaffPolicies.Write)).Succeeded;
         var query = db.Cases.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(State))
         {

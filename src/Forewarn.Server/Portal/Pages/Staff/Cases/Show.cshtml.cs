@@ -24,7 +24,7 @@ public sealed class ShowModel(CaseService cases, TimelineService timelines, Susp
     public HtmlString Timeline { get; private set; } = HtmlString.Empty;
     public CaseSuspicion Suspicion { get; private set; } = null!;
     public bool MayWrite { get; private set; }
-    /// <summary>What the form that sent the user here did (<c>note</c>, <c>decided</c>, <c>proposed</c>).</summary>
+    /// <summary>What the form that sent the user here did (<c>opened</c>, <c>note</c>, an evidence kind, <c>decided</c>, <c>proposed</c>, <c>closed</c>, <c>appeal-…</c>).</summary>
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
@@ -45,9 +45,23 @@ public sealed class ShowModel(CaseService cases, TimelineService timelines, Susp
         return Page();
     }
 
+    /// <summary>The verdict a kept trace (a trace run or a traced file) reached, as its JSON holds it.</summary>
+    public static string? Verdict(System.Text.Json.Nodes.JsonNode trace) =>
+        trace is System.Text.Json.Nodes.JsonObject o && o["verdict"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+
     public string? DoneSentence => Done switch
     {
+        "opened" => "The case is opened.",
         "note" => "The note was added to the evidence.",
+        "sighting" => "The sighting was added to the evidence.",
+        "file" => "The file was added to the evidence (a text file is traced; its verdict is beside it).",
+        "trace" => "The trace ran and its result was added to the evidence.",
+        "exposure" => "The exposure snapshot was frozen and added to the evidence.",
+        "closed" => "The case is closed.",
+        "appeal-upheld" => "The appeal was decided: the decision is upheld, and the partner told.",
+        "appeal-overturned" => "The appeal was decided: the decision is overturned and its sanction lifted, and the partner told.",
+        "appeal-proposed" => "The appeal was overturned; lifting the sanction is awaiting approval by a second staff member.",
+        "appeal-not-lifted" => "The appeal was overturned, but its sanction could not be lifted (a removal is final, or it was lifted already).",
         "decided" => "The decision was taken and the partner told.",
         "proposed" => "The decision is awaiting approval by a second staff member; it takes effect once approved.",
         _ => null,
