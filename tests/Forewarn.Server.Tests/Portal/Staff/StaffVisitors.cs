@@ -11,7 +11,7 @@ internal static partial class StaffVisitors
     public static readonly string[] Pages =
     [
         "/portal/staff", "/portal/staff/partners", "/portal/staff/policy", "/portal/staff/explain", "/portal/staff/cases",
-        "/portal/staff/exposure",
+        "/portal/staff/exposure", "/portal/staff/sightings",
     ];
 
     public static async Task<PortalVisitor> InesAsync(ForewarnFactory f)
