@@ -74,7 +74,7 @@ public sealed class KeysModel(PartnerKeys keys, TimeProvider clock) : PageModel
                 Issue = new();
                 ModelState.Clear();
             }
-            catch (DomainException e) when (e.Category != ErrorCategory.NotFound)
+            catch (DomainException e)
             {
                 FormErrors.Show(ModelState, e, Fields);
             }
