@@ -35,6 +35,7 @@ public static class ApplicationServices
         services.AddScoped<AdvisoryService>();
         services.AddScoped<ArtifactService>();
         services.AddScoped<KeyService>();
+        services.AddScoped<PartnerKeys>();
         services.AddScoped<NetworkService>();
         services.AddScoped<SignalService>();
         services.AddSingleton<SourceCountries>();

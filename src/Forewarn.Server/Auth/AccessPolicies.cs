@@ -20,6 +20,11 @@ public static class AccessPolicies
     public const string PartnerWebhooks = "partner-webhooks";
     /// <summary>A partner key with <see cref="KeyScopes.PartnerSightings"/>: reporting back (sightings, detection feedback).</summary>
     public const string PartnerSightings = "partner-sightings";
+    /// <summary>
+    /// A partner's administrative key: <see cref="KeyScopes.PartnerWebhooks"/>, the scope a partner
+    /// admin's role adds. Its own organisation's keys (issue, revoke) need it.
+    /// </summary>
+    public const string PartnerAdmin = "partner-admin";
 
     /// <summary>
     /// Inviting people to the portal: a staff key that can write (staff and partner admins), or a
@@ -34,6 +39,7 @@ public static class AccessPolicies
     public const string PortalPartnerWebhooks = "portal-" + PartnerWebhooks;
     public const string PortalPartnerAcknowledge = "portal-" + PartnerAcknowledge;
     public const string PortalPartnerSightings = "portal-" + PartnerSightings;
+    public const string PortalPartnerAdmin = "portal-" + PartnerAdmin;
     /// <summary>The portal's twin of <see cref="Invite"/>: the people pages (staff who can write, a partner's admin).</summary>
     public const string PortalInvite = "portal-" + Invite;
 
@@ -46,6 +52,7 @@ public static class AccessPolicies
         (PartnerAcknowledge, "partner", KeyScopes.PartnerAcknowledge),
         (PartnerWebhooks, "partner", KeyScopes.PartnerWebhooks),
         (PartnerSightings, "partner", KeyScopes.PartnerSightings),
+        (PartnerAdmin, "partner", KeyScopes.PartnerWebhooks),
     ];
 
     public static void Add(AuthorizationOptions o)

@@ -1,5 +1,6 @@
 using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
+using Forewarn.Server.Keys;
 using Forewarn.Server.ProgramKeys;
 using Forewarn.Server.Publishing;
 using Forewarn.Server.Review;
@@ -36,6 +37,8 @@ public static class OptionsRegistration
         services.AddSingleton<IValidateOptions<Signals.SignalOptions>, AnnotatedOptionsValidation<Signals.SignalOptions>>();
         services.AddOptions<AuthOptions>().Bind(config.GetSection(AuthOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AnnotatedOptionsValidation<AuthOptions>>();
+        services.AddOptions<PartnerKeyOptions>().Bind(config.GetSection(PartnerKeyOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PartnerKeyOptions>, AnnotatedOptionsValidation<PartnerKeyOptions>>();
         services.AddOptions<KeysOptions>().Bind(config.GetSection(KeysOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<KeysOptions>, KeysOptionsValidation>();
 

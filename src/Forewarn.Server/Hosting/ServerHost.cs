@@ -151,6 +151,7 @@ public static class ServerHost
         api.MapAdvisories();
         api.MapArtifacts();
         api.MapKeys();
+        api.MapMyKeys();
         api.MapNetworks();
         api.MapStaff();
         api.MapApprovals();

@@ -16,7 +16,8 @@ public sealed class KnownValues(IReadOnlyDictionary<string, string> byPlace)
         var segments = op.Path.Split('/');
         var at = Array.FindIndex(segments, s => s.StartsWith("{" + parameter, StringComparison.Ordinal));
         var place = at > 0 ? segments[at - 1] : "";
-        return byPlace.GetValueOrDefault($"{place}/{parameter}") ?? byPlace.GetValueOrDefault(parameter);
+        var outer = at > 1 ? segments[at - 2] + "/" : "";
+        return byPlace.GetValueOrDefault($"{outer}{place}/{parameter}") ?? byPlace.GetValueOrDefault($"{place}/{parameter}") ?? byPlace.GetValueOrDefault(parameter);
     }
 
     public static async Task<KnownValues> ForAsync(ForewarnFactory f)
@@ -26,6 +27,8 @@ public sealed class KnownValues(IReadOnlyDictionary<string, string> byPlace)
         var replay = DemoFacts.Replay;
         var artifact = await DemoFacts.ArtifactId(staff, replay, "description");
         var key = await staff.PostJson("/api/v1/keys", new { owner = "staff", name = "fuzz target", scopes = new[] { "staff:read" } }, HttpStatusCode.Created);
+        // One of the fuzzing partner's own keys (not the one it calls with), for /me/keys/{id}.
+        var ownKey = await partner.PostJson("/api/v1/me/keys", new { name = "fuzz target", scopes = new[] { "partner:read" } }, HttpStatusCode.Created);
         var hook = await partner.PostJson("/api/v1/me/webhooks", new { url = "https://hooks.example/fuzz", events = new[] { "wave.published" } }, HttpStatusCode.Created);
         var jurisdiction = (string)(await staff.GetJson("/api/v1/jurisdictions")).AsArray()[0]!["code"]!;
         var invitation = await staff.PostJson("/api/v1/invitations", new { email = "fuzz@fuzz.example", role = "staff-analyst" }, HttpStatusCode.Created);
@@ -43,6 +46,7 @@ public sealed class KnownValues(IReadOnlyDictionary<string, string> byPlace)
             ["tiers/name"] = "Entry",
             ["jurisdictions/code"] = jurisdiction,
             ["keys/id"] = (string)key["key"]!["id"]!,
+            ["me/keys/id"] = (string)ownKey["key"]!["id"]!,
             ["webhooks/id"] = (string)hook["endpoint"]!["id"]!,
             ["artifacts/id"] = artifact,
             ["waves/number"] = "1",
