@@ -60,12 +60,15 @@ public static class InvitationsCommand
         {
             var body = new JsonObject { ["email"] = parse.GetValue(email), ["role"] = parse.GetValue(role) };
             if (parse.GetValue(partner) is { Length: > 0 } p) body["partnerId"] = p;
-            var invitation = await api.PostAsync("invitations", body, ct);
-            context.Show(parse.GetValue(json), invitation, i =>
+            // An invitation to a role that can write may wait for a second staff member; its proposer then collects the link.
+            var answer = await api.PostOrProposeAsync("invitations", body, ct);
+            Proposed.Show(context, parse.GetValue(json), answer, i =>
             {
                 context.Screen.Line($"Invited {i.Text("email")} as {i.Text("role")}, until {i.Time("expiresAt")}. Give them this link (it works once):");
                 context.Screen.Line(i.Text("link"));
             });
+            if (answer.Proposed && !parse.GetValue(json))
+                context.Screen.Line($"Once approved, you collect the link with: forewarn approvals invitation {answer.Body.Text("id")}");
             return ExitCodes.Success;
         }));
         return command;

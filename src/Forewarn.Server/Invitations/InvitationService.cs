@@ -1,6 +1,8 @@
 using Forewarn.Domain.Accounts;
+using Forewarn.Domain.Approvals;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Staff;
+using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Portal.Accounts;
 using Forewarn.Server.Transparency;
@@ -14,16 +16,22 @@ namespace Forewarn.Server.Invitations;
 /// <summary>Who invites: staff (any staff role, and partner admins), or a partner's admin key (its own users only).</summary>
 public sealed record Inviter(Actor Actor, PartnerId? Partner);
 
+/// <summary>An invitation just made, with its one-time token (never stored: only in the answer that made it).</summary>
+public sealed record IssuedInvitation(Invitation Invitation, string Token);
+
 /// <summary>
 /// Invitations to the portal: staff invite staff and partner admins; a partner's admin invites
 /// that partner's users. The link carries a one-time token (only its hash is kept); accepting it
 /// makes the user with the password they choose. Both are logged, naming the user by id.
+/// An invitation to a role that can write needs a second staff member's approval
+/// (<see cref="GatedAction.WriteRoleInvitation"/>): it is proposed, and once approved its proposer
+/// collects the link (<see cref="ProposalService.CollectInvitationAsync"/>), so the link goes to nobody else.
 /// </summary>
-public sealed class InvitationService(ForewarnDb db, TimeProvider clock, UserManager<PortalUser> users, PortalUserStore store)
+public sealed class InvitationService(ForewarnDb db, TimeProvider clock, UserManager<PortalUser> users, PortalUserStore store, FourEyesGate gate)
 {
     public const string AcceptPath = "/portal/invitations/";
 
-    public async Task<(Invitation Invitation, string Token)> CreateAsync(string? email, string? role, Guid? partnerId, Inviter by, CancellationToken ct)
+    public async Task<Gated<IssuedInvitation>> CreateAsync(string? email, string? role, Guid? partnerId, Inviter by, CancellationToken ct)
     {
         var wanted = PortalRoles.Parse(role);
         PartnerId? partner = partnerId is { } id ? new PartnerId(id) : null;
@@ -42,10 +50,15 @@ public sealed class InvitationService(ForewarnDb db, TimeProvider clock, UserMan
         var (invitation, token) = Invitation.Create(email, wanted, partner, clock.GetUtcNow(), by.Actor.Name);
         if (await users.FindByEmailAsync(invitation.Email) is not null)
             throw new ConflictException("user-exists", "A portal user with that e-mail address already exists.");
+        if (wanted.CanWrite() && gate.Needs(GatedAction.WriteRoleInvitation, by.Actor))
+            // The summary and the log name the role, never the address (the request keeps it, in the store only).
+            return await gate.ProposeAsync(GatedAction.WriteRoleInvitation, null,
+                $"Invite a {wanted.Name()} to the portal; once approved, the proposer collects the one-time link.",
+                new NewInvitation(invitation.Email, wanted.Name(), partner?.Value), null, by.Actor, ct);
         db.Invitations.Add(invitation);
         db.Stage(LogEvents.InvitationCreated(invitation, by.Actor));
         await db.SaveChangesAsync(ct);
-        return (invitation, token);
+        return Gated<IssuedInvitation>.Done(new IssuedInvitation(invitation, token));
     }
 
     /// <summary>The open invitation behind a link's token; null when it is unknown, used or expired (they look alike).</summary>

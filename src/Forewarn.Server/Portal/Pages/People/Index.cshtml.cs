@@ -31,6 +31,9 @@ public sealed class IndexModel(PortalPeople people, InvitationService invitation
 
     public string? Done { get; private set; }
 
+    /// <summary>The proposal an invitation to a role that can write became: the page links to it.</summary>
+    public Guid? Proposed { get; private set; }
+
     public bool ForPartner => User.HasClaim(Caller.OwnerClaim, "partner");
 
     public sealed class InviteForm
@@ -72,9 +75,17 @@ public sealed class IndexModel(PortalPeople people, InvitationService invitation
         var role = ForPartner ? PortalRole.PartnerUser.Name() : Invite.Role;
         try
         {
-            var (invitation, token) = await invitations.CreateAsync(Invite.Email, role, ForPartner ? null : Invite.PartnerId, By, ct);
-            NewLink = $"{Request.Scheme}://{Request.Host}{InvitationService.AcceptPath}{token}";
-            Done = $"{invitation.Email} is invited as {invitation.Role.Name()}. Send them this link; it is shown only now and works once, for 7 days.";
+            var outcome = await invitations.CreateAsync(Invite.Email, role, ForPartner ? null : Invite.PartnerId, By, ct);
+            if (outcome.Made is { } made)
+            {
+                NewLink = $"{Request.Scheme}://{Request.Host}{InvitationService.AcceptPath}{made.Token}";
+                Done = $"{made.Invitation.Email} is invited as {made.Invitation.Role.Name()}. Send them this link; it is shown only now and works once, for 7 days.";
+            }
+            else
+            {
+                Proposed = outcome.Proposal!.Id;
+                Done = $"Awaiting approval: an invitation to {role} needs a second staff member. Once approved, collect the link on its approval page (only you can, once).";
+            }
             Invite = new();
         }
         catch (NotFoundException)
