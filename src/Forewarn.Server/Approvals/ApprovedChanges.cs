@@ -70,8 +70,7 @@ public sealed class ApprovedChanges(PolicyService policy, AdvisoryService adviso
     /// </summary>
     public async Task<IssuedInvitation> InviteAsync(Proposal proposal, Actor collector, CancellationToken ct)
     {
-        var request = Request<NewInvitation>(proposal);
-        return Made(await invitations.CreateAsync(request.Email, request.Role, request.PartnerId, new Inviter(collector, null), ct));
+        return Made(await invitations.InviteAsync(Request<InvitationRequest>(proposal), new Inviter(collector, null), ct));
     }
 
     public T Request<T>(Proposal proposal) =>
