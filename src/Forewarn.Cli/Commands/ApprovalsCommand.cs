@@ -13,9 +13,9 @@ namespace Forewarn.Cli.Commands;
 public static class ApprovalsCommand
 {
     public static Command Create(CliContext context) =>
-        new("approvals", "Proposals that need a second staff member's approval: list, show, approve, reject; collect an approved key (staff key)")
+        new("approvals", "Proposals that need a second staff member's approval: list, show, approve, reject; collect an approved key or invitation (staff key)")
         {
-            List(context), Show(context), Approve(context), Reject(context), Key(context),
+            List(context), Show(context), Approve(context), Reject(context), Key(context), Invitation(context),
         };
 
     private static Command List(CliContext context)
@@ -74,6 +74,8 @@ public static class ApprovalsCommand
                 if (p.Text("outcome").Length > 0) context.Screen.Line("Made: ", p.Text("outcome"));
                 else if (p.Text("action") == "staff-write-key")
                     context.Screen.Line($"The member the key is for collects it with: forewarn approvals key {p.Text("id")}");
+                else if (p.Text("action") == "write-role-invitation")
+                    context.Screen.Line($"The proposer collects the link with: forewarn approvals invitation {p.Text("id")}");
             });
             return ExitCodes.Success;
         }));
@@ -112,6 +114,24 @@ public static class ApprovalsCommand
                 context.Screen.Line();
                 context.Screen.Line("Token (shown only once; store it now):");
                 context.Screen.Line(result.Text("token"));
+            });
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Invitation(CliContext context)
+    {
+        var json = Options.Json();
+        var id = Options.Id("id", "Proposal id of an approved invitation you proposed");
+        var command = new Command("invitation", "Collect the one-time link of an approved invitation to a role that can write; only its proposer, once") { id, json };
+        command.SetAction((parse, ct) => context.RunAsync(parse, ct, async (api, ct) =>
+        {
+            var invitation = await api.PostAsync($"approvals/{ApiClient.Segment(parse.GetValue(id)!)}/invitation", new JsonObject(), ct);
+            context.Show(parse.GetValue(json), invitation, i =>
+            {
+                context.Screen.Line($"Invited {i.Text("email")} as {i.Text("role")}, until {i.Time("expiresAt")}. Give them this link (shown only now; it works once):");
+                context.Screen.Line(i.Text("link"));
             });
             return ExitCodes.Success;
         }));

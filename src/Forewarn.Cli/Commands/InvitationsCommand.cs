@@ -13,7 +13,7 @@ public static class InvitationsCommand
     public static Command Create(CliContext context) =>
         new("invitations", "Invite people to the portal: staff key (staff, partner admins) or a partner's admin key (its users)")
         {
-            New(context), List(context), Revoke(context),
+            New(context), List(context), Revoke(context), Resend(context),
         };
 
     private static Command List(CliContext context)
@@ -49,6 +49,32 @@ public static class InvitationsCommand
         return command;
     }
 
+    private static Command Resend(CliContext context)
+    {
+        var json = Options.Json();
+        var id = Options.Id("id", "Invitation id (see 'forewarn invitations list'), open or expired");
+        var command = new Command("resend", "Re-send an invitation: the old link stops working and a new one-time link is printed") { id, json };
+        command.SetAction((parse, ct) => context.RunAsync(parse, ct, async (api, ct) =>
+        {
+            var answer = await api.PostOrProposeAsync($"invitations/{ApiClient.Segment(parse.GetValue(id)!)}/resend", new JsonObject(), ct);
+            Printed(context, parse.GetValue(json), answer);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    /// <summary>A new invitation's link, or — for a role that can write — the proposal and how its proposer collects the link.</summary>
+    private static void Printed(CliContext context, bool json, Answer answer)
+    {
+        Proposed.Show(context, json, answer, i =>
+        {
+            context.Screen.Line($"Invited {i.Text("email")} as {i.Text("role")}, until {i.Time("expiresAt")}. Give them this link (it works once):");
+            context.Screen.Line(i.Text("link"));
+        });
+        if (answer.Proposed && !json)
+            context.Screen.Line($"Once approved, you collect the link with: forewarn approvals invitation {answer.Body.Text("id")}");
+    }
+
     private static Command New(CliContext context)
     {
         var json = Options.Json();
@@ -60,12 +86,9 @@ public static class InvitationsCommand
         {
             var body = new JsonObject { ["email"] = parse.GetValue(email), ["role"] = parse.GetValue(role) };
             if (parse.GetValue(partner) is { Length: > 0 } p) body["partnerId"] = p;
-            var invitation = await api.PostAsync("invitations", body, ct);
-            context.Show(parse.GetValue(json), invitation, i =>
-            {
-                context.Screen.Line($"Invited {i.Text("email")} as {i.Text("role")}, until {i.Time("expiresAt")}. Give them this link (it works once):");
-                context.Screen.Line(i.Text("link"));
-            });
+            // An invitation to a role that can write may wait for a second staff member; its proposer then collects the link.
+            var answer = await api.PostOrProposeAsync("invitations", body, ct);
+            Printed(context, parse.GetValue(json), answer);
             return ExitCodes.Success;
         }));
         return command;

@@ -40,6 +40,9 @@ public static class PortalRoles
     /// <summary>Whether the role belongs to the programme's staff (else to one partner organisation).</summary>
     public static bool IsStaff(this PortalRole role) => role is PortalRole.StaffAdmin or PortalRole.StaffPublisher or PortalRole.StaffAnalyst;
 
+    /// <summary>A staff role whose scopes include staff:write: inviting one needs four eyes (approvals:writeRoleInvitation).</summary>
+    public static bool CanWrite(this PortalRole role) => role.Scopes().Contains(KeyScopes.StaffWrite);
+
     /// <summary>Whether signing in needs a second factor: staff and partner admins hold the keys to others' access.</summary>
     public static bool NeedsSecondFactor(this PortalRole role) => role.IsStaff() || role == PortalRole.PartnerAdmin;
 

@@ -21,6 +21,8 @@ public enum GatedAction
     StaffWriteKey,
     /// <summary>A case's sanction on a partner lifted (reinstated): disclosure widens again to someone suspected of a leak.</summary>
     SanctionLift,
+    /// <summary>An invitation to a staff role that can write (staff-admin, staff-publisher): whoever accepts it can change the programme, and approve.</summary>
+    WriteRoleInvitation,
 }
 
 public static class GatedActions
@@ -36,8 +38,15 @@ public static class GatedActions
         GatedAction.PartnerRemoval => "partner-removal",
         GatedAction.StaffWriteKey => "staff-write-key",
         GatedAction.SanctionLift => "sanction-lift",
+        GatedAction.WriteRoleInvitation => "write-role-invitation",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
+
+    /// <summary>
+    /// Whether the approved change is made when a person collects it rather than at approval: a staff
+    /// key's token and an invitation's one-time link go to one person only, in the answer that makes them.
+    /// </summary>
+    public static bool IsCollected(this GatedAction action) => action is GatedAction.StaffWriteKey or GatedAction.WriteRoleInvitation;
 
     public static GatedAction Parse(string? text)
     {

@@ -3,6 +3,7 @@ using Forewarn.Domain.Approvals;
 using Forewarn.Domain.Common;
 using Forewarn.Server.Api.Contracts;
 using Forewarn.Server.Auth;
+using Forewarn.Server.Invitations;
 using Forewarn.Server.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -28,6 +29,9 @@ public static class ApprovalEndpoints
         g.MapPost("/{id:guid}/key", CollectKey).RequireAuthorization(AccessPolicies.StaffRead)
             .WithSummary("Collect an approved staff key: only its member, once; the token is in this answer only")
             .Refuses(ErrorCategory.NotFound, ErrorCategory.Conflict, ErrorCategory.Forbidden);
+        g.MapPost("/{id:guid}/invitation", CollectInvitation).RequireAuthorization(AccessPolicies.StaffRead)
+            .WithSummary("Collect an approved invitation to a role that can write: only its proposer, once; the one-time link is in this answer only")
+            .Refuses(ErrorCategory.NotFound, ErrorCategory.Conflict, ErrorCategory.Forbidden);
     }
 
     /// <summary>The answer of an operation that became a proposal: 202, where to follow it, and what waits.</summary>
@@ -50,6 +54,10 @@ public static class ApprovalEndpoints
     private static async Task<Ok<ProposalDto>> Reject(Guid id, Rejection body, ProposalService proposals, ClaimsPrincipal user, TimeProvider clock,
         CancellationToken ct) =>
         TypedResults.Ok(ProposalDto.From(await proposals.RejectAsync(id, body.Reason, Actor.Of(user), ct), clock.GetUtcNow()));
+
+    private static async Task<Created<InvitationDto>> CollectInvitation(Guid id, ProposalService proposals, ClaimsPrincipal user, HttpContext http,
+        CancellationToken ct) =>
+        TypedResults.Created((string?)null, InvitationEndpoints.Shown(await proposals.CollectInvitationAsync(id, Actor.Of(user), ct), http));
 
     private static async Task<Created<IssuedKey>> CollectKey(Guid id, ProposalService proposals, ClaimsPrincipal user, CancellationToken ct)
     {

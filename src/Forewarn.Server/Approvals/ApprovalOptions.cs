@@ -32,4 +32,7 @@ public sealed class ApprovalOptions
 
     [RegularExpression(OnOff, ErrorMessage = "approvals:sanctionLift (FOREWARN_APPROVALS__SANCTIONLIFT) is 'on' or 'off'.")]
     public string SanctionLift { get; set; } = "on";
+
+    [RegularExpression(OnOff, ErrorMessage = "approvals:writeRoleInvitation (FOREWARN_APPROVALS__WRITEROLEINVITATION) is 'on' or 'off'.")]
+    public string WriteRoleInvitation { get; set; } = "on";
 }

@@ -15,6 +15,7 @@ public sealed record ApprovalSettings(IReadOnlySet<GatedAction> Gated, TimeSpan 
         if (On(o.PartnerRemoval)) gated.Add(GatedAction.PartnerRemoval);
         if (On(o.StaffWriteKey)) gated.Add(GatedAction.StaffWriteKey);
         if (On(o.SanctionLift)) gated.Add(GatedAction.SanctionLift);
+        if (On(o.WriteRoleInvitation)) gated.Add(GatedAction.WriteRoleInvitation);
         var window = TimeSpan.FromHours(o.ExpireAfterHours);
         if (window < Proposal.MinWindow) window = Proposal.MinWindow;
         return new ApprovalSettings(gated, window);

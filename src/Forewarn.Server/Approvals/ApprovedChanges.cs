@@ -4,6 +4,7 @@ using Forewarn.Server.Advisories;
 using Forewarn.Server.Api.Contracts;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Cases;
+using Forewarn.Server.Invitations;
 using Forewarn.Server.Partners;
 using Forewarn.Server.Policy;
 using Forewarn.Server.Sightings;
@@ -18,7 +19,7 @@ namespace Forewarn.Server.Approvals;
 /// Returns the API path of what was made. A new gated action adds one case here.
 /// </summary>
 public sealed class ApprovedChanges(PolicyService policy, AdvisoryService advisories, ArtifactService artifacts, PartnerService partners,
-    EmbargoBreakService embargo, CaseDecisionService cases, IOptions<JsonOptions> json)
+    EmbargoBreakService embargo, CaseDecisionService cases, InvitationService invitations, IOptions<JsonOptions> json)
 {
     public async Task<string> ApplyAsync(Proposal proposal, Actor approver, CancellationToken ct)
     {
@@ -57,9 +58,19 @@ public sealed class ApprovedChanges(PolicyService policy, AdvisoryService adviso
                 return $"/api/v1/partners/{partner.Id}";
             }
             default:
-                // A staff key is made when its member collects it (ProposalService.CollectKeyAsync), so its token goes to nobody else.
+                // A staff key (or an invitation to a role that can write) is made when it is collected (ProposalService.CollectKeyAsync,
+                // CollectInvitationAsync), so its secret goes to one person only.
                 throw new InvalidOperationException($"{proposal.Action.Name()} is not carried out at approval.");
         }
+    }
+
+    /// <summary>
+    /// An approved invitation to a role that can write, made when its proposer collects it
+    /// (<see cref="ProposalService.CollectInvitationAsync"/>): the stored request through the invitation service, as the collector.
+    /// </summary>
+    public async Task<IssuedInvitation> InviteAsync(Proposal proposal, Actor collector, CancellationToken ct)
+    {
+        return Made(await invitations.InviteAsync(Request<InvitationRequest>(proposal), new Inviter(collector, null), ct));
     }
 
     public T Request<T>(Proposal proposal) =>

@@ -2,6 +2,7 @@ using Forewarn.Domain.Approvals;
 using Forewarn.Domain.Common;
 using Forewarn.Server.Api.Contracts;
 using Forewarn.Server.Auth;
+using Forewarn.Server.Invitations;
 using Forewarn.Server.Keys;
 using Forewarn.Server.Transparency;
 using Forewarn.Storage;
@@ -52,7 +53,7 @@ public sealed class ProposalService(ForewarnDb db, TimeProvider clock, ApprovedC
             proposal.Approve(signature, now);
             db.Stage(LogEvents.ChangeApproved(proposal, approver));
             await db.SaveChangesAsync(ct);
-            if (proposal.Action != GatedAction.StaffWriteKey)
+            if (!proposal.Action.IsCollected())
             {
                 var outcome = await changes.ApplyAsync(proposal, approver, ct);
                 proposal.MarkApplied(now, outcome);
@@ -83,37 +84,76 @@ public sealed class ProposalService(ForewarnDb db, TimeProvider clock, ApprovedC
     /// service, and its token is in this answer only. Nobody else may collect it — not the proposer
     /// nor the approver (unless the key is theirs) — and only once, within the approval window.
     /// </summary>
-    public async Task<IssuedApiKey> CollectKeyAsync(Guid id, Actor collector, CancellationToken ct)
+    public Task<IssuedApiKey> CollectKeyAsync(Guid id, Actor collector, CancellationToken ct) =>
+        CollectAsync(id, GatedAction.StaffWriteKey, collector,
+            p => CollectorOf(p) == collector.Signature().Member
+                ? null
+                : new DomainException("not-the-keys-member", "Only the staff member the key is for may collect it.", ErrorCategory.Forbidden),
+            async (p, actor) =>
+            {
+                var made = (await keys.IssueAsync(changes.Request<NewKey>(p), actor, ct)).Made
+                           ?? throw new InvalidOperationException("An approved key was proposed again instead of being issued.");
+                return (made, $"/api/v1/keys/{made.Key.Id}");
+            }, ct);
+
+    /// <summary>
+    /// The proposer of an approved invitation to a role that can write collects it: the invitation is
+    /// made now, and its one-time link is in this answer only. Not the approver, nobody else; once, within the approval window.
+    /// </summary>
+    public Task<IssuedInvitation> CollectInvitationAsync(Guid id, Actor collector, CancellationToken ct) =>
+        CollectAsync(id, GatedAction.WriteRoleInvitation, collector,
+            p => CollectorOf(p) == collector.Signature().Member
+                ? null
+                : new DomainException("not-the-proposer", "Only the staff member who proposed the invitation may collect its link.", ErrorCategory.Forbidden),
+            async (p, actor) =>
+            {
+                var made = await changes.InviteAsync(p, actor, ct);
+                return (made, $"/api/v1/invitations/{made.Invitation.Id}");
+            }, ct);
+
+    /// <summary>Who collects an approved proposal: a staff key's own member, an invitation's proposer; nobody for a change made at approval.</summary>
+    public static StaffMemberId? CollectorOf(Proposal p) => p.Action switch
     {
-        var member = collector.Signature().Member;
-        IssuedApiKey? issued = null;
+        GatedAction.StaffWriteKey => StaffMemberId.TryParse(p.Subject, out var member) ? member : null,
+        GatedAction.WriteRoleInvitation => p.ProposerMember,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Carries out an approved proposal that one person collects: who may (<paramref name="refusal"/> says why not),
+    /// once, within the approval window after the approval; the change is made as the collector, with the approval on it.
+    /// </summary>
+    private async Task<T> CollectAsync<T>(Guid id, GatedAction action, Actor collector, Func<Proposal, DomainException?> refusal,
+        Func<Proposal, Actor, Task<(T Made, string Outcome)>> make, CancellationToken ct) where T : class
+    {
+        T? made = null;
         await DecideOnceAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var proposal = await TrackedAsync(id, ct);
             var now = clock.GetUtcNow();
-            if (proposal.Action != GatedAction.StaffWriteKey)
-                throw new ConflictException("not-a-key", $"Proposal {id} is not a staff key ({proposal.Action.Name()}); there is nothing to collect.");
-            if (proposal.Subject != member.ToString())
-                throw new DomainException("not-the-keys-member", "Only the staff member the key is for may collect it.", ErrorCategory.Forbidden);
+            var what = action == GatedAction.StaffWriteKey ? "key" : "invitation";
+            if (proposal.Action != action)
+                throw new ConflictException(action == GatedAction.StaffWriteKey ? "not-a-key" : "not-an-invitation",
+                    $"Proposal {id} is not a {action.Name()} ({proposal.Action.Name()}); there is nothing to collect here.");
+            if (refusal(proposal) is { } refused) throw refused;
             if (proposal.StateAt(now) != ProposalState.Approved)
-                throw new ConflictException("proposal-not-approved", $"The key's proposal is {proposal.StateAt(now).ToString().ToLowerInvariant()}; it can be collected once approved.");
+                throw new ConflictException("proposal-not-approved", $"The {what}'s proposal is {proposal.StateAt(now).ToString().ToLowerInvariant()}; it can be collected once approved.");
             if (proposal.AppliedAt is { } collected)
-                throw new ConflictException("key-collected", $"The key was collected at {Moments.Show(collected)}; a token is shown once. Revoke it and propose a new one if it was lost.");
+                throw new ConflictException($"{what}-collected",
+                    $"The {what} was collected at {Moments.Show(collected)}; its secret is shown once. Revoke it and propose a new one if it was lost.");
             if (now >= proposal.DecidedAt!.Value + settings.Window)
-                throw new ConflictException("key-not-collected-in-time",
-                    $"The key was approved at {Moments.Show(proposal.DecidedAt.Value)} and not collected within {Moments.Show(settings.Window)}; propose it again.");
-            var request = changes.Request<NewKey>(proposal);
-            var made = (await keys.IssueAsync(request, collector with { Approval = ApprovedProposal.Of(proposal) }, ct)).Made
-                       ?? throw new InvalidOperationException("An approved key was proposed again instead of being issued.");
-            proposal.MarkApplied(now, $"/api/v1/keys/{made.Key.Id}");
+                throw new ConflictException($"{what}-not-collected-in-time",
+                    $"The {what} was approved at {Moments.Show(proposal.DecidedAt.Value)} and not collected within {Moments.Show(settings.Window)}; propose it again.");
+            var (result, outcome) = await make(proposal, collector with { Approval = ApprovedProposal.Of(proposal) });
+            proposal.MarkApplied(now, outcome);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            issued = made;
+            made = result;
             return proposal;
         });
-        return issued!;
+        return made!;
     }
 
     private async Task<Proposal> TrackedAsync(Guid id, CancellationToken ct) =>

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Forewarn.Domain.Accounts;
 using Forewarn.Domain.Common;
+using Forewarn.Server.Api.Contracts;
+using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +20,7 @@ public static class InvitationEndpoints
     public static void MapInvitations(this IEndpointRouteBuilder api)
     {
         api.MapPost("/invitations", Create).WithTags("Portal").RequireAuthorization(AccessPolicies.Invite)
-            .WithSummary("Invite a person to the portal: staff invite staff and partner admins, a partner's admin key (partner:webhooks) its own users; the link is in this answer only")
+            .WithSummary("Invite a person to the portal: staff invite staff and partner admins, a partner's admin key (partner:webhooks) its own users; the link is in this answer only; an invitation to staff-admin or staff-publisher becomes a proposal (202) whose proposer collects the link after approval")
             .Refuses(ErrorCategory.Invalid, ErrorCategory.NotFound, ErrorCategory.Conflict, ErrorCategory.Forbidden);
         api.MapPortalPeople();
     }
@@ -27,12 +29,19 @@ public static class InvitationEndpoints
     internal static Inviter InviterOf(ClaimsPrincipal user) =>
         new(Actor.Of(user), user.HasClaim(Caller.OwnerClaim, "partner") ? user.PartnerId() : null);
 
-    private static async Task<Created<InvitationDto>> Create(NewInvitation body, InvitationService invitations, ClaimsPrincipal user, HttpContext http,
-        CancellationToken ct)
+    private static async Task<Results<Created<InvitationDto>, Accepted<ProposalDto>>> Create(NewInvitation body, InvitationService invitations,
+        ClaimsPrincipal user, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
-        var (invitation, token) = await invitations.CreateAsync(body.Email, body.Role, body.PartnerId, InviterOf(user), ct);
-        var link = $"{http.Request.Scheme}://{http.Request.Host}{InvitationService.AcceptPath}{token}";
-        return TypedResults.Created((string?)null, new InvitationDto(invitation.Id, invitation.Email, invitation.Role.Name(), invitation.PartnerId?.Value,
-            invitation.ExpiresAt, link));
+        var outcome = await invitations.CreateAsync(body.Email, body.Role, body.PartnerId, InviterOf(user), ct);
+        if (outcome.Proposal is { } proposal) return ApprovalEndpoints.Proposed(proposal, clock);
+        return TypedResults.Created((string?)null, Shown(outcome.Made!, http));
+    }
+
+    /// <summary>The invitation with its one-time link, as the answer that made it shows it (and no other).</summary>
+    internal static InvitationDto Shown(IssuedInvitation issued, HttpContext http)
+    {
+        var invitation = issued.Invitation;
+        var link = $"{http.Request.Scheme}://{http.Request.Host}{InvitationService.AcceptPath}{issued.Token}";
+        return new InvitationDto(invitation.Id, invitation.Email, invitation.Role.Name(), invitation.PartnerId?.Value, invitation.ExpiresAt, link);
     }
 }

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Forewarn.Domain.Common;
+using Forewarn.Server.Api.Contracts;
+using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Portal.Accounts;
 using Forewarn.Server.Problems;
@@ -21,6 +23,9 @@ public static class PortalPeopleEndpoints
         api.MapPost("/invitations/{id:guid}/revoke", Revoke).WithTags("Portal").RequireAuthorization(AccessPolicies.Invite)
             .WithSummary("Take an open invitation back: its link stops working (logged)")
             .Refuses(ErrorCategory.NotFound, ErrorCategory.Conflict);
+        api.MapPost("/invitations/{id:guid}/resend", Resend).WithTags("Portal").RequireAuthorization(AccessPolicies.Invite)
+            .WithSummary("Re-send an open or expired invitation: the old link stops working and a new one (same address, role, partner) is in this answer only; for staff-admin or staff-publisher a proposal (202) whose proposer collects the link (logged)")
+            .Refuses(ErrorCategory.Invalid, ErrorCategory.NotFound, ErrorCategory.Conflict, ErrorCategory.Forbidden);
         api.MapGet("/portal-users", Users).WithTags("Portal").RequireAuthorization(AccessPolicies.Invite)
             .WithSummary("The portal's users (role, organisation, second factor, passkeys, disabled); a partner's admin key sees its own organisation's");
         api.MapPost("/portal-users/{id:guid}/disable", Disable).WithTags("Portal").RequireAuthorization(AccessPolicies.Invite)
@@ -39,6 +44,14 @@ public static class PortalPeopleEndpoints
 
     private static async Task<Ok<OpenInvitation>> Revoke(Guid id, PortalPeople people, ClaimsPrincipal user, CancellationToken ct) =>
         TypedResults.Ok(await people.RevokeInvitationAsync(id, InvitationEndpoints.InviterOf(user), ct));
+
+    private static async Task<Results<Created<InvitationDto>, Accepted<ProposalDto>>> Resend(Guid id, InvitationService invitations, ClaimsPrincipal user,
+        HttpContext http, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await invitations.ResendAsync(id, InvitationEndpoints.InviterOf(user), ct);
+        if (outcome.Proposal is { } proposal) return ApprovalEndpoints.Proposed(proposal, clock);
+        return TypedResults.Created((string?)null, InvitationEndpoints.Shown(outcome.Made!, http));
+    }
 
     private static async Task<Ok<IReadOnlyList<PortalPerson>>> Users(PortalPeople people, ClaimsPrincipal user, CancellationToken ct) =>
         TypedResults.Ok(await people.ListAsync(InvitationEndpoints.InviterOf(user), ct));

@@ -17,7 +17,7 @@ public static partial class LogEvents
         [
             .. ProposalFields(p),
             Field("summary", p.Summary),
-            Field("request", JsonNode.Parse(p.Request)),
+            Field("request", PublicRequest(p)),
             Field("effective_at", Time(p.EffectiveAt)),
             Field("expires_at", LogEvent.Time(p.ExpiresAt)),
             .. By(proposer),
@@ -38,6 +38,14 @@ public static partial class LogEvents
     public static LogEvent StaffMemberAdded(StaffMember member, Actor actor) =>
         LogEvent.Of(LogKinds.StaffMemberAdded, member.CreatedAt, null, null,
             [Field("member", member.Id.ToString()), Field("name", member.Name), .. By(actor)]);
+
+    /// <summary>The request as the log may show it: an invitation's e-mail address stays in the store (log entries never hold one).</summary>
+    private static JsonNode? PublicRequest(Proposal p)
+    {
+        var request = JsonNode.Parse(p.Request);
+        if (p.Action == GatedAction.WriteRoleInvitation && request is JsonObject invitation) invitation.Remove("email");
+        return request;
+    }
 
     private static KeyValuePair<string, JsonNode?>[] ProposalFields(Proposal p) =>
         [Field("proposal", p.Id.ToString()), Field("action", p.Action.Name()), Field("subject", p.Subject)];

@@ -94,6 +94,7 @@ public sealed class ProposalTests
     [InlineData("partner-removal", GatedAction.PartnerRemoval)]
     [InlineData("staff-write-key", GatedAction.StaffWriteKey)]
     [InlineData("sanction-lift", GatedAction.SanctionLift)]
+    [InlineData("write-role-invitation", GatedAction.WriteRoleInvitation)]
     public void Actions_have_stable_names(string name, GatedAction action)
     {
         Assert.Equal(action, GatedActions.Parse(name));

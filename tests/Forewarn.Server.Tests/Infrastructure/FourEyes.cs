@@ -3,7 +3,7 @@ namespace Forewarn.Server.Tests.Infrastructure;
 /// <summary>The <c>approvals</c> settings a test server starts with.</summary>
 public static class FourEyes
 {
-    private static readonly string[] Actions = ["policyPublish", "pocWave", "releaseEarlier", "partnerRemoval", "staffWriteKey", "sanctionLift"];
+    private static readonly string[] Actions = ["policyPublish", "pocWave", "releaseEarlier", "partnerRemoval", "staffWriteKey", "sanctionLift", "writeRoleInvitation"];
 
     /// <summary>Every action made directly, as before four eyes (the suite's default).</summary>
     public static IReadOnlyDictionary<string, string> Off { get; } = Actions.ToDictionary(a => $"approvals:{a}", _ => "off");

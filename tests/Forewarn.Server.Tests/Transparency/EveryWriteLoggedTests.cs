@@ -23,9 +23,10 @@ public sealed class EveryWriteLoggedTests : IAsyncLifetime
 
     public EveryWriteLoggedTests()
     {
-        // Two actions need four eyes here, so the approval endpoints have something to decide.
+        // Three actions need four eyes here, so the approval endpoints have something to decide and collect.
         _f.Settings["approvals:partnerRemoval"] = "on";
         _f.Settings["approvals:staffWriteKey"] = "on";
+        _f.Settings["approvals:writeRoleInvitation"] = "on";
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -150,6 +151,9 @@ public sealed class EveryWriteLoggedTests : IAsyncLifetime
                 "/api/v1/admin/keys/csaf/rotate", new { }))),
             ("POST /api/v1/invitations", new(LogKinds.InvitationCreated, () => Remember(Json(staff, HttpMethod.Post, "/api/v1/invitations",
                 new { email = "new.admin@lanternfish.example", role = "partner-admin", partnerId = ids["partner"] }), "invitation", j => (string)j["id"]!))),
+            // The re-sent invitation replaces the one above (revoked with it); the revocation below takes the new one back.
+            ("POST /api/v1/invitations/{id}/resend", new(LogKinds.InvitationCreated, () => Remember(Json(staff, HttpMethod.Post,
+                $"/api/v1/invitations/{ids["invitation"]}/resend", new { }), "invitation", j => (string)j["id"]!))),
             ("POST /api/v1/invitations/{id}/revoke", new(LogKinds.InvitationRevoked, () => Json(staff, HttpMethod.Post,
                 $"/api/v1/invitations/{ids["invitation"]}/revoke", new { }))),
             ("POST /api/v1/portal-users/{id}/disable", new(LogKinds.PortalUserDisabled, async () =>
@@ -181,6 +185,13 @@ public sealed class EveryWriteLoggedTests : IAsyncLifetime
                 var readKey = await (await Json(staff, HttpMethod.Post, "/api/v1/keys",
                     new { owner = "staff", memberId = ids["member"], name = "Ana reads", scopes = new[] { "staff:read" } })).Content.ReadFromJsonAsync<JsonNode>();
                 return await Json(_f.WithKey((string)readKey!["token"]!), HttpMethod.Post, $"/api/v1/approvals/{ids["key-proposal"]}/key", new { });
+            })),
+            ("POST /api/v1/approvals/{id}/invitation", new(LogKinds.InvitationCreated, async () =>
+            {
+                await Remember(Json(staff, HttpMethod.Post, "/api/v1/invitations", new { email = "publisher@halcyon.example", role = "staff-publisher" }),
+                    "invitation-proposal", j => (string)j["id"]!);
+                (await Json(_f.SecondStaff(), HttpMethod.Post, $"/api/v1/approvals/{ids["invitation-proposal"]}/approve", new { })).EnsureSuccessStatusCode();
+                return await Json(staff, HttpMethod.Post, $"/api/v1/approvals/{ids["invitation-proposal"]}/invitation", new { });
             })),
             ("POST /api/v1/cases", new(LogKinds.CaseOpened, () => Remember(Json(staff, HttpMethod.Post, "/api/v1/cases",
                 new { advisory = DemoFacts.Replay, title = "Exploitation before release" }), "case", j => (string)j["reference"]!))),

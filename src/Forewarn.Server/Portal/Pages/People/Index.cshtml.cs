@@ -31,6 +31,9 @@ public sealed class IndexModel(PortalPeople people, InvitationService invitation
 
     public string? Done { get; private set; }
 
+    /// <summary>The proposal an invitation to a role that can write became: the page links to it.</summary>
+    public Guid? Proposed { get; private set; }
+
     public bool ForPartner => User.HasClaim(Caller.OwnerClaim, "partner");
 
     public sealed class InviteForm
@@ -62,6 +65,42 @@ public sealed class IndexModel(PortalPeople people, InvitationService invitation
     public Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct) =>
         ChangeAsync(() => people.RevokeInvitationAsync(id, By, ct), i => $"The invitation for {i.Email} is revoked: its link no longer works.", ct);
 
+    /// <summary>Re-sends an open invitation (the old link stops working), as <c>POST /api/v1/invitations/{id}/resend</c>; gated like a new one of its role.</summary>
+    public async Task<IActionResult> OnPostResendAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            Issued(await invitations.ResendAsync(id, By, ct), "re-invited");
+        }
+        catch (NotFoundException)
+        {
+            return NotFound(); // another partner's invitation looks like none
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(string.Empty, e.Message);
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>Whether this page re-sends <paramref name="invitation"/>: a partner user's invitation is its partner admin's to re-send.</summary>
+    public bool MayResend(OpenInvitation invitation) => ForPartner || invitation.Role != PortalRole.PartnerUser.Name();
+
+    private void Issued(Forewarn.Server.Approvals.Gated<IssuedInvitation> outcome, string verb)
+    {
+        if (outcome.Made is { } made)
+        {
+            NewLink = $"{Request.Scheme}://{Request.Host}{InvitationService.AcceptPath}{made.Token}";
+            Done = $"{made.Invitation.Email} is {verb} as {made.Invitation.Role.Name()}. Send them this link; it is shown only now and works once, for 7 days.";
+        }
+        else
+        {
+            Proposed = outcome.Proposal!.Id;
+            Done = "Awaiting approval: an invitation to a role that can write needs a second staff member. Once approved, collect the link on its approval page (only you can, once).";
+        }
+    }
+
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
     {
         if (!await TryUpdateModelAsync(Invite, nameof(Invite)))
@@ -72,9 +111,7 @@ public sealed class IndexModel(PortalPeople people, InvitationService invitation
         var role = ForPartner ? PortalRole.PartnerUser.Name() : Invite.Role;
         try
         {
-            var (invitation, token) = await invitations.CreateAsync(Invite.Email, role, ForPartner ? null : Invite.PartnerId, By, ct);
-            NewLink = $"{Request.Scheme}://{Request.Host}{InvitationService.AcceptPath}{token}";
-            Done = $"{invitation.Email} is invited as {invitation.Role.Name()}. Send them this link; it is shown only now and works once, for 7 days.";
+            Issued(await invitations.CreateAsync(Invite.Email, role, ForPartner ? null : Invite.PartnerId, By, ct), "invited");
             Invite = new();
         }
         catch (NotFoundException)
