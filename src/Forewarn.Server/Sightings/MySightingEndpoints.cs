@@ -20,17 +20,14 @@ public static class MySightingEndpoints
     public static void MapMySightings(this IEndpointRouteBuilder api)
     {
         api.MapPost("/me/sightings", Report).WithTags("Partner").RequireAuthorization(AccessPolicies.PartnerSightings)
-            .Accepts<NewPartnerSighting>("application/json")
-            .Accepts<SightingForm>("multipart/form-data")
+            // One Accepts for both: routing answers 415 to any other content type.
+            .Accepts<NewPartnerSighting>("application/json", "multipart/form-data")
             .WithSummary("Report exploitation of an advisory open to me, optionally with a sample (UTF-8 text or code, at most 256 KiB) "
                 + "as text, base64 or a file; staff see it with its sample's trace")
             .Refuses(ErrorCategory.Invalid, ErrorCategory.NotFound, ErrorCategory.Forbidden);
         api.MapGet("/me/sightings", Mine).WithTags("Partner").RequireAuthorization(AccessPolicies.PartnerSightings)
             .WithSummary("My organisation's sightings, over TAXII, through the API and in the portal, newest first");
     }
-
-    /// <summary>The multipart form's fields, for the API reference (the handler reads the form itself).</summary>
-    public sealed record SightingForm(string? Advisory, string? FirstSeenAt, string? SeenWhere, string? Description, IFormFile? Sample);
 
     private static async Task<Created<MySightingDto>> Report(HttpRequest request, PartnerView view, MySightingService sightings, ClaimsPrincipal user,
         CancellationToken ct)
