@@ -10,6 +10,9 @@ namespace Forewarn.Stix;
 /// </summary>
 public static class StixMapping
 {
+    /// <summary>The id of the advisory's STIX report: what a sighting reported without STIX (a form, plain JSON) names as sighted.</summary>
+    public static string ReportIdOf(Advisory advisory) => AdvisoryObjects.ReportId(advisory);
+
     /// <summary>
     /// The STIX objects of <paramref name="advisory"/> and of <paramref name="artifacts"/>, each tied
     /// to the artifact it came from (or to the advisory itself).

@@ -59,6 +59,7 @@ public abstract class ForewarnDb(DbContextOptions options) : IdentityUserContext
     public DbSet<SightingSubmission> SightingSubmissions => Set<SightingSubmission>();
     public DbSet<StaffSighting> StaffSightings => Set<StaffSighting>();
     public DbSet<SightingSample> SightingSamples => Set<SightingSample>();
+    public DbSet<PartnerSightingSample> PartnerSightingSamples => Set<PartnerSightingSample>();
     public DbSet<ProgramSetting> Settings => Set<ProgramSetting>();
     public DbSet<FactRecord> FactHistory => Set<FactRecord>();
     public DbSet<AcknowledgementReminder> AcknowledgementReminders => Set<AcknowledgementReminder>();

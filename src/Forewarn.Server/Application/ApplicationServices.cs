@@ -52,6 +52,7 @@ public static class ApplicationServices
         services.AddScoped<StaffService>();
         services.AddScoped<SampleTracing>();
         services.AddScoped<SightingService>();
+        services.AddScoped<MySightingService>();
         services.AddScoped<EmbargoBreakService>();
         services.AddScoped<ExposureService>();
         services.AddScoped<ReviewService>();

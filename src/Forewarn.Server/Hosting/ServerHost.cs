@@ -174,6 +174,7 @@ public static class ServerHost
         api.MapTimelines();
         api.MapCaseReports();
         api.MapMyDecisions();
+        api.MapMySightings();
         api.MapInvitations();
 
         app.Lifetime.ApplicationStarted.Register(() => StartBanner.Print(app.Services.GetRequiredService<IServer>(), app.Services.GetRequiredService<StoreSettings>(),

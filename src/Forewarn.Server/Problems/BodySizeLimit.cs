@@ -23,7 +23,8 @@ public sealed class BodySizeLimit(RequestDelegate next)
         var limit = path.StartsWith("/portal/", StringComparison.OrdinalIgnoreCase) ? Upload
             : path.EndsWith("/artifacts", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/evidence", StringComparison.OrdinalIgnoreCase)
             || path.StartsWith("/api/v1/csaf/", StringComparison.OrdinalIgnoreCase) ? Upload
-            : path.TrimEnd('/').Equals("/api/v1/sightings", StringComparison.OrdinalIgnoreCase) ? Sighting : Default;
+            : path.TrimEnd('/') is var p && (p.Equals("/api/v1/sightings", StringComparison.OrdinalIgnoreCase)
+                || p.Equals("/api/v1/me/sightings", StringComparison.OrdinalIgnoreCase)) ? Sighting : Default;
         if (http.Request.ContentLength is { } length && length > limit)
         {
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;

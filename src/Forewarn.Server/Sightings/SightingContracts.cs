@@ -27,7 +27,9 @@ public sealed record StixSightingDto(string StixId, string SightingOf, int? Coun
 /// One sighting of either kind in one shape: <c>staff</c> (recorded by staff from elsewhere) or
 /// <c>partner</c> (sent by a partner over TAXII). <c>firstObservedAt</c> is the staff sighting's
 /// first observation or the partner's <c>first_seen</c>; <c>reportedBy</c> is the staff member or
-/// the partner; <c>recordedAt</c> when the programme learned of it.
+/// the partner; <c>recordedAt</c> when the programme learned of it. A partner's sighting reported through
+/// the API or the portal (<c>channel</c> <c>api</c>, <c>portal</c>) also has its description, where it was
+/// seen, and its sample with the sample's trace — which staff see and the partner never does.
 /// </summary>
 public sealed record SightingDto(
     Guid Id,
@@ -46,4 +48,6 @@ public sealed record SightingDto(
     IReadOnlyList<string> Indicators,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SampleDto? Sample,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SampleTrace? Trace,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StixSightingDto? Stix);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StixSightingDto? Stix,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SeenWhere = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Channel = null);

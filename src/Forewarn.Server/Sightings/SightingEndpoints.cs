@@ -25,7 +25,7 @@ public static class SightingEndpoints
         read.MapGet("/", List).WithSummary("Sightings of both kinds (staff, partner), newest first; filter by advisory (reference, id or CVE) and kind")
             .Refuses(ErrorCategory.Invalid, ErrorCategory.NotFound);
         read.MapGet("/{id}", Show).WithSummary("One sighting of either kind, with its sample's trace").Refuses(ErrorCategory.NotFound);
-        read.MapGet("/{id}/sample", Sample).WithSummary("The sample of a staff sighting, as it was recorded").Refuses(ErrorCategory.NotFound);
+        read.MapGet("/{id}/sample", Sample).WithSummary("The sample of a sighting (a staff one, or one a partner sent through the API or the portal), as it was recorded").Refuses(ErrorCategory.NotFound);
         api.MapGet("/advisories/{id}/sightings", PartnerSightings.OfAdvisory).WithTags("Sightings").RequireAuthorization(AccessPolicies.StaffRead)
             .WithSummary("Sightings partners reported of the advisory's objects: the latest version of each, newest first").Refuses(ErrorCategory.NotFound);
         api.MapPost("/advisories/{id}/embargo-break", Break).WithTags("Advisories").RequireAuthorization(AccessPolicies.StaffWrite)

@@ -80,10 +80,16 @@ public sealed class SightingService(ForewarnDb db, SampleTracing tracing, TimePr
         throw new NotFoundException("sighting", id);
     }
 
-    /// <summary>A staff sighting's sample: its bytes, media type and file name.</summary>
+    /// <summary>A sighting's sample (a staff sighting's, or one a partner sent with the API or the portal): its bytes, media type and file name.</summary>
     public async Task<(byte[] Bytes, string MediaType, string? FileName)> SampleAsync(string id, CancellationToken ct)
     {
         var guid = Guid.TryParse(id, out var g) ? g : throw new NotFoundException("sighting", id);
+        if (await db.Sightings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == guid, ct) is { } reported)
+        {
+            var bytes = await db.PartnerSightingSamples.AsNoTracking().Where(s => s.SightingId == guid).Select(s => s.Bytes).FirstOrDefaultAsync(ct)
+                ?? throw new DomainException("no-sample", "This sighting was reported without a sample.", ErrorCategory.NotFound);
+            return (bytes, reported.SampleMediaType ?? ContentLabels.DefaultMediaType, reported.SampleFileName);
+        }
         var sighting = await db.StaffSightings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == guid, ct)
             ?? throw new NotFoundException("staff sighting", id);
         var sample = await db.SightingSamples.AsNoTracking().FirstOrDefaultAsync(s => s.SightingId == guid, ct)
@@ -130,7 +136,7 @@ public sealed class SightingService(ForewarnDb db, SampleTracing tracing, TimePr
         };
     }
 
-    private static SampleUpload? Upload(NewSample? sample)
+    internal static SampleUpload? Upload(NewSample? sample)
     {
         if (sample is null) return null;
         if (sample.Text is not null && sample.ContentBase64 is not null)
@@ -175,8 +181,15 @@ public sealed class SightingService(ForewarnDb db, SampleTracing tracing, TimePr
     private static SightingDto Dto(Sighting s, int versions, Dictionary<AdvisoryId, string> references, Dictionary<PartnerId, string> names)
     {
         var partner = names.GetValueOrDefault(s.PartnerId, "");
+        var how = s.Channel switch
+        {
+            null => "over TAXII",
+            MySightingService.Portal => $"in the portal ({s.ReportedBy})",
+            _ => $"through the API ({s.ReportedBy})",
+        };
         return new SightingDto(s.Id, Partner, s.AdvisoryId.Value, references.GetValueOrDefault(s.AdvisoryId, ""), s.FirstSeen, s.LastSeen,
-            $"{partner} over TAXII", null, null, null, partner, s.PartnerId.Value, s.ReceivedAt, [], null, null,
-            new StixSightingDto(s.StixId, s.SightingOfRef, s.Count, s.Modified, versions));
+            $"{partner} {how}", null, null, s.Description, partner, s.PartnerId.Value, s.ReceivedAt, [],
+            s.SampleSha256 is { } sha ? new SampleDto(s.SampleFileName, s.SampleMediaType ?? ContentLabels.DefaultMediaType, s.SampleSize ?? 0, sha) : null,
+            s.Trace, new StixSightingDto(s.StixId, s.SightingOfRef, s.Count, s.Modified, versions), s.SeenWhere, s.Channel ?? MySightingService.Taxii);
     }
 }

@@ -317,6 +317,23 @@ internal static class DomainMappings
             // A STIX object version is its id and modified: the same pair again is the same sighting.
             e.HasIndex(s => new { s.PartnerId, s.StixId, s.Modified }).IsUnique();
             e.HasIndex(s => new { s.AdvisoryId, s.ReceivedAt });
+            e.Property(s => s.Channel).HasMaxLength(20);
+            e.Property(s => s.ReportedBy).HasMaxLength(200);
+            e.Property(s => s.SeenWhere).HasMaxLength(Sighting.MaxSeenWhere);
+            e.Property(s => s.Description).HasMaxLength(StaffSighting.MaxDescription);
+            e.Property(s => s.SampleFileName).HasMaxLength(ContentLabels.MaxFileName);
+            e.Property(s => s.SampleMediaType).HasMaxLength(ContentLabels.MaxMediaType);
+            e.Property(s => s.SampleSha256).HasMaxLength(64);
+            e.Property(s => s.Trace!).AsJson();
+        });
+
+        // A partner's sample, apart from its sighting so that lists never load the bytes.
+        b.Entity<PartnerSightingSample>(e =>
+        {
+            e.ToTable("partner_sighting_samples");
+            e.HasKey(x => x.SightingId);
+            e.Ignore(x => x.Text);
+            e.HasOne<Sighting>().WithOne().HasForeignKey<PartnerSightingSample>(x => x.SightingId).OnDelete(DeleteBehavior.Restrict);
         });
 
         b.Entity<StaffSighting>(e =>

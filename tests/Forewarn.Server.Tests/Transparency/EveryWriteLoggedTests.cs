@@ -137,6 +137,8 @@ public sealed class EveryWriteLoggedTests : IAsyncLifetime
                 $"/api/v1/me/advisories/{embargoed}/acknowledge", new { note = "received" }))),
             ("POST /api/v1/me/artifacts/{id}/feedback", new(LogKinds.FeedbackRecorded, () => Json(partner, HttpMethod.Post,
                 $"/api/v1/me/artifacts/{description}/feedback", new { verdict = "works-as-intended", note = "Fired on our test host only" }))),
+            ("POST /api/v1/me/sightings", new(LogKinds.SightingRecorded, () => Json(partner, HttpMethod.Post, "/api/v1/me/sightings",
+                new { advisory = DemoFacts.Replay, firstSeenAt = _f.Clock.GetUtcNow().AddHours(-1), description = "Scans for the endpoint" }))),
             ("POST /api/v1/me/webhooks", new(LogKinds.WebhookChanged, () => Remember(Json(partner, HttpMethod.Post, "/api/v1/me/webhooks",
                 new { url = "http://127.0.0.1:9/hook", events = new[] { "wave.published" } }), "webhook", j => (string)j["endpoint"]!["id"]!))),
             ("POST /api/v1/me/webhooks/{id}/rotate", new(LogKinds.WebhookChanged, () => Json(partner, HttpMethod.Post,

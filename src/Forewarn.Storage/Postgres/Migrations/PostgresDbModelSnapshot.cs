@@ -1098,6 +1098,20 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.ToTable("wave_openings", (string)null);
                 });
 
+            modelBuilder.Entity("Forewarn.Domain.Sightings.PartnerSightingSample", b =>
+                {
+                    b.Property<Guid>("SightingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("SightingId");
+
+                    b.ToTable("partner_sighting_samples", (string)null);
+                });
+
             modelBuilder.Entity("Forewarn.Domain.Sightings.Sighting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1107,8 +1121,16 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.Property<Guid>("AdvisoryId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<int?>("Count")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
 
                     b.Property<DateTimeOffset?>("FirstSeen")
                         .HasColumnType("timestamp with time zone");
@@ -1132,6 +1154,29 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SampleFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SampleMediaType")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("SampleSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("SampleSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SeenWhere")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("SightingOfRef")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -1144,6 +1189,9 @@ namespace Forewarn.Storage.Postgres.Migrations
 
                     b.Property<Guid>("SubmissionId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Trace")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -1934,6 +1982,15 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.HasOne("Forewarn.Domain.Advisories.Wave", null)
                         .WithMany()
                         .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Forewarn.Domain.Sightings.PartnerSightingSample", b =>
+                {
+                    b.HasOne("Forewarn.Domain.Sightings.Sighting", null)
+                        .WithOne()
+                        .HasForeignKey("Forewarn.Domain.Sightings.PartnerSightingSample", "SightingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1093,6 +1093,20 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.ToTable("wave_openings", (string)null);
                 });
 
+            modelBuilder.Entity("Forewarn.Domain.Sightings.PartnerSightingSample", b =>
+                {
+                    b.Property<Guid>("SightingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("SightingId");
+
+                    b.ToTable("partner_sighting_samples", (string)null);
+                });
+
             modelBuilder.Entity("Forewarn.Domain.Sightings.Sighting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1102,8 +1116,16 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.Property<Guid>("AdvisoryId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Count")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("FirstSeen")
                         .HasColumnType("INTEGER");
@@ -1127,6 +1149,29 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SampleFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SampleMediaType")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SampleSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SampleSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SeenWhere")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SightingOfRef")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -1138,6 +1183,9 @@ namespace Forewarn.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trace")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1921,6 +1969,15 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.HasOne("Forewarn.Domain.Advisories.Wave", null)
                         .WithMany()
                         .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Forewarn.Domain.Sightings.PartnerSightingSample", b =>
+                {
+                    b.HasOne("Forewarn.Domain.Sightings.Sighting", null)
+                        .WithOne()
+                        .HasForeignKey("Forewarn.Domain.Sightings.PartnerSightingSample", "SightingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
