@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Forewarn.Storage.Postgres.Migrations
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261206054707_GenerationNotices")]
+    [Migration("20261206071345_GenerationNotices")]
     partial class GenerationNotices
     {
         /// <inheritdoc />
@@ -1101,6 +1101,20 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.ToTable("wave_openings", (string)null);
                 });
 
+            modelBuilder.Entity("Forewarn.Domain.Sightings.PartnerSightingSample", b =>
+                {
+                    b.Property<Guid>("SightingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("SightingId");
+
+                    b.ToTable("partner_sighting_samples", (string)null);
+                });
+
             modelBuilder.Entity("Forewarn.Domain.Sightings.Sighting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1110,8 +1124,16 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.Property<Guid>("AdvisoryId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<int?>("Count")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
 
                     b.Property<DateTimeOffset?>("FirstSeen")
                         .HasColumnType("timestamp with time zone");
@@ -1135,6 +1157,29 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SampleFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SampleMediaType")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("SampleSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("SampleSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SeenWhere")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("SightingOfRef")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -1147,6 +1192,9 @@ namespace Forewarn.Storage.Postgres.Migrations
 
                     b.Property<Guid>("SubmissionId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Trace")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -1937,6 +1985,15 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.HasOne("Forewarn.Domain.Advisories.Wave", null)
                         .WithMany()
                         .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Forewarn.Domain.Sightings.PartnerSightingSample", b =>
+                {
+                    b.HasOne("Forewarn.Domain.Sightings.Sighting", null)
+                        .WithOne()
+                        .HasForeignKey("Forewarn.Domain.Sightings.PartnerSightingSample", "SightingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
