@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -20,63 +21,76 @@ public interface IGenerationProbe
 }
 
 /// <summary>
-/// SQLite: one connection kept open with the statement prepared. In WAL mode each execution is a
-/// fresh read transaction, which sees every commit finished before it — from any process.
+/// SQLite: connections kept open with the statements prepared, one per concurrent reader (taken
+/// from a bag and given back, so concurrent requests do not queue behind one lock). In WAL mode
+/// each execution is a fresh read transaction, which sees every commit finished before it — from
+/// any process.
 /// </summary>
 internal sealed class SqliteGenerationProbe(string connectionString) : IGenerationProbe, IDisposable
 {
-    private readonly Lock _gate = new();
-    private SqliteConnection? _connection;
-    private SqliteCommand? _command;
-    private SqliteCommand? _both;
-
-    public ValueTask<string> ReadAsync(CancellationToken ct)
+    private sealed class Reader : IDisposable
     {
-        lock (_gate)
+        private readonly SqliteConnection _connection;
+        public readonly SqliteCommand Facts;
+        public readonly SqliteCommand Both;
+
+        public Reader(string connectionString)
         {
-            Open();
-            return ValueTask.FromResult(FactsGeneration.Checked(_command!.ExecuteScalar()));
+            _connection = new SqliteConnection(connectionString);
+            _connection.Open();
+            Facts = Prepared(FactsGeneration.Sql);
+            Both = Prepared(AccountsGeneration.BothSql);
+        }
+
+        private SqliteCommand Prepared(string sql)
+        {
+            var command = _connection.CreateCommand();
+            command.CommandText = sql;
+            command.Prepare();
+            return command;
+        }
+
+        public void Dispose()
+        {
+            Facts.Dispose();
+            Both.Dispose();
+            _connection.Dispose();
         }
     }
 
-    public ValueTask<(string Facts, string Accounts)> ReadBothAsync(CancellationToken ct)
-    {
-        lock (_gate)
+    // More kept than this (a burst of readers) are closed when given back.
+    private static readonly int Kept = Math.Max(4, Environment.ProcessorCount * 2);
+    private readonly ConcurrentBag<Reader> _idle = [];
+    private int _disposed;
+
+    public ValueTask<string> ReadAsync(CancellationToken ct) => ValueTask.FromResult(Use(r => FactsGeneration.Checked(r.Facts.ExecuteScalar())));
+
+    public ValueTask<(string Facts, string Accounts)> ReadBothAsync(CancellationToken ct) =>
+        ValueTask.FromResult(Use(r =>
         {
-            Open();
-            using var reader = _both!.ExecuteReader();
-            return ValueTask.FromResult(AccountsGeneration.Both(reader));
+            using var reader = r.Both.ExecuteReader();
+            return AccountsGeneration.Both(reader);
+        }));
+
+    private T Use<T>(Func<Reader, T> read)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
+        if (!_idle.TryTake(out var reader)) reader = new Reader(connectionString);
+        try
+        {
+            return read(reader);
         }
-    }
-
-    private void Open()
-    {
-        if (_command is not null) return;
-        _connection = new SqliteConnection(connectionString);
-        _connection.Open();
-        _command = Prepared(FactsGeneration.Sql);
-        _both = Prepared(AccountsGeneration.BothSql);
-    }
-
-    private SqliteCommand Prepared(string sql)
-    {
-        var command = _connection!.CreateCommand();
-        command.CommandText = sql;
-        command.Prepare();
-        return command;
+        finally
+        {
+            if (_idle.Count < Kept && Volatile.Read(ref _disposed) == 0) _idle.Add(reader);
+            else reader.Dispose();
+        }
     }
 
     public void Dispose()
     {
-        lock (_gate)
-        {
-            _command?.Dispose();
-            _both?.Dispose();
-            _connection?.Dispose();
-            _command = null;
-            _both = null;
-            _connection = null;
-        }
+        Volatile.Write(ref _disposed, 1);
+        while (_idle.TryTake(out var reader)) reader.Dispose();
     }
 }
 
