@@ -79,7 +79,7 @@ public sealed class SightingsModel(PartnerView view, EntitledViews views, MySigh
         try
         {
             var file = Report.Sample is { } f && (f.Length > 0 || !string.IsNullOrEmpty(f.FileName))
-                ? new SampleUpload(await ReadAsync(f, ct), f.FileName, f.ContentType)
+                ? new SampleUpload(await PortalUploads.ReadUpToAsync(f, StaffSighting.MaxSampleBytes, ct), f.FileName, f.ContentType)
                 : null;
             await sightings.ReportAsync(partner, new NewPartnerSighting(Report.Advisory, seen, Report.SeenWhere, Report.Description, null), file,
                 MySightingService.Portal, PortalPrincipal.ActorOf(User), ct);
@@ -90,21 +90,6 @@ public sealed class SightingsModel(PartnerView view, EntitledViews views, MySigh
             return Page();
         }
         return Redirect("/portal/sightings?done=reported");
-    }
-
-    /// <summary>The file's bytes; past the limit only as many as it takes to be refused by the same rule the API applies.</summary>
-    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        await using var stream = file.OpenReadStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > StaffSighting.MaxSampleBytes) break; // one byte over is enough for the refusal
-        }
-        return buffer.ToArray();
     }
 
     private static string FieldOf(DomainException e) => e switch

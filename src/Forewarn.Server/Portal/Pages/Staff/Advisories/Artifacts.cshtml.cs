@@ -61,7 +61,7 @@ public sealed class ArtifactsModel(AdvisoryService advisories, ArtifactService a
         {
             try
             {
-                var bytes = await ReadAsync(file, ct);
+                var bytes = await PortalUploads.ReadUpToAsync(file, Artifact.MaxContentBytes, ct);
                 var (artifact, _, _) = await artifacts.AddAsync(id, new NewArtifact(Upload.Title, Upload.Class, Upload.Tlp, null,
                     Convert.ToBase64String(bytes), file.ContentType, file.FileName), Actor, ct);
                 Done = $"{artifact.Title} is added ({artifact.Size} bytes, SHA-256 {artifact.Sha256}).";
@@ -78,21 +78,6 @@ public sealed class ArtifactsModel(AdvisoryService advisories, ArtifactService a
             }
         }
         return await LoadAsync(id, ct) ? Page() : NotFound();
-    }
-
-    /// <summary>The file's bytes; past the limit only as many as it takes to be refused by the same rule the API applies.</summary>
-    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        await using var stream = file.OpenReadStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > Artifact.MaxContentBytes) break; // one byte over is enough for the refusal
-        }
-        return buffer.ToArray();
     }
 
     private static string? FieldOf(DomainException e) => e switch

@@ -42,7 +42,7 @@ public sealed class EvidenceModel(CaseService cases, SightingService sightings, 
         AddAsync(id, nameof(Upload), () => Upload is { Length: > 0 } ? null : "Choose the file to keep.", async () =>
         {
             var file = Upload!;
-            return new NewEvidence("file", null, null, file.FileName, file.ContentType, Convert.ToBase64String(await ReadAsync(file, ct)), null, null);
+            return new NewEvidence("file", null, null, file.FileName, file.ContentType, Convert.ToBase64String(await PortalUploads.ReadUpToAsync(file, CaseEvidence.MaxFileBytes, ct)), null, null);
         }, ct);
 
     public Task<IActionResult> OnPostTraceAsync(string id, CancellationToken ct) =>
@@ -81,21 +81,6 @@ public sealed class EvidenceModel(CaseService cases, SightingService sightings, 
         _ when field == nameof(Leaked) && (e.Code.Contains("artifact", StringComparison.Ordinal) || e.Code == "not-found") => nameof(Artifact),
         _ => field,
     };
-
-    /// <summary>The file's bytes; past the limit only one byte more, enough for the service to refuse it by its own rule.</summary>
-    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        await using var stream = file.OpenReadStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > CaseEvidence.MaxFileBytes) break;
-        }
-        return buffer.ToArray();
-    }
 
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {

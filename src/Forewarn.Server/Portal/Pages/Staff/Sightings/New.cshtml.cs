@@ -102,7 +102,7 @@ public sealed class NewModel(SightingService sightings, ForewarnDb db) : PageMod
         if (hasFile)
         {
             var file = Input.SampleFile!;
-            sample = new NewSample(null, Convert.ToBase64String(await ReadAsync(file, ct)), file.FileName, file.ContentType);
+            sample = new NewSample(null, Convert.ToBase64String(await PortalUploads.ReadUpToAsync(file, StaffSighting.MaxSampleBytes, ct)), file.FileName, file.ContentType);
         }
         else if (hasText) sample = new NewSample(Input.SampleText, null, null, null);
         var indicators = (Input.Indicators ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -115,21 +115,6 @@ public sealed class NewModel(SightingService sightings, ForewarnDb db) : PageMod
     {
         if (Input.SampleFile is not { Length: > 0 } || !e.Code.Contains("sample", StringComparison.Ordinal)) return Fields;
         return new Dictionary<string, string>(Fields) { [e.Code] = "Input.SampleFile" };
-    }
-
-    /// <summary>The file's bytes; past the limit only one byte more, enough for the service to refuse it by its own rule.</summary>
-    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        await using var stream = file.OpenReadStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > StaffSighting.MaxSampleBytes) break;
-        }
-        return buffer.ToArray();
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

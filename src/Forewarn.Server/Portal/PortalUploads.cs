@@ -1,0 +1,23 @@
+namespace Forewarn.Server.Portal;
+
+/// <summary>Files chosen on a portal form, read for the service that decides whether they are acceptable.</summary>
+public static class PortalUploads
+{
+    /// <summary>
+    /// The file's bytes; past <paramref name="limit"/> only one byte more — enough for the service
+    /// to refuse it by the same rule the API applies, without reading the rest.
+    /// </summary>
+    public static async Task<byte[]> ReadUpToAsync(IFormFile file, long limit, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await using var stream = file.OpenReadStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limit) break;
+        }
+        return buffer.ToArray();
+    }
+}
