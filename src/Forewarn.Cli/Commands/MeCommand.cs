@@ -16,7 +16,7 @@ public static class MeCommand
     public static Command Create(CliContext context) =>
         new("me", "Partner view: your organisation, your advisories, fetch and acknowledge (partner key)")
         {
-            Show(context), Advisories(context), Fetch(context), Acknowledge(context), MeKeysCommand.Create(context),
+            Show(context), Advisories(context), Fetch(context), Acknowledge(context), MeKeysCommand.Create(context), MeSightingsCommand.Create(context),
         };
 
     private static Command Show(CliContext context)

@@ -61,7 +61,7 @@ public static class SightingsCommand
             }.With("url", parse.GetValue(url));
             if (parse.GetValue(sample) is { } file)
             {
-                var bytes = await ReadAsync(file, ct);
+                var bytes = await ReadSampleAsync(file, ct);
                 body["sample"] = new JsonObject
                 {
                     ["contentBase64"] = Convert.ToBase64String(bytes),
@@ -185,7 +185,8 @@ public static class SightingsCommand
     private static string Score(JsonNode? node) =>
         node is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.GetValue<double>().ToString("0.0", CultureInfo.InvariantCulture) : "";
 
-    private static async Task<byte[]> ReadAsync(FileInfo file, CancellationToken ct)
+    /// <summary>A sample file's bytes, refused here when it cannot be one (missing, empty, over the limit).</summary>
+    internal static async Task<byte[]> ReadSampleAsync(FileInfo file, CancellationToken ct)
     {
         if (Directory.Exists(file.FullName)) throw new InputException($"{file.FullName} is a directory, not a file.");
         if (!file.Exists) throw new InputException($"no such file: {file.FullName}");
@@ -202,7 +203,8 @@ public static class SightingsCommand
         }
     }
 
-    private static string MediaType(string extension) => extension.ToLowerInvariant() switch
+    /// <summary>The media type a sample file is sent with, by its extension.</summary>
+    internal static string MediaType(string extension) => extension.ToLowerInvariant() switch
     {
         ".py" => "text/x-python; charset=utf-8",
         ".cs" => "text/x-csharp; charset=utf-8",
