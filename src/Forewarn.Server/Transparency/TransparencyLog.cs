@@ -63,8 +63,14 @@ public sealed class TransparencyLog(IServiceScopeFactory scopes, LogKey key, Log
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        queue.Writer.TryComplete();
-        foreach (var left in batch.Concat(Drain())) left.Done.TrySetException(new LogUnavailableException("the server is stopping"));
+        finally
+        {
+            // Whatever ended the sequencer — stopping, or a store error raised by a cancelled command
+            // (SQLite reports an interrupted statement as its own error, not as a cancellation) —
+            // nothing may be left waiting, and nothing may be queued after it.
+            queue.Writer.TryComplete();
+            foreach (var left in batch.Concat(Drain())) left.Done.TrySetException(new LogUnavailableException("the server is stopping"));
+        }
     }
 
     private IEnumerable<Pending> Drain()
