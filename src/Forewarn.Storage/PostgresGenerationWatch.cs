@@ -117,7 +117,7 @@ internal sealed class PostgresGenerationWatch : IGenerationProbe, IAsyncDisposab
             {
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException or TimeoutException)
+            catch (Exception e) when (!stopping.IsCancellationRequested) // whatever broke it, listen again: the store is read meanwhile
             {
                 logger.LogWarning(e, "Listening for generation changes failed; every request reads the store until it is back.");
             }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Sightings;
+using Forewarn.Server.Api;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Entitlements;
 using Forewarn.Server.Problems;
@@ -60,9 +61,7 @@ public static class MySightingEndpoints
         var body = new NewPartnerSighting(form["advisory"], FirstSeen(form["firstSeenAt"]), form["seenWhere"], form["description"], null);
         var sample = form.Files.GetFile("sample");
         if (sample is null || sample.Length == 0 && string.IsNullOrEmpty(sample.FileName)) return (body, null);
-        using var buffer = new MemoryStream();
-        await sample.CopyToAsync(buffer, ct);
-        return (body, new SampleUpload(buffer.ToArray(), sample.FileName, sample.ContentType));
+        return (body, new SampleUpload(await FormFiles.ReadUpToAsync(sample, StaffSighting.MaxSampleBytes, ct), sample.FileName, sample.ContentType));
     }
 
     /// <summary>A form's time (ISO 8601); absent is left to the service to refuse.</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Partners;
 using Forewarn.Domain.Sightings;
+using Forewarn.Server.Api;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Entitlements;
 using Forewarn.Server.Portal.Accounts;
@@ -79,7 +80,7 @@ public sealed class SightingsModel(PartnerView view, EntitledViews views, MySigh
         try
         {
             var file = Report.Sample is { } f && (f.Length > 0 || !string.IsNullOrEmpty(f.FileName))
-                ? new SampleUpload(await PortalUploads.ReadUpToAsync(f, StaffSighting.MaxSampleBytes, ct), f.FileName, f.ContentType)
+                ? new SampleUpload(await FormFiles.ReadUpToAsync(f, StaffSighting.MaxSampleBytes, ct), f.FileName, f.ContentType)
                 : null;
             await sightings.ReportAsync(partner, new NewPartnerSighting(Report.Advisory, seen, Report.SeenWhere, Report.Description, null), file,
                 MySightingService.Portal, PortalPrincipal.ActorOf(User), ct);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
 using Forewarn.Server.Advisories;
+using Forewarn.Server.Api;
 using Forewarn.Server.Api.Contracts;
 using Forewarn.Server.Entitlements;
 using Forewarn.Server.Tracing;
@@ -61,7 +62,7 @@ public sealed class ArtifactsModel(AdvisoryService advisories, ArtifactService a
         {
             try
             {
-                var bytes = await PortalUploads.ReadUpToAsync(file, Artifact.MaxContentBytes, ct);
+                var bytes = await FormFiles.ReadUpToAsync(file, Artifact.MaxContentBytes, ct);
                 var (artifact, _, _) = await artifacts.AddAsync(id, new NewArtifact(Upload.Title, Upload.Class, Upload.Tlp, null,
                     Convert.ToBase64String(bytes), file.ContentType, file.FileName), Actor, ct);
                 Done = $"{artifact.Title} is added ({artifact.Size} bytes, SHA-256 {artifact.Sha256}).";

@@ -1,5 +1,6 @@
 using Forewarn.Domain.Cases;
 using Forewarn.Domain.Common;
+using Forewarn.Server.Api;
 using Forewarn.Server.Cases;
 using Forewarn.Server.Portal.Accounts;
 using Forewarn.Server.Sightings;
@@ -42,7 +43,7 @@ public sealed class EvidenceModel(CaseService cases, SightingService sightings, 
         AddAsync(id, nameof(Upload), () => Upload is { Length: > 0 } ? null : "Choose the file to keep.", async () =>
         {
             var file = Upload!;
-            return new NewEvidence("file", null, null, file.FileName, file.ContentType, Convert.ToBase64String(await PortalUploads.ReadUpToAsync(file, CaseEvidence.MaxFileBytes, ct)), null, null);
+            return new NewEvidence("file", null, null, file.FileName, file.ContentType, Convert.ToBase64String(await FormFiles.ReadUpToAsync(file, CaseEvidence.MaxFileBytes, ct)), null, null);
         }, ct);
 
     public Task<IActionResult> OnPostTraceAsync(string id, CancellationToken ct) =>

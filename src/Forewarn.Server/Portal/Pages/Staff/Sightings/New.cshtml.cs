@@ -1,6 +1,7 @@
 using System.Globalization;
 using Forewarn.Domain.Common;
 using Forewarn.Domain.Sightings;
+using Forewarn.Server.Api;
 using Forewarn.Server.Portal.Accounts;
 using Forewarn.Server.Sightings;
 using Forewarn.Storage;
@@ -102,7 +103,7 @@ public sealed class NewModel(SightingService sightings, ForewarnDb db) : PageMod
         if (hasFile)
         {
             var file = Input.SampleFile!;
-            sample = new NewSample(null, Convert.ToBase64String(await PortalUploads.ReadUpToAsync(file, StaffSighting.MaxSampleBytes, ct)), file.FileName, file.ContentType);
+            sample = new NewSample(null, Convert.ToBase64String(await FormFiles.ReadUpToAsync(file, StaffSighting.MaxSampleBytes, ct)), file.FileName, file.ContentType);
         }
         else if (hasText) sample = new NewSample(Input.SampleText, null, null, null);
         var indicators = (Input.Indicators ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -1,7 +1,7 @@
-namespace Forewarn.Server.Portal;
+namespace Forewarn.Server.Api;
 
-/// <summary>Files chosen on a portal form, read for the service that decides whether they are acceptable.</summary>
-public static class PortalUploads
+/// <summary>Files sent in a form (an API multipart request or a portal page), read for the service that decides whether they are acceptable.</summary>
+public static class FormFiles
 {
     /// <summary>
     /// The file's bytes; past <paramref name="limit"/> only one byte more — enough for the service
