@@ -18,5 +18,32 @@ public interface IMarkedArtifact
     IReadOnlyList<byte?> Read(string leaked);
 }
 
-/// <summary>One mark site: what kind of variation it is, and its two variants as they read.</summary>
-public sealed record MarkSite(string Kind, string Variant0, string Variant1);
+/// <summary>
+/// One mark site: what kind of variation it is, and its two variants as they read. A normalising
+/// leaker acts on a whole <see cref="Class"/> at once (every British spelling made American, every
+/// quote made double): sites of one class are judged together, from the leak alone, by
+/// <see cref="Trace.UnreadClasses"/>. <see cref="Form0"/> and <see cref="Form1"/> say what a
+/// normaliser sees in each variant (the word, or the style such as "single-quote"); a class is
+/// uniform in a leak when every read site shows the same form.
+/// </summary>
+public sealed record MarkSite(string Kind, string Variant0, string Variant1)
+{
+    /// <summary>The variant class: by default the kind and the unordered pair of forms.</summary>
+    public string Class { get; init; } = DefaultClass(Kind, Variant0, Variant1);
+
+    /// <summary>What a normaliser sees in variant 0 (by default the variant, lower case).</summary>
+    public string Form0 { get; init; } = Variant0.ToLowerInvariant();
+
+    /// <summary>What a normaliser sees in variant 1 (by default the variant, lower case).</summary>
+    public string Form1 { get; init; } = Variant1.ToLowerInvariant();
+
+    /// <summary>The form read at this site for a read variant.</summary>
+    public string FormOf(byte variant) => variant == 0 ? Form0 : Form1;
+
+    private static string DefaultClass(string kind, string variant0, string variant1)
+    {
+        var a = variant0.ToLowerInvariant();
+        var b = variant1.ToLowerInvariant();
+        return string.CompareOrdinal(a, b) <= 0 ? $"{kind}:{a}|{b}" : $"{kind}:{b}|{a}";
+    }
+}

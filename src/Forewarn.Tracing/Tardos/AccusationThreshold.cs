@@ -25,10 +25,21 @@ public static class AccusationThreshold
     public static double For(ReadMarks marks, int population, double epsilon)
     {
         ArgumentNullException.ThrowIfNull(marks);
+        return For([marks], population, epsilon);
+    }
+
+    /// <summary>
+    /// The threshold for marks read across several artifacts whose codewords are independent
+    /// (each drawn under its own artifact key): an innocent's total score is the sum of independent
+    /// terms over every read site of every artifact, so the moment generating functions multiply.
+    /// </summary>
+    public static double For(IReadOnlyList<ReadMarks> marks, int population, double epsilon)
+    {
+        ArgumentNullException.ThrowIfNull(marks);
         ArgumentOutOfRangeException.ThrowIfLessThan(population, 1);
         if (epsilon is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(epsilon), "ε lies strictly between 0 and 1.");
-        if (marks.Count == 0) return double.PositiveInfinity;
-        var groups = marks.Groups.ToArray();
+        if (marks.Sum(m => m.Count) == 0) return double.PositiveInfinity;
+        var groups = marks.SelectMany(m => m.Groups).ToArray();
         var l = Math.Log(population / epsilon);
         double ZAt(double alpha)
         {

@@ -7,19 +7,24 @@ public sealed record RecipientScore(string Recipient, double Score, bool Accused
 
 /// <summary>
 /// What a trace found: the marks read, the threshold for ε over the whole population, the
-/// accused (above it, highest first) and the near misses (the next highest, below it).
+/// accused (above it, highest first) and the near misses (the next highest, below it), and what
+/// each artifact contributed.
 /// </summary>
 public sealed record TraceResult(int Sites, int MarksRead, int Population, double Epsilon, double Threshold,
     IReadOnlyList<RecipientScore> Accused, IReadOnlyList<RecipientScore> NearMisses)
 {
     public bool AnyoneAccused => Accused.Count > 0;
+
+    /// <summary>Per artifact traced: sites and marks read.</summary>
+    public IReadOnlyList<ArtifactReading> Readings { get; init; } = [];
 }
 
 /// <summary>
 /// Reads the marks of a leaked copy, regenerates every recipient's codeword from the programme
 /// secret (nothing was stored per copy; <see cref="TardosCode.ScoreAll(ReadOnlySpan{byte}, string, IReadOnlyList{string}, ReadMarks, bool)"/>,
 /// on all cores), scores each, and accuses only above the threshold that bounds the chance of
-/// accusing anyone innocent by ε.
+/// accusing anyone innocent by ε. Given several artifacts (an advisory's), the leak is read
+/// against each and a recipient's score is the sum over all of them — one longer code.
 /// </summary>
 public static class Tracer
 {
@@ -30,16 +35,59 @@ public static class Tracer
     {
         ArgumentNullException.ThrowIfNull(artifact);
         ArgumentNullException.ThrowIfNull(code);
+        return Trace([new CodedArtifact(artifactId, artifact, code)], secret, recipients, leaked, epsilon, nearMisses);
+    }
+
+    /// <summary>Traces a leak that may hold parts of any of <paramref name="artifacts"/> (one advisory's), without saying which.</summary>
+    public static TraceResult Trace(IReadOnlyList<CodedArtifact> artifacts, ReadOnlySpan<byte> secret,
+        IReadOnlyCollection<string> recipients, string leaked, double epsilon = DefaultEpsilon, int nearMisses = 5)
+    {
+        ArgumentNullException.ThrowIfNull(artifacts);
+        ArgumentNullException.ThrowIfNull(leaked);
+        var reads = artifacts.Select(a => a.Marks.Read(leaked)).ToArray();
+        return Score(artifacts, reads, secret, recipients, epsilon, nearMisses);
+    }
+
+    /// <summary>
+    /// Scores marks already read (one list per artifact, in its site order) — what a simulation
+    /// that attacks the marks themselves uses. Normalised classes are set aside first
+    /// (<see cref="UnreadClasses"/>), from the reads alone.
+    /// </summary>
+    public static TraceResult Score(IReadOnlyList<CodedArtifact> artifacts, IReadOnlyList<IReadOnlyList<byte?>> reads, ReadOnlySpan<byte> secret,
+        IReadOnlyCollection<string> recipients, double epsilon = DefaultEpsilon, int nearMisses = 5)
+    {
+        ArgumentNullException.ThrowIfNull(artifacts);
+        ArgumentNullException.ThrowIfNull(reads);
         ArgumentNullException.ThrowIfNull(recipients);
-        if (code.Length != artifact.Sites.Count)
-            throw new ArgumentException($"The code has {code.Length} sites and the artifact {artifact.Sites.Count}.", nameof(code));
-        var read = artifact.Read(leaked);
-        var marks = new ReadMarks(code, read);
+        if (artifacts.Count == 0) throw new ArgumentException("Nothing to trace against.", nameof(artifacts));
+        if (reads.Count != artifacts.Count) throw new ArgumentException($"{reads.Count} reads for {artifacts.Count} artifacts.", nameof(reads));
         var names = recipients.ToArray();
         var population = Math.Max(1, names.Length);
+        var all = new double[names.Length];
+        var marks = new ReadMarks[artifacts.Count];
+        var readings = new ArtifactReading[artifacts.Count];
+        for (var k = 0; k < artifacts.Count; k++)
+        {
+            var a = artifacts[k];
+            if (a.Code.Length != a.Sites)
+                throw new ArgumentException($"The code of {a.Key} has {a.Code.Length} sites and the artifact {a.Sites}.", nameof(artifacts));
+            marks[k] = new ReadMarks(a.Code, UnreadClasses.Apply(a.Marks.Sites, reads[k]));
+            readings[k] = new ArtifactReading(a.Key, a.Sites, marks[k].Count);
+            if (marks[k].Count == 0) continue;
+            var scores = a.Code.ScoreAll(secret, a.Key, names, marks[k]);
+            for (var j = 0; j < all.Length; j++) all[j] += scores[j];
+        }
         var threshold = AccusationThreshold.For(marks, population, epsilon);
-        var all = code.ScoreAll(secret, artifactId, names, marks);
-        // Only the accused and the near misses are sorted: a population may hold 100,000 names.
+        var (accused, near) = Rank(names, all, threshold, nearMisses);
+        return new TraceResult(artifacts.Sum(a => a.Sites), marks.Sum(m => m.Count), population, epsilon, threshold, accused, near)
+        {
+            Readings = readings,
+        };
+    }
+
+    // Only the accused and the near misses are sorted: a population may hold 100,000 names.
+    private static (List<RecipientScore> Accused, List<RecipientScore> Near) Rank(string[] names, double[] all, double threshold, int nearMisses)
+    {
         RecipientScore At(int j) => new(names[j], all[j], all[j] > threshold);
         var byScore = Comparer<int>.Create((a, b) => all[b] != all[a] ? all[b].CompareTo(all[a]) : StringComparer.Ordinal.Compare(names[a], names[b]));
         var accusedAt = new List<int>();
@@ -53,8 +101,6 @@ public static class Tracer
             if (nearAt.Count > nearMisses) nearAt.RemoveAt(nearAt.Count - 1);
         }
         accusedAt.Sort(byScore);
-        var accused = accusedAt.Select(At).ToList();
-        var near = nearAt.Select(At).ToList();
-        return new TraceResult(code.Length, marks.Count, population, epsilon, threshold, accused, near);
+        return ([.. accusedAt.Select(At)], [.. nearAt.Select(At)]);
     }
 }
