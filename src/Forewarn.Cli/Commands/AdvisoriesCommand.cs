@@ -159,6 +159,12 @@ public static class AdvisoriesCommand
                     f.Text("colludersResisted"), f.Text("sitesNeededFor2"));
             screen.Write(table);
         }
+        if (report?["advisory"] is JsonObject all)
+        {
+            screen.Line($"All together (one code across the advisory): {all.Text("sites")} marks, {all.Text("recipients")} recipients; "
+                + $"names {all.Text("colludersResisted")} colluders whatever they do, {all.Text("colludersResistedMixing")} who mix their copies.");
+            foreach (var advice in all.Items("advice")) screen.Line(JsonRead.Plain(advice));
+        }
         Warnings(screen, report.Items("warnings").Select(JsonRead.Plain));
     }
 

@@ -21,18 +21,20 @@ public static class TraceCommand
     public static Command Create(CliContext context)
     {
         var file = new Argument<string>("file") { Description = "The leaked text or code, as found ('-' reads standard input)" };
-        var artifact = Options.Text("--artifact", "The artifact the leak is a copy of (artifact id; default: found automatically)").Ids("an artifact");
+        var artifact = Options.Text("--artifact", "The artifact the leak is a copy of (artifact id; default: every fingerprinted artifact of the advisory found)").Ids("an artifact");
+        var advisory = Options.Text("--advisory", "The advisory whose artifacts the leak may mix (id or reference; default: found automatically)");
         var epsilon = Numbers.Fraction("--epsilon", "Bound on the chance of naming anyone innocent, strictly between 0 and 1 (default 1e-6)", "1e-6");
         var json = Options.Json();
         var command = new Command("trace",
             "Name the partners whose copy a leaked text or PoC is, with a bound on naming anyone innocent (staff key); exit 0 when the trace ran, named or not")
         {
-            file, artifact, epsilon, json,
+            file, artifact, advisory, epsilon, json,
         };
         command.SetAction((parse, ct) => context.RunAsync(parse, ct, async (api, ct) =>
         {
             var leaked = await ReadAsync(parse.GetValue(file)!, ct);
-            var body = new JsonObject { ["leaked"] = leaked }.With("artifactId", parse.GetValue(artifact));
+            var body = new JsonObject { ["leaked"] = leaked }.With("artifactId", parse.GetValue(artifact))
+                .With("advisory", parse.GetValue(advisory));
             if (parse.GetValue(epsilon) is { } e) body["epsilon"] = e;
             var result = await api.PostAsync("trace", body, ct);
             context.Show(parse.GetValue(json), result, r => Human(context.Screen, r));
@@ -56,8 +58,9 @@ public static class TraceCommand
     private static void Human(Screen screen, JsonNode r)
     {
         var found = r["candidates"] is JsonArray;
+        var advisoryWide = r.Text("scope") == "advisory";
         screen.Write(Screen.Details(
-            ("Artifact", $"{r.Text("artifactTitle")} ({r.Text("artifactId")}){(found ? ", found automatically" : "")}"),
+            (advisoryWide ? "Most marks in" : "Artifact", $"{r.Text("artifactTitle")} ({r.Text("artifactId")}){(found ? ", found automatically" : "")}"),
             ("Advisory", r.Text("advisoryReference")),
             ("Marked as", r.Text("method")),
             ("Marks read", $"{r.Text("marksRead")} of {Counted.Of(r.Number("sites"), "site", "sites")}"),
@@ -72,6 +75,14 @@ public static class TraceCommand
         }
         screen.Line();
         screen.Line(r.Text("verdict"));
+        if (advisoryWide)
+        {
+            screen.Heading("Traced together (one code across the advisory)");
+            var shares = Screen.Table("Artifact", "Title", "Marked as", "Marks read");
+            foreach (var a in r.Items("artifacts"))
+                Screen.Row(shares, a.Text("artifactId"), a.Text("artifactTitle"), a.Text("method"), $"{a.Text("marksRead")} of {a.Text("sites")}");
+            screen.Write(shares);
+        }
         var near = r.Items("nearMisses").ToList();
         if (near.Count > 0)
         {

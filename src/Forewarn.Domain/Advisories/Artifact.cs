@@ -23,6 +23,17 @@ public sealed class Artifact
     public string Sha256 { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>
+    /// The generation of fingerprint mark finders this artifact's copies are made with, fixed when
+    /// it is created: a copy served once must regenerate byte for byte (its access record keeps the
+    /// copy's SHA-256), so finders added later reach only artifacts added after them. Artifacts
+    /// stored before versions existed are version 1.
+    /// </summary>
+    public int MarkerVersion { get; private set; } = LatestMarkerVersion;
+
+    /// <summary>The marker version new artifacts get (the tracing library's current one; a test keeps the two equal).</summary>
+    public const int LatestMarkerVersion = 2;
+
     /// <summary>Largest content accepted: 10 MiB.</summary>
     public const int MaxContentBytes = 10 * 1024 * 1024;
 

@@ -23,4 +23,13 @@ public sealed record ArtifactTrace(
 /// fingerprinted artifact of its advisory when it was recorded, and whom that named across them.
 /// It is kept as it was found; a later trace is another piece of evidence, never an edit of this one.
 /// </summary>
-public sealed record SampleTrace(DateTimeOffset At, IReadOnlyList<ArtifactTrace> Artifacts, IReadOnlyList<TracedPartner> Accused, string Verdict);
+public sealed record SampleTrace(DateTimeOffset At, IReadOnlyList<ArtifactTrace> Artifacts, IReadOnlyList<TracedPartner> Accused, string Verdict)
+{
+    /// <summary>
+    /// The sample traced against all the advisory's fingerprinted artifacts together — one code
+    /// across the advisory, a score summed over every mark read — which names colluders who mixed
+    /// several artifacts or several partners' copies when no single artifact can. Null in evidence
+    /// recorded before advisory-wide tracing.
+    /// </summary>
+    public ArtifactTrace? Combined { get; init; }
+}

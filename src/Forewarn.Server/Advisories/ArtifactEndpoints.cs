@@ -59,11 +59,15 @@ public static class ArtifactEndpoints
         ArtifactMarking marking, ILogger<CapacityReport> log, CancellationToken ct)
     {
         var advisory = await db.AdvisoryAsync(id, ct);
-        var capacities = await new CapacityReport(db, facts, marking, log).OfAdvisoryAsync(advisory, clock.GetUtcNow(), ct);
+        var report = new CapacityReport(db, facts, marking, log);
+        var capacities = await report.OfAdvisoryAsync(advisory, clock.GetUtcNow(), ct);
         return TypedResults.Ok(new AdvisoryFingerprintsDto(advisory.Reference,
             [.. capacities.Where(c => c.Fingerprint is not null).Select(c => c.Fingerprint!)],
             CapacityReport.Warnings(capacities),
-            capacities.Where(c => c.Fingerprint is null).ToDictionary(c => c.Artifact.Id.Value, c => c.Unmarked!)));
+            capacities.Where(c => c.Fingerprint is null).ToDictionary(c => c.Artifact.Id.Value, c => c.Unmarked!))
+        {
+            Advisory = await report.TogetherAsync(capacities, ct),
+        });
     }
 
     private static async Task<FileContentHttpResult> Content(string id, ForewarnDb db, CancellationToken ct)

@@ -27,15 +27,16 @@ public static class TraceEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async Task<Ok<TraceDto>> Trace(HttpRequest request, string? artifact, string? epsilon,
+    private static async Task<Ok<TraceDto>> Trace(HttpRequest request, string? artifact, string? advisory, string? epsilon,
         ClaimsPrincipal user, TraceService tracing, CancellationToken ct)
     {
-        var fromQuery = new TraceRequest(artifact, null, Epsilon(epsilon));
+        var fromQuery = new TraceRequest(artifact, null, Epsilon(epsilon), advisory);
         TraceRequest question;
         if (request.HasJsonContentType())
         {
             var body = await request.ReadFromJsonAsync<TraceRequest>(ct);
-            question = new TraceRequest(body?.ArtifactId ?? fromQuery.ArtifactId, body?.Leaked, body?.Epsilon ?? fromQuery.Epsilon);
+            question = new TraceRequest(body?.ArtifactId ?? fromQuery.ArtifactId, body?.Leaked, body?.Epsilon ?? fromQuery.Epsilon,
+                body?.Advisory ?? fromQuery.Advisory);
         }
         else
         {

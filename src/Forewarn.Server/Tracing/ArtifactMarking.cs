@@ -132,6 +132,8 @@ public sealed class ArtifactMarking(ProgramTracingSecret secret)
 
     private static PreparedArtifact Prepare(Artifact artifact, byte[] content, MarkingMethod method, byte[] secret)
     {
+        if (!MarkerVersion.IsKnown(artifact.MarkerVersion))
+            throw new DomainException("marker-version-unknown", $"it was prepared with marker version {artifact.MarkerVersion}, which this server does not know (a newer server made it).");
         var text = Encoding.UTF8.GetString(content);
         IMarkedArtifact marks = method switch
         {

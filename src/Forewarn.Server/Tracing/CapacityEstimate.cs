@@ -15,8 +15,9 @@ public static class CapacityEstimate
     /// <summary>The chance of accusing anyone innocent that traces are held to.</summary>
     public const double Epsilon = 1e-6;
 
-    public static FingerprintDto Of(PreparedArtifact prepared, Artifact artifact, int recipients, string recipientsCounted)
+    public static FingerprintDto Of(PreparedArtifact prepared, Artifact artifact, int recipients, string recipientsCounted, byte[] content)
     {
+        ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(prepared);
         ArgumentNullException.ThrowIfNull(artifact);
         var sites = prepared.Sites;
@@ -28,8 +29,15 @@ public static class CapacityEstimate
         var needed2 = AccusationThreshold.SitesNeeded(2, population, Epsilon);
         return new FingerprintDto(artifact.Id.Value, artifact.Title, artifact.Class.Name(), prepared.Method.ToString().ToLowerInvariant(),
             sites, kinds, recipients, recipientsCounted, Epsilon, resisted, needed2, AccusationThreshold.SitesNeeded(3, population, Epsilon),
-            resisted >= 2 ? null : Warning(artifact, prepared.Method, sites, recipients, resisted, AccusationThreshold.SitesNeeded(1, population, Epsilon), needed2));
+            resisted >= 2 ? null : Warning(artifact, prepared.Method, sites, recipients, resisted, AccusationThreshold.SitesNeeded(1, population, Epsilon), needed2))
+        {
+            MarkerVersion = artifact.MarkerVersion,
+            MarksPer1000Words = prepared.Method == MarkingMethod.Text ? Per(sites, ArtifactSize.Words(content), 1000) : null,
+            MarksPer100Lines = prepared.Method == MarkingMethod.Text ? null : Per(sites, ArtifactSize.Lines(content), 100),
+        };
     }
+
+    private static double Per(int sites, int units, int per) => units == 0 ? 0 : Math.Round(sites * (double)per / units, 1);
 
     /// <summary>Why an artifact is served as it is, the same bytes to every partner.</summary>
     public static string WhyUnmarked(Artifact artifact)

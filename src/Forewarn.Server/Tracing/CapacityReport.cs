@@ -42,7 +42,7 @@ public sealed class CapacityReport(ForewarnDb db, RequestFacts requestFacts, Art
             return new(artifact, null, CapacityEstimate.WhyUnmarkable(artifact, "an unexpected error while preparing its marks (logged)."));
         }
         var (recipients, counted) = await RecipientsAsync(artifact, advisory, waves, now, ct);
-        return new(artifact, CapacityEstimate.Of(prepared, artifact, recipients, counted), null);
+        return new(artifact, CapacityEstimate.Of(prepared, artifact, recipients, counted, content), null);
     }
 
     /// <summary>The capacity of each of <paramref name="artifacts"/>, in their order.</summary>
@@ -60,6 +60,15 @@ public sealed class CapacityReport(ForewarnDb db, RequestFacts requestFacts, Art
         var waves = await db.Waves.AsNoTracking().Where(w => w.AdvisoryId == advisory.Id).ToListAsync(ct);
         var artifacts = await db.Artifacts.AsNoTracking().Where(a => a.AdvisoryId == advisory.Id).ToListAsync(ct);
         return await OfAsync(artifacts.OrderBy(a => a.CreatedAt), advisory, waves, now, ct);
+    }
+
+    /// <summary>The capacity of the fingerprinted artifacts among <paramref name="capacities"/> together (one code across the advisory).</summary>
+    public async Task<AdvisoryCapacityDto?> TogetherAsync(IReadOnlyList<ArtifactCapacity> capacities, CancellationToken ct)
+    {
+        var marked = capacities.Where(c => c.Fingerprint is not null).ToList();
+        var textIds = marked.Where(c => c.Fingerprint!.MarksPer1000Words is not null).Select(c => c.Artifact.Id).ToList();
+        var texts = await db.ArtifactContents.AsNoTracking().Where(c => textIds.Contains(c.ArtifactId)).Select(c => c.Bytes).ToListAsync(ct);
+        return AdvisoryCapacity.Of([.. marked.Select(c => c.Fingerprint!)], [.. texts.Select(ArtifactSize.Words)]);
     }
 
     /// <summary>The staff warnings of a set of capacities: too few marks, and artifacts that should carry marks but cannot.</summary>

@@ -4,10 +4,15 @@ using Forewarn.Domain.Common;
 namespace Forewarn.Server.Tracing;
 
 /// <summary>
-/// A request to trace a leak: the leaked text, the artifact it is a copy of (found automatically
-/// when absent) and ε, the bound on the chance of naming anyone innocent (default 10⁻⁶).
+/// A request to trace a leak: the leaked text; the artifact it is a copy of, or the advisory whose
+/// artifacts it may mix (neither: the advisory is found automatically and all its fingerprinted
+/// artifacts are traced together); and ε, the bound on the chance of naming anyone innocent
+/// (default 10⁻⁶).
 /// </summary>
-public sealed record TraceRequest(string? ArtifactId, string? Leaked, double? Epsilon);
+public sealed record TraceRequest(string? ArtifactId, string? Leaked, double? Epsilon, string? Advisory = null);
+
+/// <summary>What one artifact contributed to a trace: its marks and how many the leak read.</summary>
+public sealed record TraceArtifactDto(Guid ArtifactId, string ArtifactTitle, string Method, int Sites, int MarksRead);
 
 /// <summary>One partner's score against the leaked copy.</summary>
 public sealed record TraceScoreDto(Guid PartnerId, string PartnerName, double Score);
@@ -17,9 +22,13 @@ public sealed record TraceCandidateDto(Guid ArtifactId, string AdvisoryReference
     int Sites, int MarksRead, double Similarity);
 
 /// <summary>
-/// What a trace found. <c>threshold</c> is null when no mark was read (no score can then name
-/// anyone). <c>candidates</c> is present only when the artifact was found automatically, most
-/// likely first, the chosen one at the top.
+/// What a trace found. <c>scope</c> is <c>artifact</c> when one artifact was given, else
+/// <c>advisory</c>: the leak was read against every fingerprinted artifact of the advisory and a
+/// partner's score is the sum over them (one code across the advisory); <c>sites</c> and
+/// <c>marksRead</c> are then totals, <c>artifacts</c> gives each artifact's share, and
+/// <c>artifactId</c> is the artifact the leak reads most marks of. <c>threshold</c> is null when
+/// no mark was read (no score can then name anyone). <c>candidates</c> is present only when the
+/// advisory was found automatically, most likely artifact first.
 /// </summary>
 public sealed record TraceDto(
     Guid ArtifactId,
@@ -34,7 +43,16 @@ public sealed record TraceDto(
     IReadOnlyList<TraceScoreDto> Accused,
     IReadOnlyList<TraceScoreDto> NearMisses,
     string Verdict,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TraceCandidateDto>? Candidates);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TraceCandidateDto>? Candidates)
+{
+    /// <summary><c>artifact</c> or <c>advisory</c>.</summary>
+    public string Scope { get; init; } = "artifact";
+
+    public Guid AdvisoryId { get; init; }
+
+    /// <summary>Each traced artifact's sites and marks read, in the advisory's order.</summary>
+    public IReadOnlyList<TraceArtifactDto> Artifacts { get; init; } = [];
+}
 
 /// <summary>
 /// A trace that cannot run on what it was given (the artifact carries no marks, nothing matches

@@ -39,32 +39,86 @@ public sealed class TraceService(ForewarnDb db, ArtifactMarking marking, Program
         if (!(epsilon > 0 && epsilon < 1))
             throw new DomainException("invalid-epsilon", $"ε must lie strictly between 0 and 1 (for example 1e-6), not {epsilon}.");
 
-        var (chosen, candidates) = string.IsNullOrWhiteSpace(request.ArtifactId)
-            ? await FindAsync(leaked, ct)
-            : (await GivenAsync(request.ArtifactId.Trim(), ct), null);
+        var artifactGiven = !string.IsNullOrWhiteSpace(request.ArtifactId);
+        var advisoryGiven = !string.IsNullOrWhiteSpace(request.Advisory);
+        if (artifactGiven && advisoryGiven)
+            throw new DomainException("artifact-or-advisory",
+                "Give the artifact the leak is a copy of, or the advisory whose artifacts it may mix — not both.");
+        IReadOnlyList<Chosen> traced;
+        IReadOnlyList<TraceCandidateDto>? candidates = null;
+        if (artifactGiven) traced = [await GivenAsync(request.ArtifactId!.Trim(), ct)];
+        else if (advisoryGiven) traced = await OfAdvisoryAsync((await db.AdvisoryAsync(request.Advisory!, ct)).Id, null, ct);
+        else
+        {
+            var (best, found) = await FindAsync(leaked, ct);
+            candidates = found;
+            traced = await OfAdvisoryAsync(best.Artifact.AdvisoryId, best, ct);
+        }
         var partners = await db.Partners.AsNoTracking().Select(p => new { p.Id, p.LegalName }).ToListAsync(ct);
         var names = partners.ToDictionary(p => ArtifactMarking.RecipientKey(p.Id), p => p.LegalName, StringComparer.Ordinal);
         var key = await secret.GetAsync(ct);
-        var result = Tracer.Trace(chosen.Prepared.Marks, chosen.Prepared.Code, key, ArtifactMarking.ArtifactKey(chosen.Artifact.Id),
-            names.Keys, leaked, epsilon, NearMisses);
+        var coded = traced.Select(c => new CodedArtifact(ArtifactMarking.ArtifactKey(c.Artifact.Id), c.Prepared.Marks, c.Prepared.Code)).ToList();
+        var result = Tracer.Trace(coded, key, names.Keys, leaked, epsilon, NearMisses);
 
         TraceScoreDto Dto(RecipientScore s) => new(Guid.Parse(s.Recipient), names[s.Recipient], s.Score);
         var accused = result.Accused.Select(Dto).ToList();
         // With no mark read every score is 0: there is nobody near.
         var near = result.MarksRead == 0 ? [] : result.NearMisses.Select(Dto).ToList();
         double? threshold = double.IsFinite(result.Threshold) ? result.Threshold : null;
-        var verdict = TraceVerdict.Sentence(result.Sites, result.MarksRead, epsilon, threshold, accused, near);
-        var reference = await ReferenceAsync(chosen.Artifact.AdvisoryId, ct);
+        var verdict = TraceVerdict.Sentence(result.Sites, result.MarksRead, epsilon, threshold, accused, near, traced.Count);
+        var shares = traced.Zip(result.Readings, (c, r) => new TraceArtifactDto(c.Artifact.Id.Value, c.Artifact.Title, Name(c.Prepared.Method), r.Sites, r.MarksRead)).ToList();
+        // The artifact named in the answer: the one the leak reads most of (the first, when it reads none).
+        var lead = traced[shares.Select((s, i) => (s.MarksRead, i)).MaxBy(x => (x.MarksRead, -x.i)).i];
+        var reference = await ReferenceAsync(lead.Artifact.AdvisoryId, ct);
+        var scope = artifactGiven ? "artifact" : "advisory";
 
-        log.LogInformation("Trace by {Actor} on artifact {ArtifactId} ({Reference}, {How}): {MarksRead} of {Sites} marks read, "
+        log.LogInformation("Trace by {Actor} on {Scope} {ArtifactId} ({Reference}, {How}): {MarksRead} of {Sites} marks read in {Artifacts} artifacts, "
             + "population {Population}, ε {Epsilon}; accused: {Accused}",
-            $"{staff.Name}, key {staff.KeyId}", chosen.Artifact.Id, reference, candidates is null ? "given" : "found", result.MarksRead, result.Sites,
-            result.Population, epsilon, accused.Count == 0 ? "none" : string.Join(", ", accused.Select(a => a.PartnerId)));
+            $"{staff.Name}, key {staff.KeyId}", scope, lead.Artifact.Id, reference, artifactGiven || advisoryGiven ? "given" : "found", result.MarksRead,
+            result.Sites, traced.Count, result.Population, epsilon, accused.Count == 0 ? "none" : string.Join(", ", accused.Select(a => a.PartnerId)));
 
-        var answer = new TraceDto(chosen.Artifact.Id.Value, reference, chosen.Artifact.Title, Name(chosen.Prepared.Method), result.Sites,
-            result.MarksRead, result.Population, epsilon, threshold, accused, near, verdict, candidates);
+        var answer = new TraceDto(lead.Artifact.Id.Value, reference, lead.Artifact.Title, Name(lead.Prepared.Method), result.Sites,
+            result.MarksRead, result.Population, epsilon, threshold, accused, near, verdict, candidates)
+        {
+            Scope = scope,
+            AdvisoryId = lead.Artifact.AdvisoryId.Value,
+            Artifacts = shares,
+        };
         await transparency.AppendAsync(LogEvents.TraceRun(answer, leaked, clock.GetUtcNow(), staff), ct);
         return answer;
+    }
+
+    /// <summary>
+    /// Every fingerprinted artifact of an advisory that can be traced (a PoC that could not be
+    /// marked was never served marked), oldest first; <paramref name="found"/> is kept even if the
+    /// advisory were to list it otherwise.
+    /// </summary>
+    private async Task<IReadOnlyList<Chosen>> OfAdvisoryAsync(AdvisoryId advisory, Chosen? found, CancellationToken ct)
+    {
+        var artifacts = (await db.Artifacts.AsNoTracking().Where(a => a.AdvisoryId == advisory).ToListAsync(ct))
+            .Where(a => ArtifactMarking.MethodFor(a) != MarkingMethod.None)
+            .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id.Value).ToList();
+        var ids = artifacts.Select(a => a.Id).ToList();
+        var contents = await db.ArtifactContents.AsNoTracking().Where(c => ids.Contains(c.ArtifactId)).ToDictionaryAsync(c => c.ArtifactId, ct);
+        var chosen = new List<Chosen>();
+        foreach (var artifact in artifacts)
+        {
+            if (found is not null && artifact.Id == found.Artifact.Id) { chosen.Add(found); continue; }
+            PreparedArtifact? prepared;
+            try
+            {
+                prepared = await marking.PrepareAsync(artifact, contents[artifact.Id].Bytes, ct);
+            }
+            catch (DomainException)
+            {
+                continue;
+            }
+            if (prepared is { Sites: > 0 }) chosen.Add(new Chosen(artifact, prepared));
+        }
+        if (chosen.Count == 0)
+            throw new TraceRefusedException("artifact-not-marked",
+                "The advisory has no fingerprinted artifact (descriptions, detection guidance and mitigation in text, Python or C# PoCs), so no copy of it can be traced.");
+        return chosen;
     }
 
     private sealed record Chosen(Artifact Artifact, PreparedArtifact Prepared);

@@ -7,7 +7,7 @@ namespace Forewarn.Server.Tracing;
 public static class TraceVerdict
 {
     public static string Sentence(int sites, int marksRead, double epsilon, double? threshold,
-        IReadOnlyList<TraceScoreDto> accused, IReadOnlyList<TraceScoreDto> nearMisses)
+        IReadOnlyList<TraceScoreDto> accused, IReadOnlyList<TraceScoreDto> nearMisses, int artifacts = 1)
     {
         var bound = $"the chance that anyone innocent is named is at most {Epsilon(epsilon)}.";
         if (accused.Count == 1 && threshold is { } t1)
@@ -19,8 +19,11 @@ public static class TraceVerdict
             return $"Named {list}, each above the threshold {Number(t)}: {bound}";
         }
         if (marksRead == 0)
-            return $"No one named: none of the artifact's {Counted.Of(sites, "mark", "marks")} was found in the leaked text — it is not a copy of this artifact, "
-                + "or every marked word in it was rewritten.";
+            return artifacts > 1
+                ? $"No one named: none of the {Counted.Of(sites, "mark", "marks")} of the advisory's {artifacts} fingerprinted artifacts was found in the leaked text — "
+                    + "it is not a copy of any of them, or every marked word in it was rewritten."
+                : $"No one named: none of the artifact's {Counted.Of(sites, "mark", "marks")} was found in the leaked text — it is not a copy of this artifact, "
+                    + "or every marked word in it was rewritten.";
         if (threshold is null)
             return $"No one named: ε = {Epsilon(epsilon)} is so small that no score can reach a threshold; give a larger ε.";
         var highest = nearMisses.Count > 0 ? $" (highest: {nearMisses[0].PartnerName}, {Number(nearMisses[0].Score)})" : "";

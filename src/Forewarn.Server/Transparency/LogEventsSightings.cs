@@ -62,6 +62,15 @@ public static partial class LogEvents
             ["threshold"] = a.Threshold,
             ["accused"] = Strings(a.Accused.Select(p => p.PartnerId.ToString())),
         })]),
+        ["combined"] = trace.Combined is { } all
+            ? new JsonObject
+            {
+                ["sites"] = all.Sites,
+                ["marks_read"] = all.MarksRead,
+                ["threshold"] = all.Threshold,
+                ["accused"] = Strings(all.Accused.Select(p => p.PartnerId.ToString())),
+            }
+            : null,
         ["accused"] = Strings(trace.Accused.Select(p => p.PartnerId.ToString())),
         ["verdict"] = trace.Verdict,
     };

@@ -21,6 +21,8 @@ public static partial class LogEvents
             Field("artifact_found", result.Candidates is not null),
             Field("leak_sha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(leaked)))),
             Field("method", result.Method),
+            Field("scope", result.Scope),
+            Field("artifacts", Strings(result.Artifacts.Select(a => $"{a.ArtifactId}:{a.MarksRead}/{a.Sites}"))),
             Field("sites", result.Sites),
             Field("marks_read", result.MarksRead),
             Field("population", result.Population),

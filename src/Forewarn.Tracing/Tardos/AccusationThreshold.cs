@@ -83,4 +83,29 @@ public static class AccusationThreshold
         var rate = distribution.ChernoffRate(distribution.GuaranteedScore(colluders));
         return (int)Math.Ceiling(Math.Log(population / epsilon) / rate);
     }
+
+    /// <summary>
+    /// The length rule for <paramref name="colluders"/> copies mixed passage by passage (each read
+    /// mark taken from one colluder's copy, the one a passage came from) under a code with every
+    /// bias 1/2, as prose and PoCs are designed below 1,030 sites: each colluder agrees with a read
+    /// mark with chance 1/c + (1 − 1/c)/2, so expects 1/c per site, and
+    /// m = ⌈ln(population/ε) / Λ*(1/c)⌉. Mixing is what colluders who do not know where the marks
+    /// are can do; a coalition that finds the marks by comparing copies and votes with its minority
+    /// is resisted only by <see cref="SitesNeeded"/> with a code designed against it.
+    /// </summary>
+    public static int SitesNeededMixing(int colluders, int population, double epsilon)
+    {
+        if (colluders <= 0) return 0;
+        ArgumentOutOfRangeException.ThrowIfLessThan(population, 1);
+        var rate = BiasDistribution.For(1).ChernoffRate(1.0 / colluders);
+        return (int)Math.Ceiling(Math.Log(population / epsilon) / rate);
+    }
+
+    /// <summary>How many colluders mixing their copies passage by passage <paramref name="sites"/> marks name (<see cref="SitesNeededMixing"/>).</summary>
+    public static int ColludersResistedMixing(int sites, int population, double epsilon)
+    {
+        var c = 0;
+        while (c < BiasDistribution.MaxDesign && SitesNeededMixing(c + 1, population, epsilon) <= sites) c++;
+        return c;
+    }
 }

@@ -96,7 +96,11 @@ public sealed class CaseApiTests : IAsyncLifetime
         Assert.NotNull(best["threshold"]);
         Assert.Equal(_f.PartnerInfo(DemoFacts.Trusted).Id, Guid.Parse((string)Assert.Single(best["accused"]!.AsArray())!["partnerId"]!));
         Assert.StartsWith("Named Bastion", (string?)best["verdict"], StringComparison.Ordinal);
-        Assert.Equal(traces.Count, (await LogEntries.OfKindAsync(staff, LogKinds.TraceRun)).Count - traceRuns); // each trace is logged too
+        // All the advisory's artifacts traced together name the same partner.
+        var combined = file["trace"]!["combined"]!;
+        Assert.Equal(traces.Sum(t => (int)t!["sites"]!), (int)combined["sites"]!);
+        Assert.Equal(_f.PartnerInfo(DemoFacts.Trusted).Id, Guid.Parse((string)Assert.Single(combined["accused"]!.AsArray())!["partnerId"]!));
+        Assert.Equal(traces.Count + 1, (await LogEntries.OfKindAsync(staff, LogKinds.TraceRun)).Count - traceRuns); // each trace is logged too
 
         // The same as a trace: the result is kept, the leaked text is not.
         var trace = await staff.PostJson($"/api/v1/cases/{reference}/evidence", new { kind = "trace", leaked = copy, artifactId = description }, HttpStatusCode.Created);

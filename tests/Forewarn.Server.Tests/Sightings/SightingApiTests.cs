@@ -87,8 +87,9 @@ public sealed class SightingApiTests : IAsyncLifetime
         Assert.True((double)Assert.Single(traced["accused"]!.AsArray())!["score"]! > (double)traced["threshold"]!);
         Assert.All(artifacts.Where(a => (string?)a!["artifactId"] != description), a => Assert.Empty(a!["accused"]!.AsArray()));
 
-        // Each artifact's run is a trace.run entry; the sighting's entry holds the sample's hash, never its text.
-        Assert.Equal(before + 4, (await LogEntries.OfKindAsync(staff, LogKinds.TraceRun)).Count);
+        // Each artifact's run is a trace.run entry, and so is the run over all of them together; the
+        // sighting's entry holds the sample's hash, never its text.
+        Assert.Equal(before + 5, (await LogEntries.OfKindAsync(staff, LogKinds.TraceRun)).Count);
         var entry = await LogEntries.SingleAsync(staff, LogKinds.SightingRecorded, "sighting", (string)recorded["id"]!);
         Assert.Equal((string?)sample["sha256"], (string?)entry["entry"]!["sample_sha256"]);
         Assert.Equal(bastion.Id.ToString(), (string?)entry["entry"]!["trace"]!["accused"]![0]);

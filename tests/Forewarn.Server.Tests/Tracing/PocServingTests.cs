@@ -127,5 +127,25 @@ public sealed class PocServingTests : IAsyncLifetime
         Assert.Contains(report["fingerprints"]!.AsArray(), f => (string?)f!["title"] == "Short note");
         Assert.Contains(report["warnings"]!.AsArray(), w => (string?)w == warning);
         Assert.Contains("must stay exact", (string?)report["unmarked"]![(string)indicators["id"]!], StringComparison.Ordinal);
+
+        // All the fingerprinted artifacts together: one code across the advisory.
+        var all = report["advisory"]!;
+        var marked = report["fingerprints"]!.AsArray();
+        Assert.Equal(marked.Sum(f => (int)f!["sites"]!), (int)all["sites"]!);
+        Assert.Equal(marked.Max(f => (int)f!["recipients"]!), (int)all["recipients"]!);
+        var recipients = Math.Max(1, (int)all["recipients"]!);
+        Assert.Equal(Math.Min(2, AccusationThreshold.ColludersResisted((int)all["sites"]!, recipients, 1e-6)), (int)all["colludersResisted"]!);
+        Assert.Equal(AccusationThreshold.ColludersResistedMixing((int)all["sites"]!, recipients, 1e-6), (int)all["colludersResistedMixing"]!);
+        Assert.Equal(AccusationThreshold.SitesNeededMixing(3, recipients, 1e-6), (int)all["sitesNeededFor3Mixing"]!);
+        Assert.NotEmpty(all["advice"]!.AsArray());
+        if ((int)all["sites"]! < (int)all["sitesNeededFor3Mixing"]!)
+            Assert.Contains(all["advice"]!.AsArray(), a => ((string?)a)!.Contains("detail alternatives with eight variants", StringComparison.Ordinal));
+        Assert.All(marked, f => Assert.Equal(2, (int)f!["markerVersion"]!));
+        Assert.All(marked.Where(f => (string?)f!["method"] == "text"), f =>
+        {
+            Assert.Equal((int)f!["sites"]! > 0, (double)f["marksPer1000Words"]! > 0);
+            Assert.Null(f["marksPer100Lines"]);
+        });
+        Assert.All(marked.Where(f => (string?)f!["method"] != "text"), f => Assert.True((double)f!["marksPer100Lines"]! > 0));
     }
 }

@@ -100,6 +100,44 @@ public sealed class TraceApiTests(TraceServer server) : IClassFixture<TraceServe
     }
 
     [Fact]
+    public async Task A_file_holding_parts_of_several_artifacts_is_traced_across_the_advisory_without_saying_which()
+    {
+        var fjordwatch = F.PartnerInfo(DemoFacts.Validate);
+        var description = await TraceProgramme.CopyForAsync(F, server.Advisory.Description, fjordwatch.Id);
+        var poc = await TraceProgramme.CopyForAsync(F, server.Advisory.Poc, fjordwatch.Id);
+        // A third of the description and a third of the PoC, pasted into one note: too little of
+        // either on its own may name anyone, together they are one longer code.
+        var lines = poc.Split('\n');
+        var leaked = description[..(description.Length / 3)] + "\n\n" + string.Join('\n', lines[(lines.Length / 3)..(2 * lines.Length / 3)]);
+
+        var together = await Trace(F.Staff(), new { leaked });
+        Assert.Equal("advisory", (string?)together["scope"]);
+        var shares = together["artifacts"]!.AsArray();
+        Assert.True((int)shares.Single(a => (string?)a!["artifactId"] == server.Advisory.Description)!["marksRead"]! > 0);
+        Assert.True((int)shares.Single(a => (string?)a!["artifactId"] == server.Advisory.Poc)!["marksRead"]! > 0);
+        Assert.Equal(fjordwatch.Id, (Guid)Assert.Single(together["accused"]!.AsArray())!["partnerId"]!);
+
+        // The same, naming the advisory by its reference.
+        var named = await Trace(F.Staff(), new { leaked, advisory = server.Advisory.Reference });
+        Assert.Equal((double)together["threshold"]!, (double)named["threshold"]!);
+        Assert.Null(named["candidates"]);
+
+        // Each artifact alone reads fewer marks than both together.
+        var alone = await Trace(F.Staff(), new { leaked, artifactId = server.Advisory.Poc });
+        Assert.Equal("artifact", (string?)alone["scope"]);
+        Assert.True((int)alone["marksRead"]! < (int)together["marksRead"]!);
+    }
+
+    [Fact]
+    public async Task An_artifact_and_an_advisory_together_or_an_unknown_advisory_are_refused()
+    {
+        var both = await F.Staff().PostAsJsonAsync("/api/v1/trace", new { leaked = "text", artifactId = server.Advisory.Poc, advisory = server.Advisory.Reference });
+        await both.Problem(HttpStatusCode.BadRequest, "artifact-or-advisory");
+        var unknown = await F.Staff().PostAsJsonAsync("/api/v1/trace", new { leaked = "text", advisory = "FW-1999-0001" });
+        await unknown.Problem(HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
     public async Task Without_an_artifact_the_one_the_leak_is_a_copy_of_is_found()
     {
         var emberline = F.PartnerInfo(DemoFacts.Entry);
@@ -112,7 +150,12 @@ public sealed class TraceApiTests(TraceServer server) : IClassFixture<TraceServe
             Assert.Equal(expected, (string?)trace["artifactId"]);
             var candidates = trace["candidates"]!.AsArray();
             Assert.Equal(expected, (string?)candidates[0]!["artifactId"]);
-            Assert.Equal((int)trace["marksRead"]!, (int)candidates[0]!["marksRead"]!);
+            // Found automatically, the leak is traced against every fingerprinted artifact of the advisory together.
+            Assert.Equal("advisory", (string?)trace["scope"]);
+            var share = trace["artifacts"]!.AsArray().Single(a => (string?)a!["artifactId"] == expected)!;
+            Assert.Equal((int)share["marksRead"]!, (int)candidates[0]!["marksRead"]!);
+            Assert.Equal(trace["artifacts"]!.AsArray().Sum(a => (int)a!["marksRead"]!), (int)trace["marksRead"]!);
+            Assert.Equal(trace["artifacts"]!.AsArray().Sum(a => (int)a!["sites"]!), (int)trace["sites"]!);
             Assert.All(candidates.Skip(1), c => Assert.True((int)c!["marksRead"]! < (int)candidates[0]!["marksRead"]!));
             Assert.Equal(emberline.Id, (Guid)Assert.Single(trace["accused"]!.AsArray())!["partnerId"]!);
         }

@@ -34,7 +34,26 @@ public sealed record ArtifactDetailDto(Guid Id, Guid AdvisoryId, string Title, s
 /// </summary>
 public sealed record FingerprintDto(Guid ArtifactId, string Title, string Class, string Method, int Sites,
     IReadOnlyDictionary<string, int> Kinds, int Recipients, string RecipientsCounted, double Epsilon, int ColludersResisted,
-    int SitesNeededFor2, int SitesNeededFor3, string? Warning);
+    int SitesNeededFor2, int SitesNeededFor3, string? Warning)
+{
+    /// <summary>The generation of mark finders the artifact's copies are made with.</summary>
+    public int MarkerVersion { get; init; }
+
+    /// <summary>Marks per 1,000 words of prose (text artifacts; null for code).</summary>
+    public double? MarksPer1000Words { get; init; }
+
+    /// <summary>Marks per 100 lines of code (PoCs; null for prose).</summary>
+    public double? MarksPer100Lines { get; init; }
+}
+
+/// <summary>
+/// What the marks of all an advisory's fingerprinted artifacts are worth together — one code
+/// across the advisory: colluders named at ε among the partners it opens to whatever they do
+/// (<c>colludersResisted</c>) and when they mix their copies passage by passage
+/// (<c>colludersResistedMixing</c>), the marks needed for two and three, and what to add.
+/// </summary>
+public sealed record AdvisoryCapacityDto(int Sites, int Recipients, double Epsilon, int ColludersResisted, int ColludersResistedMixing,
+    int SitesNeededFor2, int SitesNeededFor3Mixing, double? MarksPer1000Words, IReadOnlyList<string> Advice);
 
 /// <summary>A wave just planned, with the fingerprint capacity of the artifacts it publishes and the warnings for staff.</summary>
 public sealed record PlannedWaveDto(Guid Id, int Number, string Kind, DateTimeOffset At, IReadOnlyList<Guid> ArtifactIds, string Note,
@@ -46,7 +65,11 @@ public sealed record PlannedWaveDto(Guid Id, int Number, string Kind, DateTimeOf
 
 /// <summary>The fingerprint capacity of an advisory's artifacts: the marked ones, the warnings, and why the others are served as they are.</summary>
 public sealed record AdvisoryFingerprintsDto(string Reference, IReadOnlyList<FingerprintDto> Fingerprints, IReadOnlyList<string> Warnings,
-    IReadOnlyDictionary<Guid, string> Unmarked);
+    IReadOnlyDictionary<Guid, string> Unmarked)
+{
+    /// <summary>All the fingerprinted artifacts together (null when none is fingerprinted).</summary>
+    public AdvisoryCapacityDto? Advisory { get; init; }
+}
 
 public sealed record WaveDto(Guid Id, int Number, string Kind, DateTimeOffset At, IReadOnlyList<Guid> ArtifactIds, string Note, DateTimeOffset CreatedAt)
 {

@@ -233,6 +233,9 @@ namespace Forewarn.Storage.Postgres.Migrations
                     b.Property<string>("FileName")
                         .HasColumnType("text");
 
+                    b.Property<int>("MarkerVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("MediaType")
                         .IsRequired()
                         .HasColumnType("text");

@@ -228,6 +228,9 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.Property<string>("FileName")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MarkerVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MediaType")
                         .IsRequired()
                         .HasColumnType("TEXT");

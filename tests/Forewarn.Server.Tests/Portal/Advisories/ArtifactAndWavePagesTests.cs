@@ -65,7 +65,13 @@ public sealed class ArtifactAndWavePagesTests : IAsyncLifetime
         var shown = WebUtility.HtmlDecode(html);
         foreach (var warning in report["warnings"]!.AsArray()) Assert.Contains((string)warning!, shown, StringComparison.Ordinal);
         foreach (var f in report["fingerprints"]!.AsArray())
-            Assert.Contains($"{(string)f!["method"]!}: {(int)f["sites"]!} marks, {(int)f["recipients"]!} recipients", shown, StringComparison.Ordinal);
+        {
+            Assert.Contains($"{(string)f!["method"]!}: {(int)f["sites"]!} marks", shown, StringComparison.Ordinal);
+            Assert.Contains($"{(int)f["recipients"]!} recipients ({(string)f["recipientsCounted"]!})", shown, StringComparison.Ordinal);
+        }
+        // All the fingerprinted artifacts together, with what to add.
+        Assert.Contains($"{(int)report["advisory"]!["sites"]!} marks across the advisory", shown, StringComparison.Ordinal);
+        foreach (var advice in report["advisory"]!["advice"]!.AsArray()) Assert.Contains((string)advice!, shown, StringComparison.Ordinal);
         foreach (var (_, why) in report["unmarked"]!.AsObject()) Assert.Contains((string)why!, shown, StringComparison.Ordinal);
     }
 

@@ -23,6 +23,9 @@ public sealed class ArtifactsModel(AdvisoryService advisories, ArtifactService a
 {
     public string Reference { get; private set; } = "";
     public IReadOnlyList<ArtifactCapacity> Capacities { get; private set; } = [];
+    /// <summary>The fingerprinted artifacts' marks together (one code across the advisory), or null when none is fingerprinted.</summary>
+    public Forewarn.Server.Api.Contracts.AdvisoryCapacityDto? Together { get; private set; }
+
     public IReadOnlyList<string> Warnings { get; private set; } = [];
     public string? Done { get; private set; }
 
@@ -106,8 +109,10 @@ public sealed class ArtifactsModel(AdvisoryService advisories, ArtifactService a
             return false;
         }
         Reference = advisory.Reference;
-        Capacities = await new CapacityReport(db, facts, marking, log).OfAdvisoryAsync(advisory, clock.GetUtcNow(), ct);
+        var report = new CapacityReport(db, facts, marking, log);
+        Capacities = await report.OfAdvisoryAsync(advisory, clock.GetUtcNow(), ct);
         Warnings = CapacityReport.Warnings(Capacities);
+        Together = await report.TogetherAsync(Capacities, ct);
         return true;
     }
 }

@@ -30,8 +30,11 @@ public sealed class IndexModel(TraceService tracing) : PageModel
         [Display(Name = "Or the leaked file (text)")]
         public IFormFile? File { get; set; }
 
-        [Display(Name = "Artifact id (optional: found from the text when empty)")]
+        [Display(Name = "Artifact id (optional: only this artifact)")]
         public string? Artifact { get; set; }
+
+        [Display(Name = "Advisory (optional: id or reference; found from the text when both are empty)")]
+        public string? Advisory { get; set; }
 
         [Display(Name = "ε, the bound on naming anyone innocent")]
         public string Epsilon { get; set; } = "1e-6";
@@ -54,7 +57,7 @@ public sealed class IndexModel(TraceService tracing) : PageModel
         if (leaked is null || !ModelState.IsValid) return Page();
         try
         {
-            Result = await tracing.TraceAsync(new TraceRequest(Input.Artifact, leaked, epsilon), PortalPrincipal.ActorOf(User), ct);
+            Result = await tracing.TraceAsync(new TraceRequest(Input.Artifact, leaked, epsilon, Input.Advisory), PortalPrincipal.ActorOf(User), ct);
         }
         catch (DomainException e)
         {
@@ -64,10 +67,12 @@ public sealed class IndexModel(TraceService tracing) : PageModel
     }
 
     /// <summary>Which field a refusal is about, so the sentence appears beside it.</summary>
-    private static string Field(string code) => code switch
+    private string Field(string code) => code switch
     {
         "invalid-epsilon" => "Input.Epsilon",
         "empty-leak" => "Input.Text",
+        "artifact-or-advisory" => "Input.Advisory",
+        "not-found" when !string.IsNullOrWhiteSpace(Input.Advisory) => "Input.Advisory",
         _ when code.Contains("artifact", StringComparison.Ordinal) || code == "not-found" => "Input.Artifact",
         _ => "",
     };
