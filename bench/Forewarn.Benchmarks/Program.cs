@@ -50,7 +50,7 @@ switch (mode)
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- fanout [--partners 10000] [--lead 20] [--markdown FILE] [--no-build]
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- taxii [--objects 10000] [--pagers 1,8] [--seconds 15] [--warmup 10]
                   [--limit 100] [--seed-concurrency 8] [--store sqlite|postgres|both] [--markdown FILE] [--no-build]
-              dotnet run -c Release --project bench/Forewarn.Benchmarks -- serve [--kb 100] [--partners 60] [--seconds 10] [--concurrency 4]
+              dotnet run -c Release --project bench/Forewarn.Benchmarks -- serve [--kb 100 | --demo] [--partners 60] [--seconds 10] [--concurrency 4]
                   [--store sqlite|postgres|both] [--markdown FILE] [--no-build]
               FOREWARN_DATABASE=… dotnet run -c Release --project bench/Forewarn.Benchmarks -- pool [--seconds 8] [--downloads 200] [--servers 2]
                   [--low 16] [--high 200] [--warmup 3] [--server-arg --name=value] [--markdown FILE] [--no-build]

@@ -48,7 +48,8 @@ public static class ServeDriver
         return await DriverRun.GuardAsync(async () =>
         {
             if (!args.Contains("--no-build")) await ServerProcess.BuildAsync(root, run.Token);
-            var runs = await run.PerStoreAsync(store, (name, postgres) => RunStoreAsync(name, postgres, root, kb, partners, seconds, concurrency, run.Token));
+            var demo = args.Contains("--demo");
+            var runs = await run.PerStoreAsync(store, (name, postgres) => RunStoreAsync(name, postgres, root, kb, partners, seconds, concurrency, demo, run.Token));
             var markdown = ServeReport.Render(MachineFacts.Read(), concurrency, runs);
             Console.WriteLine(markdown);
             if (Text("--markdown") is { } path) await File.WriteAllTextAsync(path, markdown, run.Token);
@@ -57,7 +58,7 @@ public static class ServeDriver
     }
 
     private static async Task<ServeRun> RunStoreAsync(string store, string? postgres, string root, int kb, int partners, int seconds,
-        int concurrency, CancellationToken ct)
+        int concurrency, bool demo, CancellationToken ct)
     {
         Console.WriteLine($"Starting the server on {store}…");
         await using var server = await ServerProcess.StartAsync(ServerProcess.DllPath(root), postgres, ct);
@@ -67,13 +68,15 @@ public static class ServeDriver
             Timeout = TimeSpan.FromMinutes(5),
         };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ServeSetup.StaffKeyAsync(server.DataDirectory, ct));
-        Console.WriteLine($"Adding a {kb} KB Python PoC, indicators of the same size and {partners} partners…");
-        var subjects = await ServeSetup.PrepareAsync(client, root, server.DataDirectory, postgres, kb, partners, ct);
+        Console.WriteLine(demo
+            ? $"Adding the demo's Python PoC and technical description, unmarked files of the same sizes and {partners} partners…"
+            : $"Adding a {kb} KB Python PoC, indicators of the same size and {partners} partners…");
+        var subjects = await ServeSetup.PrepareAsync(client, root, server.DataDirectory, postgres, kb, partners, demo, ct);
         Console.WriteLine($"PoC: {subjects.PocBytes:N0} bytes, {subjects.PocMarks} marks, prepared in {subjects.PrepareSeconds:0.00} s at upload.");
 
         // Warm-up: the serving path, the key cache and the connection pool (not the PoC's copies).
-        await LoopAsync(client, subjects.IndicatorsId, subjects.PartnerKeys, concurrency, TimeSpan.FromSeconds(3), null, null, ct);
-        var unmarked = await LoopAsync(client, subjects.IndicatorsId, subjects.PartnerKeys, concurrency, TimeSpan.FromSeconds(seconds), null, "unmarked", ct);
+        await LoopAsync(client, subjects.Unmarked, subjects.PartnerKeys, concurrency, TimeSpan.FromSeconds(3), null, null, ct);
+        var unmarked = await LoopAsync(client, subjects.Unmarked, subjects.PartnerKeys, concurrency, TimeSpan.FromSeconds(seconds), null, "unmarked", ct);
         Console.WriteLine($"  unmarked {unmarked.CopiesPerSecond:N1} copies/s");
 
         var first = new ConcurrentDictionary<string, string>();
@@ -82,27 +85,28 @@ public static class ServeDriver
         Console.WriteLine($"  cold {cold.CopiesPerSecond:N1} copies/s ({distinct} distinct copies of {first.Count})");
         cold = cold with { Errors = cold.Errors + (first.Count - distinct) };
 
-        var repeat = await LoopAsync(client, subjects.PocId, subjects.PartnerKeys, concurrency, TimeSpan.FromSeconds(seconds), first, "repeat", ct);
+        var repeat = await LoopAsync(client, subjects.Marked, subjects.PartnerKeys, concurrency, TimeSpan.FromSeconds(seconds), first, "repeat", ct);
         Console.WriteLine($"  repeat {repeat.CopiesPerSecond:N1} copies/s");
         return new ServeRun(store, subjects, unmarked, cold, repeat);
     }
 
-    /// <summary>Each partner downloads the PoC once, <paramref name="concurrency"/> at a time.</summary>
+    /// <summary>Each partner downloads each marked artifact once (its first copy), <paramref name="concurrency"/> at a time.</summary>
     private static async Task<ServePhase> ColdAsync(HttpClient client, ServeSubjects subjects, int concurrency,
         ConcurrentDictionary<string, string> first, CancellationToken ct)
     {
         var errors = 0;
         var clock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(subjects.PartnerKeys, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct }, async (key, token) =>
+        var downloads = subjects.PartnerKeys.SelectMany(key => subjects.Marked.Select(artifact => (Artifact: artifact, Key: key))).ToList();
+        await Parallel.ForEachAsync(downloads, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct }, async (d, token) =>
         {
-            if (await DownloadAsync(client, subjects.PocId, key, token) is { } hash) first[key] = hash;
+            if (await DownloadAsync(client, d.Artifact, d.Key, token) is { } hash) first[$"{d.Artifact}|{d.Key}"] = hash;
             else Interlocked.Increment(ref errors);
         });
-        return new ServePhase("cold PoC copies", subjects.PartnerKeys.Count, clock.Elapsed.TotalSeconds, errors);
+        return new ServePhase("cold copies", downloads.Count, clock.Elapsed.TotalSeconds, errors);
     }
 
-    /// <summary>Downloads round-robin over the partners for a while; with <paramref name="expected"/>, each copy must be the partner's first.</summary>
-    private static async Task<ServePhase> LoopAsync(HttpClient client, string artifact, IReadOnlyList<string> keys, int concurrency, TimeSpan duration,
+    /// <summary>Downloads round-robin over the partners and artifacts for a while; with <paramref name="expected"/>, each copy must be the partner's first.</summary>
+    private static async Task<ServePhase> LoopAsync(HttpClient client, IReadOnlyList<string> artifacts, IReadOnlyList<string> keys, int concurrency, TimeSpan duration,
         IReadOnlyDictionary<string, string>? expected, string? name, CancellationToken ct)
     {
         var (copies, errors, next) = (0, 0, 0);
@@ -111,9 +115,11 @@ public static class ServeDriver
         {
             while (clock.Elapsed < duration)
             {
-                var key = keys[(Interlocked.Increment(ref next) & int.MaxValue) % keys.Count];
+                var n = Interlocked.Increment(ref next) & int.MaxValue;
+                var key = keys[n / artifacts.Count % keys.Count];
+                var artifact = artifacts[n % artifacts.Count];
                 var hash = await DownloadAsync(client, artifact, key, ct);
-                if (hash is null || (expected is not null && expected.GetValueOrDefault(key) != hash)) Interlocked.Increment(ref errors);
+                if (hash is null || (expected is not null && expected.GetValueOrDefault($"{artifact}|{key}") != hash)) Interlocked.Increment(ref errors);
                 else Interlocked.Increment(ref copies);
             }
         }));

@@ -21,9 +21,12 @@ public static class ServeReport
         foreach (var r in runs)
         {
             var s = r.Subjects;
-            Row(md, r.Store, $"indicators, {s.IndicatorsBytes:N0} B, as they are", r.Unmarked, 1);
-            Row(md, r.Store, $"Python PoC, {s.PocBytes:N0} B, {s.PocMarks} marks — first copy per partner", r.Cold, r.ColdRatio);
-            Row(md, r.Store, "the same PoC — repeat downloads", r.Repeat, r.RepeatRatio);
+            var demo = s.DescriptionId is not null;
+            Row(md, r.Store, demo ? "indicators and a notice of the PoC's and the description's sizes, as they are" : $"indicators, {s.IndicatorsBytes:N0} B, as they are", r.Unmarked, 1);
+            Row(md, r.Store, demo
+                ? $"the demo's Python PoC ({s.PocBytes:N0} B, {s.PocMarks} marks) and technical description — first copy per partner"
+                : $"Python PoC, {s.PocBytes:N0} B, {s.PocMarks} marks — first copy per partner", r.Cold, r.ColdRatio);
+            Row(md, r.Store, demo ? "the same copies — repeat downloads" : "the same PoC — repeat downloads", r.Repeat, r.RepeatRatio);
         }
         md.AppendLine();
         foreach (var r in runs)

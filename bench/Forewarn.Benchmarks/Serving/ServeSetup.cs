@@ -10,7 +10,19 @@ namespace Forewarn.Benchmarks.Serving;
 
 /// <summary>What the serving benchmark downloads, and who downloads it.</summary>
 public sealed record ServeSubjects(string PocId, int PocBytes, int PocMarks, double PrepareSeconds, string IndicatorsId, int IndicatorsBytes,
-    IReadOnlyList<string> PartnerKeys);
+    IReadOnlyList<string> PartnerKeys)
+{
+    /// <summary>With <c>--demo</c>: the demo's technical description (marked) and a notice of its size (served as it is).</summary>
+    public string? DescriptionId { get; init; }
+
+    public string? NoticeId { get; init; }
+
+    /// <summary>What the cold and repeat phases download per partner.</summary>
+    public IReadOnlyList<string> Marked => DescriptionId is null ? [PocId] : [PocId, DescriptionId];
+
+    /// <summary>What the unmarked phase downloads: artifacts served as they are, of the marked ones' sizes.</summary>
+    public IReadOnlyList<string> Unmarked => NoticeId is null ? [IndicatorsId] : [IndicatorsId, NoticeId];
+}
 
 /// <summary>
 /// Sets the serving benchmark up on a running server: an advisory released in two hours, a Python
@@ -21,7 +33,7 @@ public sealed record ServeSubjects(string PocId, int PocBytes, int PocMarks, dou
 public static class ServeSetup
 {
     public static async Task<ServeSubjects> PrepareAsync(HttpClient staff, string root, string dataDirectory, string? postgres, int kilobytes,
-        int partners, CancellationToken ct)
+        int partners, bool demo, CancellationToken ct)
     {
         var reference = $"FW-2026-{Random.Shared.Next(9000, 9999)}";
         await PostAsync(staff, "/api/v1/advisories", new
@@ -31,7 +43,9 @@ public static class ServeSetup
         }, ct);
         await PostAsync(staff, $"/api/v1/advisories/{reference}/schedule", new { }, ct);
 
-        var poc = PythonPoc(File.ReadAllText(Path.Combine(root, "tests/Forewarn.Tracing.Tests/Code/Samples/halcyon_overflow.py")), kilobytes * 1024);
+        var poc = demo
+            ? File.ReadAllText(Path.Combine(root, "src/Forewarn.Server/Demo/Content/toolpane_poc.py"))
+            : PythonPoc(File.ReadAllText(Path.Combine(root, "tests/Forewarn.Tracing.Tests/Code/Samples/halcyon_overflow.py")), kilobytes * 1024);
         var started = System.Diagnostics.Stopwatch.StartNew();
         var added = await PostAsync(staff, $"/api/v1/advisories/{reference}/artifacts", new
         {
@@ -43,9 +57,24 @@ public static class ServeSetup
         {
             title = "Indicators", @class = "indicators", tlp = "AMBER", text = indicators, mediaType = "text/csv",
         }, ct);
+        var published = new List<string> { (string)added["id"]!, (string)listed["id"]! };
+        string? descriptionId = null, noticeId = null;
+        if (demo)
+        {
+            var text = File.ReadAllText(Path.Combine(root, "src/Forewarn.Server/Demo/Content/toolpane_description.txt"));
+            descriptionId = (string)(await PostAsync(staff, $"/api/v1/advisories/{reference}/artifacts", new
+            {
+                title = "Technical description", @class = "description", tlp = "AMBER", text, mediaType = "text/plain",
+            }, ct))["id"]!;
+            noticeId = (string)(await PostAsync(staff, $"/api/v1/advisories/{reference}/artifacts", new
+            {
+                title = "Notice", @class = "notice", tlp = "AMBER", text = Indicators(Encoding.UTF8.GetByteCount(text)), mediaType = "text/plain",
+            }, ct))["id"]!;
+            published.AddRange([descriptionId, noticeId]);
+        }
         await PostAsync(staff, $"/api/v1/advisories/{reference}/waves", new
         {
-            kind = "initial", at = DateTimeOffset.UtcNow, artifactIds = new[] { (string)added["id"]!, (string)listed["id"]! },
+            kind = "initial", at = DateTimeOffset.UtcNow, artifactIds = published,
         }, ct);
 
         var ids = await AddPartnersAsync(dataDirectory, postgres, partners, ct);
@@ -56,7 +85,11 @@ public static class ServeSetup
             keys.Add((string)issued["token"]!);
         }
         return new ServeSubjects((string)added["id"]!, (int)added["size"]!, (int)added["fingerprint"]!["sites"]!, started.Elapsed.TotalSeconds,
-            (string)listed["id"]!, (int)listed["size"]!, keys);
+            (string)listed["id"]!, (int)listed["size"]!, keys)
+        {
+            DescriptionId = descriptionId,
+            NoticeId = noticeId,
+        };
     }
 
     /// <summary>
