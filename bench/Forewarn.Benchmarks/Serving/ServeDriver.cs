@@ -126,13 +126,23 @@ public static class ServeDriver
         return new ServePhase(name ?? "warm-up", copies, clock.Elapsed.TotalSeconds, errors);
     }
 
+    private static int failureShown;
+
     /// <summary>The SHA-256 of the copy served, or null when the download failed or its hash header disagrees.</summary>
     private static async Task<string?> DownloadAsync(HttpClient client, string artifact, string key, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/me/artifacts/{artifact}/content");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         using var response = await client.SendAsync(request, ct);
-        if (response.StatusCode != HttpStatusCode.OK) return null;
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            if (Interlocked.Exchange(ref failureShown, 1) == 0)
+            {
+                Console.Error.WriteLine($"First failed download ({artifact}): {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+                Console.Error.WriteLine(await client.GetStringAsync("/api/v1/access-records?limit=1", ct));
+            }
+            return null;
+        }
         var hash = Convert.ToHexStringLower(SHA256.HashData(await response.Content.ReadAsByteArrayAsync(ct)));
         return response.Headers.TryGetValues("X-Forewarn-Copy-Sha256", out var header) && header.Single() == hash ? hash : null;
     }
