@@ -9,27 +9,27 @@ namespace Forewarn.Tracing.Trace;
 /// of the leak, so of any choice made from it, and the bound holds for any set of marks read.
 /// <para>
 /// The rule (docs/tracing.md, "The careful leaker"). Sites are grouped by <see cref="MarkSite.Class"/>,
-/// classes by kind (the part of the class before ':', or the site's kind). A site counts as read
-/// evidence of uniformity only when its two forms differ.
-/// <list type="bullet">
-/// <item>A class with at least <see cref="ClassSites"/> read sites all showing the same form is unread.</item>
-/// <item>A kind whose classes with two or more read sites are all uniform, and together carry at least
-/// <see cref="KindRedundancy"/> reads beyond the first of each class (Σ (nᵢ − 1)), is unread whole —
-/// its single-site classes too: that is what "each synonym pair set to one form" looks like.</item>
-/// </list>
-/// In an honest copy each read is its own unbiased bit (all biases 1/2 up to 1,029 sites), so a
-/// class of n read sites is uniform by chance with probability 2^−(n−1) and a kind passes the second
-/// test with probability 2^−Σ(nᵢ−1): either way at most 1/8. Sites whose class holds only themselves
-/// (list order, author templates) are never judged alone, and a kind of such classes never.
+/// classes by kind (the part of the class before ':', or the site's kind); a site is evidence of
+/// uniformity only when its two forms differ. A class read n ≥ 2 times is uniform when every read
+/// shows the same form, and carries n − 1 redundant reads; a kind is uniform when each of its
+/// classes read twice or more is, and carries their redundant reads together. In an honest copy
+/// every read is its own unbiased bit, so a unit with r redundant reads is uniform by chance with
+/// probability 2^−r, independently of the others. The leak is taken as normalised when the
+/// redundant reads of its uniform units are more than chance gives with probability
+/// <see cref="FalseAlarm"/> — an exact tail over the units the leak has — and then every uniform
+/// unit is set aside: first kinds (a kind whole, its classes read once too: "each synonym pair set
+/// to one form"), then, among the rest, classes (a normaliser that took some classes of a kind).
+/// A site whose class is its own (list order, an author's template) is never judged, nor a kind
+/// made only of such classes.
 /// </para>
 /// </summary>
 public static class UnreadClasses
 {
-    /// <summary>Read sites of one class, all in the same form, from which the class counts as normalised.</summary>
-    public const int ClassSites = 4;
-
-    /// <summary>Reads beyond the first of each uniform class of a kind, from which the kind counts as normalised.</summary>
-    public const int KindRedundancy = 3;
+    /// <summary>
+    /// The chance that an honest copy (unbiased bits) is taken for normalised, per test — one for
+    /// kinds, one for classes — so that an untouched copy keeps all its marks but about once in 2,000.
+    /// </summary>
+    public const double FalseAlarm = 1.0 / 4096;
 
     /// <summary>The reads with the sites of normalised classes set to null (the same list when none is).</summary>
     public static IReadOnlyList<byte?> Apply(IReadOnlyList<MarkSite> sites, IReadOnlyList<byte?> read)
@@ -41,8 +41,8 @@ public static class UnreadClasses
         return kept;
     }
 
-    /// <summary>Which classes and kinds a leak shows normalised, and the read sites they set aside.</summary>
-    public static UnreadDecision Decide(IReadOnlyList<MarkSite> sites, IReadOnlyList<byte?> read)
+    /// <summary>Which kinds and classes a leak shows normalised, and the read sites they set aside.</summary>
+    public static UnreadDecision Decide(IReadOnlyList<MarkSite> sites, IReadOnlyList<byte?> read, double falseAlarm = FalseAlarm)
     {
         ArgumentNullException.ThrowIfNull(sites);
         ArgumentNullException.ThrowIfNull(read);
@@ -53,7 +53,7 @@ public static class UnreadClasses
         {
             if (read[i] is not { } variant) continue;
             var site = sites[i];
-            if (!classes.TryGetValue(site.Class, out var reads)) classes[site.Class] = reads = new ClassReads(KindOf(site));
+            if (!classes.TryGetValue(site.Class, out var reads)) classes[site.Class] = reads = new ClassReads(site.Class, KindOf(site));
             reads.Read.Add(i);
             // A site whose two forms look alike says nothing about uniformity either way.
             if (string.Equals(site.Form0, site.Form1, StringComparison.OrdinalIgnoreCase)) continue;
@@ -61,18 +61,16 @@ public static class UnreadClasses
             reads.Evidence++;
         }
 
-        var unreadClasses = classes.Where(c => c.Value.Uniform && c.Value.Evidence >= ClassSites).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
-        var unreadKinds = classes.Values.GroupBy(c => c.Kind, StringComparer.Ordinal)
-            .Where(kind =>
-            {
-                var judged = kind.Where(c => c.Evidence >= 2).ToList();
-                return judged.Count > 0 && judged.All(c => c.Uniform) && judged.Sum(c => c.Evidence - 1) >= KindRedundancy;
-            })
-            .Select(kind => kind.Key).ToHashSet(StringComparer.Ordinal);
+        var kinds = classes.Values.GroupBy(c => c.Kind, StringComparer.Ordinal)
+            .Select(k => new Unit(k.Key, k.Where(c => c.Evidence >= 2).Sum(c => c.Evidence - 1), k.Where(c => c.Evidence >= 2).All(c => c.Uniform)))
+            .Where(u => u.Redundant > 0).ToList();
+        var unreadKinds = TooUniform(kinds, falseAlarm) ? kinds.Where(u => u.Uniform).Select(u => u.Name).ToHashSet(StringComparer.Ordinal) : [];
 
-        var setAside = classes.Where(c => unreadClasses.Contains(c.Key) || unreadKinds.Contains(c.Value.Kind))
-            .SelectMany(c => c.Value.Read).Order().ToArray();
-        return new UnreadDecision(unreadClasses.Order(StringComparer.Ordinal).ToArray(), unreadKinds.Order(StringComparer.Ordinal).ToArray(), setAside);
+        var rest = classes.Values.Where(c => c.Evidence >= 2 && !unreadKinds.Contains(c.Kind)).Select(c => new Unit(c.Name, c.Evidence - 1, c.Uniform)).ToList();
+        var unreadClasses = TooUniform(rest, falseAlarm) ? rest.Where(u => u.Uniform).Select(u => u.Name).ToHashSet(StringComparer.Ordinal) : [];
+
+        var setAside = classes.Values.Where(c => unreadKinds.Contains(c.Kind) || unreadClasses.Contains(c.Name)).SelectMany(c => c.Read).Order().ToArray();
+        return new UnreadDecision([.. unreadKinds.Order(StringComparer.Ordinal)], [.. unreadClasses.Order(StringComparer.Ordinal)], setAside);
     }
 
     /// <summary>The kind a class belongs to: the part of the class before ':', or the site's kind.</summary>
@@ -83,8 +81,43 @@ public static class UnreadClasses
         return colon > 0 ? site.Class[..colon] : site.Kind;
     }
 
-    private sealed class ClassReads(string kind)
+    /// <summary>
+    /// Whether the uniform units' redundant reads, together, are at least what honest reads give
+    /// with probability ≤ <paramref name="falseAlarm"/>: the exact tail of Σ rᵤ·Bᵤ, Bᵤ independent
+    /// with P(Bᵤ = 1) = 2^−rᵤ, at the observed sum.
+    /// </summary>
+    internal static bool TooUniform(IReadOnlyList<Unit> units, double falseAlarm) =>
+        units.Any(u => u.Uniform) && ChanceOfAtLeast(units, units.Where(u => u.Uniform).Sum(u => u.Redundant)) <= falseAlarm;
+
+    /// <summary>P(Σ over units of rᵤ·Bᵤ ≥ <paramref name="observed"/>) for honest reads.</summary>
+    internal static double ChanceOfAtLeast(IReadOnlyList<Unit> units, int observed)
     {
+        var total = units.Sum(u => u.Redundant);
+        var chance = new double[total + 1];
+        chance[0] = 1;
+        var reach = 0;
+        foreach (var unit in units)
+        {
+            var uniform = Math.Pow(2, -unit.Redundant);
+            for (var s = reach; s >= 0; s--)
+            {
+                if (chance[s] == 0) continue;
+                chance[s + unit.Redundant] += chance[s] * uniform;
+                chance[s] *= 1 - uniform;
+            }
+            reach += unit.Redundant;
+        }
+        var tail = 0.0;
+        for (var s = Math.Max(0, observed); s <= total; s++) tail += chance[s];
+        return tail;
+    }
+
+    /// <summary>A class or a kind as the test sees it: its redundant reads and whether they are uniform.</summary>
+    internal readonly record struct Unit(string Name, int Redundant, bool Uniform);
+
+    private sealed class ClassReads(string name, string kind)
+    {
+        public string Name { get; } = name;
         public string Kind { get; } = kind;
         public List<int> Read { get; } = [];
         public HashSet<string> Forms { get; } = new(StringComparer.Ordinal);
@@ -94,7 +127,7 @@ public static class UnreadClasses
 }
 
 /// <summary>
-/// What <see cref="UnreadClasses.Decide"/> found in a leak: the classes and the kinds normalised
+/// What <see cref="UnreadClasses.Decide"/> found in a leak: the kinds and the classes normalised
 /// as a whole, and the read sites (indexes into the artifact's sites) set aside for them.
 /// </summary>
-public sealed record UnreadDecision(IReadOnlyList<string> Classes, IReadOnlyList<string> Kinds, IReadOnlyList<int> Sites);
+public sealed record UnreadDecision(IReadOnlyList<string> Kinds, IReadOnlyList<string> Classes, IReadOnlyList<int> Sites);

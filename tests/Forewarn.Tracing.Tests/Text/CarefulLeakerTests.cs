@@ -53,7 +53,11 @@ public sealed class CarefulLeakerTests(ITestOutputHelper output)
 
             Assert.All(result.Accused, a => Assert.Equal(owner, a.Recipient));
             Assert.Equal(read.Count(r => r is not null) - decision.Sites.Count, result.MarksRead);
-            if (leaker != "rewritten") Assert.Contains("synonym", decision.Kinds);
+            if (leaker != "rewritten")
+            {
+                Assert.Equal(["contraction", "spelling", "synonym"], decision.Kinds);
+                Assert.True(decision.Sites.Count >= 40, $"{decision.Sites.Count} of the normalised copy's marks set aside");
+            }
             var word = description.Code.CodewordOf(Secret, description.Key, owner);
             var unruled = description.Code.Score(word, read);
             var ownerScore = result.Accused.Concat(result.NearMisses).FirstOrDefault(s => s.Recipient == owner)?.Score
@@ -122,10 +126,10 @@ public sealed class CarefulLeakerTests(ITestOutputHelper output)
     {
         var artifacts = new (string Name, IMarkedArtifact Marks, double MaxShare)[]
         {
-            ("demo description", Description.Value, 0.10),
-            ("sample description", TextMarks.Prepare(SampleAdvisories.Description), 0.10),
-            ("sample texts as one", TextMarks.Prepare(string.Join("\n\n", SampleAdvisories.All)), 0.10),
-            ("Python PoC", CodeSamples.Prepared(CodeLanguage.Python), 0.10),
+            ("demo description", Description.Value, 0.01),
+            ("sample description", TextMarks.Prepare(SampleAdvisories.Description), 0.01),
+            ("sample texts as one", TextMarks.Prepare(string.Join("\n\n", SampleAdvisories.All)), 0.01),
+            ("Python PoC", CodeSamples.Prepared(CodeLanguage.Python), 0.01),
         };
         const int copies = 2000;
         foreach (var (name, marks, maxShare) in artifacts)
