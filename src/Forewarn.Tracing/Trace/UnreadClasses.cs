@@ -20,7 +20,8 @@ namespace Forewarn.Tracing.Trace;
 /// unit is set aside: first kinds (a kind whole, its classes read once too: "each synonym pair set
 /// to one form"), then, among the rest, classes (a normaliser that took some classes of a kind).
 /// A site whose class is its own (list order, an author's template) is never judged, nor a kind
-/// made only of such classes.
+/// made only of such classes. A leak read against several artifacts is judged as one: each
+/// artifact's kinds and classes are units of the same test.
 /// </para>
 /// </summary>
 public static class UnreadClasses
@@ -32,45 +33,74 @@ public static class UnreadClasses
     public const double FalseAlarm = 1.0 / 4096;
 
     /// <summary>The reads with the sites of normalised classes set to null (the same list when none is).</summary>
-    public static IReadOnlyList<byte?> Apply(IReadOnlyList<MarkSite> sites, IReadOnlyList<byte?> read)
+    public static IReadOnlyList<byte?> Apply(IReadOnlyList<MarkSite> sites, IReadOnlyList<byte?> read) => Apply([new ArtifactReads(sites, read)])[0];
+
+    /// <summary>
+    /// The same for a leak read against several artifacts (an advisory's), judged together: a
+    /// normaliser acts on the whole leak, so every artifact's kinds are units of one test.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<byte?>> Apply(IReadOnlyList<ArtifactReads> artifacts)
     {
-        var decision = Decide(sites, read);
-        if (decision.Sites.Count == 0) return read;
-        var kept = read.ToArray();
-        foreach (var i in decision.Sites) kept[i] = null;
-        return kept;
+        var decisions = Decide(artifacts);
+        return [.. artifacts.Select((a, k) =>
+        {
+            if (decisions[k].Sites.Count == 0) return a.Read;
+            var kept = a.Read.ToArray();
+            foreach (var i in decisions[k].Sites) kept[i] = null;
+            return (IReadOnlyList<byte?>)kept;
+        })];
     }
 
     /// <summary>Which kinds and classes a leak shows normalised, and the read sites they set aside.</summary>
-    public static UnreadDecision Decide(IReadOnlyList<MarkSite> sites, IReadOnlyList<byte?> read, double falseAlarm = FalseAlarm)
-    {
-        ArgumentNullException.ThrowIfNull(sites);
-        ArgumentNullException.ThrowIfNull(read);
-        if (sites.Count != read.Count) throw new ArgumentException($"{read.Count} reads for {sites.Count} sites.", nameof(read));
+    public static UnreadDecision Decide(IReadOnlyList<MarkSite> sites, IReadOnlyList<byte?> read, double falseAlarm = FalseAlarm) =>
+        Decide([new ArtifactReads(sites, read)], falseAlarm)[0];
 
-        var classes = new Dictionary<string, ClassReads>(StringComparer.Ordinal);
-        for (var i = 0; i < sites.Count; i++)
+    /// <summary>
+    /// The decision for each artifact of a leak. Units are an artifact's kinds and classes (never
+    /// merged across artifacts: a class that is a site's own stays its own); the test runs over
+    /// all of them at once, so the more of an advisory a normaliser touched, the surer the call.
+    /// </summary>
+    public static IReadOnlyList<UnreadDecision> Decide(IReadOnlyList<ArtifactReads> artifacts, double falseAlarm = FalseAlarm)
+    {
+        ArgumentNullException.ThrowIfNull(artifacts);
+        var classes = new Dictionary<(int Artifact, string Class), ClassReads>();
+        for (var k = 0; k < artifacts.Count; k++)
         {
-            if (read[i] is not { } variant) continue;
-            var site = sites[i];
-            if (!classes.TryGetValue(site.Class, out var reads)) classes[site.Class] = reads = new ClassReads(site.Class, KindOf(site));
-            reads.Read.Add(i);
-            // A site whose two forms look alike says nothing about uniformity either way.
-            if (string.Equals(site.Form0, site.Form1, StringComparison.OrdinalIgnoreCase)) continue;
-            reads.Forms.Add(site.FormOf(variant).ToLowerInvariant());
-            reads.Evidence++;
+            var (sites, read) = artifacts[k];
+            ArgumentNullException.ThrowIfNull(sites);
+            ArgumentNullException.ThrowIfNull(read);
+            if (sites.Count != read.Count) throw new ArgumentException($"{read.Count} reads for {sites.Count} sites.", nameof(artifacts));
+            for (var i = 0; i < sites.Count; i++)
+            {
+                if (read[i] is not { } variant) continue;
+                var site = sites[i];
+                if (!classes.TryGetValue((k, site.Class), out var reads)) classes[(k, site.Class)] = reads = new ClassReads(k, site.Class, KindOf(site));
+                reads.Read.Add(i);
+                // A site whose two forms look alike says nothing about uniformity either way.
+                if (string.Equals(site.Form0, site.Form1, StringComparison.OrdinalIgnoreCase)) continue;
+                reads.Forms.Add(site.FormOf(variant).ToLowerInvariant());
+                reads.Evidence++;
+            }
         }
 
-        var kinds = classes.Values.GroupBy(c => c.Kind, StringComparer.Ordinal)
+        var kinds = classes.Values.GroupBy(c => (c.Artifact, c.Kind))
             .Select(k => new Unit(k.Key, k.Where(c => c.Evidence >= 2).Sum(c => c.Evidence - 1), k.Where(c => c.Evidence >= 2).All(c => c.Uniform)))
             .Where(u => u.Redundant > 0).ToList();
-        var unreadKinds = TooUniform(kinds, falseAlarm) ? kinds.Where(u => u.Uniform).Select(u => u.Name).ToHashSet(StringComparer.Ordinal) : [];
+        var unreadKinds = TooUniform(kinds, falseAlarm) ? kinds.Where(u => u.Uniform).Select(u => u.Key).ToHashSet() : [];
 
-        var rest = classes.Values.Where(c => c.Evidence >= 2 && !unreadKinds.Contains(c.Kind)).Select(c => new Unit(c.Name, c.Evidence - 1, c.Uniform)).ToList();
-        var unreadClasses = TooUniform(rest, falseAlarm) ? rest.Where(u => u.Uniform).Select(u => u.Name).ToHashSet(StringComparer.Ordinal) : [];
+        var rest = classes.Values.Where(c => c.Evidence >= 2 && !unreadKinds.Contains((c.Artifact, c.Kind)))
+            .Select(c => new Unit((c.Artifact, c.Name), c.Evidence - 1, c.Uniform)).ToList();
+        var unreadClasses = TooUniform(rest, falseAlarm) ? rest.Where(u => u.Uniform).Select(u => u.Key).ToHashSet() : [];
 
-        var setAside = classes.Values.Where(c => unreadKinds.Contains(c.Kind) || unreadClasses.Contains(c.Name)).SelectMany(c => c.Read).Order().ToArray();
-        return new UnreadDecision([.. unreadKinds.Order(StringComparer.Ordinal)], [.. unreadClasses.Order(StringComparer.Ordinal)], setAside);
+        return [.. artifacts.Select((_, k) =>
+        {
+            var mine = classes.Values.Where(c => c.Artifact == k);
+            var setAside = mine.Where(c => unreadKinds.Contains((k, c.Kind)) || unreadClasses.Contains((k, c.Name))).SelectMany(c => c.Read).Order().ToArray();
+            return new UnreadDecision(
+                [.. unreadKinds.Where(u => u.Artifact == k).Select(u => u.Name).Order(StringComparer.Ordinal)],
+                [.. unreadClasses.Where(u => u.Artifact == k).Select(u => u.Name).Order(StringComparer.Ordinal)],
+                setAside);
+        })];
     }
 
     /// <summary>The kind a class belongs to: the part of the class before ':', or the site's kind.</summary>
@@ -112,11 +142,17 @@ public static class UnreadClasses
         return tail;
     }
 
-    /// <summary>A class or a kind as the test sees it: its redundant reads and whether they are uniform.</summary>
-    internal readonly record struct Unit(string Name, int Redundant, bool Uniform);
-
-    private sealed class ClassReads(string name, string kind)
+    /// <summary>A class or a kind of one artifact as the test sees it: its redundant reads and whether they are uniform.</summary>
+    internal readonly record struct Unit((int Artifact, string Name) Key, int Redundant, bool Uniform)
     {
+        public Unit(string name, int redundant, bool uniform) : this((0, name), redundant, uniform)
+        {
+        }
+    }
+
+    private sealed class ClassReads(int artifact, string name, string kind)
+    {
+        public int Artifact { get; } = artifact;
         public string Name { get; } = name;
         public string Kind { get; } = kind;
         public List<int> Read { get; } = [];
@@ -127,7 +163,10 @@ public static class UnreadClasses
 }
 
 /// <summary>
-/// What <see cref="UnreadClasses.Decide"/> found in a leak: the kinds and the classes normalised
+/// What <see cref="UnreadClasses.Decide(IReadOnlyList{ArtifactReads}, double)"/> found in a leak for one artifact: the kinds and the classes normalised
 /// as a whole, and the read sites (indexes into the artifact's sites) set aside for them.
 /// </summary>
 public sealed record UnreadDecision(IReadOnlyList<string> Kinds, IReadOnlyList<string> Classes, IReadOnlyList<int> Sites);
+
+/// <summary>One artifact's sites and the variants read at them from a leak.</summary>
+public sealed record ArtifactReads(IReadOnlyList<MarkSite> Sites, IReadOnlyList<byte?> Read);

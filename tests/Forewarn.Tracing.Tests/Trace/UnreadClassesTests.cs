@@ -95,6 +95,23 @@ public sealed class UnreadClassesTests
     }
 
     [Fact]
+    public void The_artifacts_of_one_leak_are_judged_together_and_never_merged()
+    {
+        // Each artifact alone: a synonym kind with 7 redundant reads, uniform once in 128 honest copies — kept.
+        MarkSite[] sites = [.. Repeat(Synonym("attacker", "adversary"), 4), .. Repeat(Synonym("allows", "permits"), 5), .. Enumerable.Range(0, 6).Select(Order)];
+        var read = Reads(1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        Assert.Same(read, UnreadClasses.Apply(sites, read));
+
+        // Together, 14 redundant reads all uniform: once in 16,384 — both set aside, the order sites of neither.
+        var both = UnreadClasses.Apply([new ArtifactReads(sites, read), new ArtifactReads(sites, read)]);
+        Assert.All(both, kept => Assert.Equal([.. Enumerable.Repeat<byte?>(null, 9), .. Enumerable.Repeat<byte?>(0, 6)], kept));
+
+        // Read once in each of two artifacts, "order:0" is still two classes of one site: never a class read twice.
+        var decisions = UnreadClasses.Decide([new ArtifactReads([Order(0)], Reads(0)), new ArtifactReads([Order(0)], Reads(0))], falseAlarm: 1);
+        Assert.All(decisions, d => Assert.Empty(d.Sites));
+    }
+
+    [Fact]
     public void The_chance_of_honest_uniformity_is_the_exact_tail()
     {
         // Units with 1, 1 and 2 redundant reads: S = B₁ + B₂ + 2·B₃, P(B = 1) = 1/2, 1/2, 1/4; P(S ≥ 2) = 1 − 3/16 − 6/16.
