@@ -3,19 +3,8 @@ namespace Forewarn.Server.Demo;
 /// <summary>The demo artifacts' text. Fictional products; the PoCs build requests, they attack nothing.</summary>
 internal static class DemoTexts
 {
-    public const string ReplayDetection = """
-        Detection guidance for FW-2025-0708 (Halcyon Collaboration Server, ToolPane deserialization)
-
-        1. Web logs: POST requests to /_layouts/15/ToolPane.aspx with the query parameter DisplayMode=Edit and a
-           Referer header of /_layouts/SignOut.aspx. Legitimate clients never send this combination.
-        2. Process creation: w3wp.exe spawning cmd.exe or powershell.exe with an encoded command line.
-        3. File system: new .aspx files under the LAYOUTS folder shortly after such a request.
-
-        Suggested network signature (Suricata syntax):
-          alert http any any -> $HTTP_SERVERS any (msg:"FW-2025-0708 ToolPane exploitation attempt";
-            flow:to_server,established; http.method; content:"POST"; http.uri; content:"/ToolPane.aspx";
-            content:"DisplayMode=Edit"; http.referer; content:"/SignOut.aspx"; sid:9025070801; rev:1;)
-        """;
+    /// <summary>The replay's detection guidance (about 600 words with its Suricata signature, which no mark touches; carries prose marks).</summary>
+    public static string ReplayDetection => DemoContent.Read("toolpane_detection.txt");
 
     /// <summary>The replay's technical description (about 600 words; carries prose marks).</summary>
     public static string ReplayDescription => DemoContent.Read("toolpane_description.txt");
@@ -28,11 +17,8 @@ internal static class DemoTexts
         ipv4,203.0.113.45,scanning source (documentation range)
         """;
 
-    public const string ReplayMitigation = """
-        Until the update is installed: enable the antimalware scan interface integration in Full Mode on every web
-        front end, rotate the machine keys after patching, and block POST requests to ToolPane.aspx whose Referer
-        is the sign-out page at the reverse proxy.
-        """;
+    /// <summary>The replay's mitigation before the fix (about 450 words; carries prose marks).</summary>
+    public static string ReplayMitigation => DemoContent.Read("toolpane_mitigation.txt");
 
     /// <summary>The replay's PoC: a 171-line Python request builder for lab detection testing (carries code marks).</summary>
     public static string ReplayPoc => DemoContent.Read("toolpane_poc.py");

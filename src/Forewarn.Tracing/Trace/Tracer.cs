@@ -66,12 +66,17 @@ public static class Tracer
         var all = new double[names.Length];
         var marks = new ReadMarks[artifacts.Count];
         var readings = new ArtifactReading[artifacts.Count];
+        foreach (var a in artifacts)
+        {
+            if (a.Code.Length != a.Sites)
+                throw new ArgumentException($"The code of {a.Key} has {a.Code.Length} sites and the artifact {a.Sites}.", nameof(artifacts));
+        }
+        // One decision for the whole leak: a normaliser acts on all of it.
+        var kept = UnreadClasses.Apply([.. artifacts.Select((a, k) => new ArtifactReads(a.Marks.Sites, reads[k]))]);
         for (var k = 0; k < artifacts.Count; k++)
         {
             var a = artifacts[k];
-            if (a.Code.Length != a.Sites)
-                throw new ArgumentException($"The code of {a.Key} has {a.Code.Length} sites and the artifact {a.Sites}.", nameof(artifacts));
-            marks[k] = new ReadMarks(a.Code, UnreadClasses.Apply(a.Marks.Sites, reads[k]));
+            marks[k] = new ReadMarks(a.Code, kept[k]);
             readings[k] = new ArtifactReading(a.Key, a.Sites, marks[k].Count);
             if (marks[k].Count == 0) continue;
             var scores = a.Code.ScoreAll(secret, a.Key, names, marks[k]);
