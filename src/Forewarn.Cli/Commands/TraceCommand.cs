@@ -63,7 +63,8 @@ public static class TraceCommand
             (advisoryWide ? "Most marks in" : "Artifact", $"{r.Text("artifactTitle")} ({r.Text("artifactId")}){(found ? ", found automatically" : "")}"),
             ("Advisory", r.Text("advisoryReference")),
             ("Marked as", r.Text("method")),
-            ("Marks read", $"{r.Text("marksRead")} of {Counted.Of(r.Number("sites"), "site", "sites")}"),
+            ("Marks read", $"{r.Text("marksRead")} of {Counted.Of(r.Number("sites"), "site", "sites")}"
+                + (r.Number("marksSetAside") is > 0 and var aside ? $" ({aside} more set aside: their whole class was normalised)" : "")),
             ("Threshold", Score(r["threshold"]) is { Length: > 0 } t ? t : "none (no mark read)"),
             ("Population", Counted.Of(r.Number("population"), "partner", "partners")),
             ("ε", Epsilon(r["epsilon"]))));

@@ -12,7 +12,7 @@ namespace Forewarn.Server.Tracing;
 public sealed record TraceRequest(string? ArtifactId, string? Leaked, double? Epsilon, string? Advisory = null);
 
 /// <summary>What one artifact contributed to a trace: its marks and how many the leak read.</summary>
-public sealed record TraceArtifactDto(Guid ArtifactId, string ArtifactTitle, string Method, int Sites, int MarksRead);
+public sealed record TraceArtifactDto(Guid ArtifactId, string ArtifactTitle, string Method, int Sites, int MarksRead, int MarksSetAside);
 
 /// <summary>One partner's score against the leaked copy.</summary>
 public sealed record TraceScoreDto(Guid PartnerId, string PartnerName, double Score);
@@ -52,6 +52,12 @@ public sealed record TraceDto(
 
     /// <summary>Each traced artifact's sites and marks read, in the advisory's order.</summary>
     public IReadOnlyList<TraceArtifactDto> Artifacts { get; init; } = [];
+
+    /// <summary>
+    /// Marks found in the leak but not scored: a normaliser made their whole variant class uniform
+    /// (every spelling American, every synonym pair one word), decided from the leak alone.
+    /// </summary>
+    public int MarksSetAside { get; init; }
 }
 
 /// <summary>

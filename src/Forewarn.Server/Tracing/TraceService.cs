@@ -66,7 +66,7 @@ public sealed class TraceService(ForewarnDb db, ArtifactMarking marking, Program
         var near = result.MarksRead == 0 ? [] : result.NearMisses.Select(Dto).ToList();
         double? threshold = double.IsFinite(result.Threshold) ? result.Threshold : null;
         var verdict = TraceVerdict.Sentence(result.Sites, result.MarksRead, epsilon, threshold, accused, near, traced.Count);
-        var shares = traced.Zip(result.Readings, (c, r) => new TraceArtifactDto(c.Artifact.Id.Value, c.Artifact.Title, Name(c.Prepared.Method), r.Sites, r.MarksRead)).ToList();
+        var shares = traced.Zip(result.Readings, (c, r) => new TraceArtifactDto(c.Artifact.Id.Value, c.Artifact.Title, Name(c.Prepared.Method), r.Sites, r.MarksRead, r.SetAside)).ToList();
         // The artifact named in the answer: the one the leak reads most of (the first, when it reads none).
         var lead = traced[shares.Select((s, i) => (s.MarksRead, i)).MaxBy(x => (x.MarksRead, -x.i)).i];
         var reference = await ReferenceAsync(lead.Artifact.AdvisoryId, ct);
@@ -83,6 +83,7 @@ public sealed class TraceService(ForewarnDb db, ArtifactMarking marking, Program
             Scope = scope,
             AdvisoryId = lead.Artifact.AdvisoryId.Value,
             Artifacts = shares,
+            MarksSetAside = result.SetAside,
         };
         await transparency.AppendAsync(LogEvents.TraceRun(answer, leaked, clock.GetUtcNow(), staff), ct);
         return answer;

@@ -25,6 +25,7 @@ public static partial class LogEvents
             Field("artifacts", Strings(result.Artifacts.Select(a => $"{a.ArtifactId}:{a.MarksRead}/{a.Sites}"))),
             Field("sites", result.Sites),
             Field("marks_read", result.MarksRead),
+            Field("marks_set_aside", result.MarksSetAside),
             Field("population", result.Population),
             Field("epsilon", result.Epsilon),
             Field("threshold", result.Threshold),

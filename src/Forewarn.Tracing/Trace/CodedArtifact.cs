@@ -13,5 +13,8 @@ public sealed record CodedArtifact(string Key, IMarkedArtifact Marks, TardosCode
     public int Sites => Marks.Sites.Count;
 }
 
-/// <summary>What one artifact contributed to a trace: its sites and the marks read from the leak (after <see cref="UnreadClasses"/>).</summary>
-public sealed record ArtifactReading(string Key, int Sites, int MarksRead);
+/// <summary>
+/// What one artifact contributed to a trace: its sites, the marks read from the leak and scored,
+/// and the marks found but set aside because their whole variant class was normalised (<see cref="UnreadClasses"/>).
+/// </summary>
+public sealed record ArtifactReading(string Key, int Sites, int MarksRead, int SetAside = 0);

@@ -17,6 +17,9 @@ public sealed record TraceResult(int Sites, int MarksRead, int Population, doubl
 
     /// <summary>Per artifact traced: sites and marks read.</summary>
     public IReadOnlyList<ArtifactReading> Readings { get; init; } = [];
+
+    /// <summary>Marks found in the leak but set aside, unscored, because a normaliser made their whole class uniform.</summary>
+    public int SetAside => Readings.Sum(r => r.SetAside);
 }
 
 /// <summary>
@@ -77,7 +80,7 @@ public static class Tracer
         {
             var a = artifacts[k];
             marks[k] = new ReadMarks(a.Code, kept[k]);
-            readings[k] = new ArtifactReading(a.Key, a.Sites, marks[k].Count);
+            readings[k] = new ArtifactReading(a.Key, a.Sites, marks[k].Count, reads[k].Count(r => r is not null) - marks[k].Count);
             if (marks[k].Count == 0) continue;
             var scores = a.Code.ScoreAll(secret, a.Key, names, marks[k]);
             for (var j = 0; j < all.Length; j++) all[j] += scores[j];

@@ -42,7 +42,8 @@ public sealed class TraceApiTests(TraceServer server) : IClassFixture<TraceServe
         Assert.Equal("Technical description", (string?)trace["artifactTitle"]);
         Assert.Equal("text", (string?)trace["method"]);
         Assert.True((int)trace["sites"]! >= 60, $"The description offers {trace["sites"]} sites.");
-        Assert.Equal((int)trace["sites"]!, (int)trace["marksRead"]!);
+        // Every mark is found; an untouched copy looks normalised by chance about once in 2,000, and then some are set aside.
+        Assert.Equal((int)trace["sites"]!, (int)trace["marksRead"]! + (int)trace["marksSetAside"]!);
         Assert.Equal(await F.InStoreAsync(db => db.Partners.CountAsync()), (int)trace["population"]!);
         Assert.Equal(1e-6, (double)trace["epsilon"]!);
         Assert.True((double)accused["score"]! > (double)trace["threshold"]!);
@@ -153,7 +154,7 @@ public sealed class TraceApiTests(TraceServer server) : IClassFixture<TraceServe
             // Found automatically, the leak is traced against every fingerprinted artifact of the advisory together.
             Assert.Equal("advisory", (string?)trace["scope"]);
             var share = trace["artifacts"]!.AsArray().Single(a => (string?)a!["artifactId"] == expected)!;
-            Assert.Equal((int)share["marksRead"]!, (int)candidates[0]!["marksRead"]!);
+            Assert.Equal((int)share["marksRead"]! + (int)share["marksSetAside"]!, (int)candidates[0]!["marksRead"]!);
             Assert.Equal(trace["artifacts"]!.AsArray().Sum(a => (int)a!["marksRead"]!), (int)trace["marksRead"]!);
             Assert.Equal(trace["artifacts"]!.AsArray().Sum(a => (int)a!["sites"]!), (int)trace["sites"]!);
             Assert.All(candidates.Skip(1), c => Assert.True((int)c!["marksRead"]! < (int)candidates[0]!["marksRead"]!));
