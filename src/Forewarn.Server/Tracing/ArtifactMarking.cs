@@ -35,7 +35,8 @@ public sealed record PreparedArtifact(ArtifactId ArtifactId, string Sha256, Mark
 /// </summary>
 public sealed class ArtifactMarking(ProgramTracingSecret secret)
 {
-    private readonly ConcurrentDictionary<(ArtifactId, string), Lazy<Task<PreparedArtifact>>> prepared = new();
+    // Keyed by content and marker version: an artifact's copies depend on both.
+    private readonly ConcurrentDictionary<(ArtifactId, string, int), Lazy<Task<PreparedArtifact>>> prepared = new();
     private readonly MemoryCache copies = new(new MemoryCacheOptions { SizeLimit = 256L * 1024 * 1024 });
 
     /// <summary>The recipient's name in the code: the partner id, so that copies never depend on a renamable name.</summary>
@@ -84,7 +85,7 @@ public sealed class ArtifactMarking(ProgramTracingSecret secret)
         var method = MethodFor(artifact);
         if (method == MarkingMethod.None) return null;
         var key = await secret.GetAsync(ct);
-        var lazy = prepared.GetOrAdd((artifact.Id, artifact.Sha256), _ => new(() => Task.Run(() => Prepare(artifact, content, method, key))));
+        var lazy = prepared.GetOrAdd((artifact.Id, artifact.Sha256, artifact.MarkerVersion), _ => new(() => Task.Run(() => Prepare(artifact, content, method, key))));
         try
         {
             return await lazy.Value.WaitAsync(ct);
@@ -99,7 +100,7 @@ public sealed class ArtifactMarking(ProgramTracingSecret secret)
         }
         catch
         {
-            prepared.TryRemove(new((artifact.Id, artifact.Sha256), lazy));
+            prepared.TryRemove(new((artifact.Id, artifact.Sha256, artifact.MarkerVersion), lazy));
             throw;
         }
     }
@@ -111,7 +112,7 @@ public sealed class ArtifactMarking(ProgramTracingSecret secret)
     public void Forget(Artifact artifact)
     {
         ArgumentNullException.ThrowIfNull(artifact);
-        prepared.TryRemove((artifact.Id, artifact.Sha256), out _);
+        prepared.TryRemove((artifact.Id, artifact.Sha256, artifact.MarkerVersion), out _);
     }
 
     /// <summary>The recipient's own copy (the same bytes every time), or the content as it is when the artifact is not marked.</summary>
@@ -120,7 +121,7 @@ public sealed class ArtifactMarking(ProgramTracingSecret secret)
         var ready = await PrepareAsync(artifact, content, ct);
         if (ready is null) return new ServedCopy(content, artifact.Sha256, 0);
         var secretBytes = await secret.GetAsync(ct);
-        var bytes = await copies.GetOrCreateAsync((artifact.Id, artifact.Sha256, partner), entry =>
+        var bytes = await copies.GetOrCreateAsync((artifact.Id, artifact.Sha256, artifact.MarkerVersion, partner), entry =>
         {
             var codeword = ready.Code.CodewordOf(secretBytes, ArtifactKey(artifact.Id), RecipientKey(partner));
             var rendered = Encoding.UTF8.GetBytes(ready.Marks.Render(codeword));

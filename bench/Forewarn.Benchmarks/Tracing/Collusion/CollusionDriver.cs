@@ -7,7 +7,7 @@ using Forewarn.Tracing.Trace;
 namespace Forewarn.Benchmarks.Tracing.Collusion;
 
 /// <summary>
-/// `collusion [--trials 200] [--poc-trials 30] [--single-trials 20] [--recipients 300] [--only prose2,prose3,poc2,mixed2,unparse,black] [--markdown FILE]`:
+/// `collusion [--trials 200] [--poc-trials 30] [--single-trials 20] [--recipients 300] [--only prose2,prose3,poc2,mixed2,normalised,rewritten,unparse,black] [--markdown FILE]`:
 /// issue 16's targets, simulated with the demo advisory FW-2025-0708 as the server marks it (its
 /// prose and its Python PoC, the current marker version, each artifact's code under its own key,
 /// traced together as one code across the advisory by <see cref="Tracer"/>, ε = 10⁻⁶). Every
@@ -25,7 +25,7 @@ internal static class CollusionDriver
         int Option(string name, int fallback) =>
             Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length
-            ? args[o + 1].Split(',') : ["prose2", "prose3", "poc2", "mixed2", "unparse", "black"];
+            ? args[o + 1].Split(',') : ["prose2", "prose3", "poc2", "mixed2", "normalised", "rewritten", "unparse", "black"];
         var markdown = Array.IndexOf(args, "--markdown") is var f and >= 0 && f + 1 < args.Length ? args[f + 1] : null;
         var trials = Option("--trials", 200);
         var pocTrials = Option("--poc-trials", 30);
@@ -57,6 +57,8 @@ internal static class CollusionDriver
             ("prose3", "3 colluders mixing the whole advisory's prose", 3, trials, d => d.Prose, Leaks.MixProse),
             ("poc2", "2 colluders interleaving the Python PoC", 2, pocTrials, d => [d.Poc], Leaks.MixPoc),
             ("mixed2", "2 colluders mixing prose + PoC", 2, trials, d => [.. d.Prose, d.Poc], Leaks.MixAll),
+            ("normalised", "one partner's description, every variant class normalised", 1, singleTrials, d => [.. d.Prose, d.Poc], Leaks.Normalised),
+            ("rewritten", "one partner's description rewritten sentence by sentence, facts kept", 1, singleTrials, d => [.. d.Prose, d.Poc], Leaks.Rewritten),
             ("unparse", "one partner's Python PoC after ast.unparse", 1, singleTrials, d => [d.Poc], Leaks.Unparse),
             ("black", "one partner's Python PoC after black", 1, singleTrials, d => [d.Poc], Leaks.Black),
         };
@@ -125,6 +127,13 @@ internal static class Leaks
         var prose = string.Join("\n\n", artifacts.SkipLast(1).Select((_, k) => CopyAttacks.MixSentences([.. copies.Select(c => c[k])], random)));
         return prose + "\n\n" + CopyAttacks.InterleaveLines([.. copies.Select(c => c[^1])], random);
     }
+
+    /// <summary>The description (the first artifact) as a careful leaker passes it on; traced against the whole advisory.</summary>
+    public static string? Normalised(IReadOnlyList<CodedArtifact> artifacts, IReadOnlyList<IReadOnlyList<string>> copies, Random random) =>
+        Forewarn.Tracing.Tests.Text.Normaliser.Normalise(copies[0][0], random.Next());
+
+    public static string? Rewritten(IReadOnlyList<CodedArtifact> artifacts, IReadOnlyList<IReadOnlyList<string>> copies, Random random) =>
+        Forewarn.Tracing.Tests.Text.Rewriter.Rewrite(copies[0][0], random.Next());
 
     public static string? Unparse(IReadOnlyList<CodedArtifact> artifacts, IReadOnlyList<IReadOnlyList<string>> copies, Random random) =>
         CopyAttacks.AstUnparse(copies[0][0]);
