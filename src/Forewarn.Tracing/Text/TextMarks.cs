@@ -13,9 +13,10 @@ public static class TextMarks
         [new PhraseSiteFinder(PhrasePairs.All), new NumberSiteFinder(), new SerialCommaSiteFinder()];
 
     /// <summary>Finds the mark sites of <paramref name="original"/>, in a fixed order, none overlapping and none in a protected span.</summary>
-    public static MarkedText Prepare(string original)
+    public static MarkedText Prepare(string original, int markerVersion = MarkerVersion.Current)
     {
         ArgumentNullException.ThrowIfNull(original);
+        if (!MarkerVersion.IsKnown(markerVersion)) throw new ArgumentOutOfRangeException(nameof(markerVersion), markerVersion, "Unknown marker version.");
         var protect = new ProtectedText(original);
         var candidates = Finders
             .SelectMany((finder, rank) => finder.Find(original, protect).Select(site => (Site: site, Rank: rank)))
