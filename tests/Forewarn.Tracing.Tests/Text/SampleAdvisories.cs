@@ -51,6 +51,9 @@ public static class SampleAdvisories
     /// <summary>The demo advisory's description as it was before author templates were added (what version-1 copies were made of).</summary>
     public static string DemoDescriptionV1 => Load("TextSamples.toolpane_description_v1.txt");
 
+    /// <summary>The demo advisory's description as the demo serves it now (with its author templates).</summary>
+    public static string DemoDescription => Load("TextSamples.toolpane_description.txt");
+
     private static string Load(string name)
     {
         using var stream = typeof(SampleAdvisories).Assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"No embedded sample {name}.");
