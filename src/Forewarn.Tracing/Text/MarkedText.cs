@@ -19,13 +19,15 @@ public sealed class MarkedText : IMarkedArtifact
     private readonly string original;
     private readonly IReadOnlyList<SiteCandidate> placed;
     private readonly IReadOnlyList<Regex> locators;
+    private readonly IReadOnlyList<Regex?> bare;
     private readonly int[] firstPosition;
 
-    internal MarkedText(string original, IReadOnlyList<SiteCandidate> placed, IReadOnlyList<Regex> locators)
+    internal MarkedText(string original, IReadOnlyList<SiteCandidate> placed, IReadOnlyList<Regex> locators, IReadOnlyList<Regex?>? bare = null)
     {
         this.original = original;
         this.placed = placed;
         this.locators = locators;
+        this.bare = bare ?? new Regex?[placed.Count];
         firstPosition = new int[placed.Count];
         var sites = new List<MarkSite>();
         var groups = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -73,7 +75,10 @@ public sealed class MarkedText : IMarkedArtifact
         var conflict = new bool[Sites.Count];
         for (var i = 0; i < placed.Count; i++)
         {
-            if (SiteLocator.Read(locators[i], canonical) is not { } variant) continue;
+            var found = SiteLocator.Read(locators[i], canonical);
+            // A template's words around it may be rewritten; its variants alone still say which it is.
+            if (found is null && bare[i] is { } alone && !locators[i].IsMatch(canonical)) found = SiteLocator.Read(alone, canonical);
+            if (found is not { } variant) continue;
             var bits = Bits(placed[i]);
             for (var b = 0; b < bits; b++)
             {

@@ -25,6 +25,17 @@ internal static class SiteLocator
 
     public static (List<SiteCandidate> Sites, List<Regex> Locators) Locate(string original, IReadOnlyList<SiteCandidate> candidates)
     {
+        var (sites, locators, _) = LocateWithBare(original, candidates);
+        return (sites, locators);
+    }
+
+    /// <summary>
+    /// As <see cref="Locate"/>, and for each author template whose variants are found nowhere else
+    /// in any check copy, a bare locator — the variants alone — that reads it when the words around
+    /// it were rewritten (a template's variants are details a rewrite keeps); null otherwise.
+    /// </summary>
+    public static (List<SiteCandidate> Sites, List<Regex> Locators, List<Regex?> Bare) LocateWithBare(string original, IReadOnlyList<SiteCandidate> candidates)
+    {
         var sites = candidates.ToList();
         while (true)
         {
@@ -40,6 +51,7 @@ internal static class SiteLocator
                 checks.Add((TextNormaliser.Canonical(Render(original, sites, i => (byte)(all % sites[i].Variants.Count))), s => (byte)(all % s.Variants.Count)));
             }
             var locators = new List<Regex>(sites.Count);
+            var bare = new List<Regex?>(sites.Count);
             var kept = new List<SiteCandidate>(sites.Count);
             for (var k = 0; k < sites.Count; k++)
             {
@@ -56,8 +68,10 @@ internal static class SiteLocator
                 if (locator is null) continue;
                 kept.Add(sites[k]);
                 locators.Add(locator);
+                var alone = sites[k].Authored ? Bare(original, sites, k) : null;
+                bare.Add(alone is not null && checks.All(c => ReadsOnce(alone, c.Text, c.Choice(sites[k]))) ? alone : null);
             }
-            if (kept.Count == sites.Count) return (kept, locators);
+            if (kept.Count == sites.Count) return (kept, locators, bare);
             sites = kept; // a dropped site is now plain text in its neighbours' context: build again
         }
     }
@@ -195,6 +209,10 @@ internal static class SiteLocator
         const RegexOptions options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
         return (new Regex(locator, options), new Regex(core, options));
     }
+
+    private static Regex Bare(string original, IReadOnlyList<SiteCandidate> sites, int site) =>
+        new("(?<= )(?:" + string.Join('|', Arrangements(original, sites, site).Select((p, v) => $"(?<v{v}>{p})")) + ")",
+            RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
 
     /// <summary>
     /// Up to <paramref name="width"/> elements from the site outwards within its sentence, and — only

@@ -84,8 +84,8 @@ public static class TextMarks
             end = site.End;
         }
         placed.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : (b.Swap is not null).CompareTo(a.Swap is not null));
-        var (sites, locators) = SiteLocator.Locate(text, placed);
-        return new MarkedText(text, sites, locators);
+        var (sites, locators, bare) = SiteLocator.LocateWithBare(text, placed);
+        return new MarkedText(text, sites, locators, bare);
     }
 
     /// <summary>A word site may lie inside an order site's item (it moves with it), never across an item's edge or in the separator.</summary>

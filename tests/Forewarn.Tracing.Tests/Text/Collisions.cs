@@ -66,6 +66,7 @@ public static partial class Collisions
 
     private static List<string> Sentences(string text) => [.. Leaks.Sentences(text)];
 
-    [GeneratedRegex(@"[A-Za-z][A-Za-z'’-]*")]
+    // Plain words only: "node" in "node-1" or "contoso" in "collab01.contoso.example" is part of a name.
+    [GeneratedRegex(@"(?<![\w.\\/-])[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*(?![\w.\\/-]|\.\w)")]
     private static partial Regex Word();
 }
