@@ -16,16 +16,9 @@ public static partial class Collisions
     public static IReadOnlyList<string> Added(string original, string copy)
     {
         var had = Sentences(original).SelectMany(Echoes).GroupBy(e => e).ToDictionary(g => g.Key, g => g.Count());
-        var added = new List<string>();
-        foreach (var sentence in Sentences(copy))
-        {
-            foreach (var echo in Echoes(sentence).Distinct())
-            {
-                var inCopy = Sentences(copy).SelectMany(Echoes).Count(e => e == echo);
-                if (inCopy > had.GetValueOrDefault(echo)) added.Add($"'{echo}' in: {sentence.Trim()}");
-            }
-        }
-        return added;
+        var sentences = Sentences(copy).Select(s => (Text: s, Echoes: Echoes(s))).ToList();
+        var has = sentences.SelectMany(s => s.Echoes).GroupBy(e => e).ToDictionary(g => g.Key, g => g.Count());
+        return [.. sentences.SelectMany(s => s.Echoes.Distinct().Where(e => has[e] > had.GetValueOrDefault(e)).Select(e => $"'{e}' in: {s.Text.Trim()}"))];
     }
 
     /// <summary>Each pair of words in a sentence, at most <see cref="Near"/> apart, with the same stem (or the same word side by side).</summary>
