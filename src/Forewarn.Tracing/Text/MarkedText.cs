@@ -121,6 +121,7 @@ public sealed class MarkedText : IMarkedArtifact
         // Position b of a q-ary template: the variants whose bit b is 0, and those whose bit b is 1.
         var zero = string.Join(" | ", s.Variants.Where((_, v) => ((v >> bit) & 1) == 0));
         var one = string.Join(" | ", s.Variants.Where((_, v) => ((v >> bit) & 1) == 1));
+        if (s.PositionForms is { } forms) return new MarkSite(s.Kind, zero, one) { Class = forms[bit].Class, Form0 = forms[bit].Form0, Form1 = forms[bit].Form1 };
         return new MarkSite(s.Kind, zero, one)
         {
             Class = $"{s.Class ?? s.Kind}:bit{bit}",

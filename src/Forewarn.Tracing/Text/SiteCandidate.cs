@@ -37,6 +37,9 @@ internal sealed record SiteCandidate(int Start, int Length, string Kind, string 
 
     public string? Form1 { get; init; }
 
+    /// <summary>For a site of 4 or 8 variants found automatically: each position's class and forms (null: per-site classes as for templates).</summary>
+    public IReadOnlyList<(string Class, string Form0, string Form1)>? PositionForms { get; init; }
+
     public string Variant(byte choice) => Variants[choice];
 
     /// <summary>Whether <paramref name="inner"/> lies inside one of this order site's items (an empty site strictly inside).</summary>

@@ -59,7 +59,7 @@ public static class TextMarks
         var authored = templates.Select(TextTemplates.Site).ToList();
         bool Free(SiteCandidate s) => !authored.Any(t => s.Start <= t.End && t.Start <= s.End);
         var words = FindersV2
-            .SelectMany((finder, rank) => finder.Find(text, protect).Select(site => (Site: Conventions.Apply(site), Rank: rank)))
+            .SelectMany((finder, rank) => finder.Find(text, protect).Select(site => (Site: ExampleComma.Apply(text, Conventions.Apply(site)), Rank: rank)))
             .Where(c => Free(c.Site))
             .ToList();
         var natural = NaturalVariants.Keep(text, words.Select(c => c.Site).ToList());

@@ -12,15 +12,39 @@ namespace Forewarn.Tracing.Tests.Text;
 /// </summary>
 public sealed partial class TextMarksV2Tests(ITestOutputHelper output)
 {
-    /// <summary>The three samples, the three as one advisory, and the demo description with its templates.</summary>
-    public static TheoryData<int> Texts => [0, 1, 2, 3, 4];
+    /// <summary>The three samples, the three as one advisory, the demo description with its templates, and a text with every new class.</summary>
+    public static TheoryData<int> Texts => [0, 1, 2, 3, 4, 5];
 
     private static string TextOf(int index) => index switch
     {
         < 3 => SampleAdvisories.All[index],
         3 => string.Join("\n\n", SampleAdvisories.All),
-        _ => SampleAdvisories.DemoDescription,
+        4 => SampleAdvisories.DemoDescription,
+        _ => EveryClass,
     };
+
+    private const string EveryClass = """
+        In most deployments, the gateway accepts serialised objects from any client. The flaw allows an attacker to obtain
+        sensitive information such as credentials, certificates and session keys. Send the test request to
+        {{fw:lab01.example|lab02.example|lab03.example|lab04.example}} and check the `audit.log` file for CVE-2026-31337.
+
+        Look for these signs in the logs:
+
+        - Inbound connections to the console from unknown networks.
+        - Unexpected child processes of the service, e.g. a shell.
+        - Outbound traffic that does not match updates.
+        - Changes to routing rules you did not make.
+
+        During an incident, the team should organise a review of the authorisation logs at https://example.com/review within 14 days.
+        """;
+
+    [Fact]
+    public void The_text_with_every_class_has_each_of_them()
+    {
+        var kinds = TextMarks.Prepare(EveryClass).Sites.Select(s => s.Kind).ToHashSet();
+        Assert.Superset(new HashSet<string> { IntroCommaSiteFinder.Kind, ListOrderSiteFinder.Kind, BulletOrderSiteFinder.Kind, TextTemplates.Kind, Conventions.Spelling, PhrasePairs.Abbreviation }, kinds);
+        Assert.Equal(2, TextMarks.Prepare(EveryClass).Sites.Count(s => s.Kind == BulletOrderSiteFinder.Kind));
+    }
 
     private static byte[] RandomWord(int length, Random random) => [.. Enumerable.Range(0, length).Select(_ => (byte)random.Next(2))];
 
@@ -166,7 +190,7 @@ public sealed partial class TextMarksV2Tests(ITestOutputHelper output)
         const string bullets = "Look for these signs:\n\n- Inbound connections to the console from unknown networks.\n- Unexpected child processes of the service, e.g. a shell.\n- Outbound traffic that does not match updates.\n\nReview them daily.";
         var marked = TextMarks.Prepare(bullets);
         Assert.Single(marked.Sites, s => s.Kind == BulletOrderSiteFinder.Kind);
-        Assert.Contains(marked.Sites, s => s.Variant0 == "e.g.");
+        Assert.Contains(marked.Sites, s => s.Class == ExampleComma.Class);
         foreach (var word in Codewords(marked.Sites.Count, 70))
         {
             var copy = marked.Render(word);
