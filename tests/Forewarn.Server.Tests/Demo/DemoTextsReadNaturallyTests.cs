@@ -31,7 +31,7 @@ public sealed class DemoTextsReadNaturallyTests
         var marked = TextMarks.Prepare(TextOf(name), MarkerVersion.Current);
         var original = marked.Render(marked.OriginalCodeword);
         var random = new Random(name.Length);
-        var words = new List<byte[]> { new byte[marked.Sites.Count], [.. Enumerable.Repeat((byte)1, marked.Sites.Count)] };
+        var words = new List<byte[]> { new byte[marked.Sites.Count], Enumerable.Repeat((byte)1, marked.Sites.Count).ToArray() };
         for (var i = 0; i < 30; i++) words.Add([.. Enumerable.Range(0, marked.Sites.Count).Select(_ => (byte)random.Next(2))]);
         foreach (var word in words)
         {
