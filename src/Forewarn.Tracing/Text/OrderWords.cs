@@ -11,7 +11,7 @@ internal static partial class OrderWords
     public static bool HasNumber(string item) => Number().IsMatch(item);
 
     /// <summary>Whether a bullet item speaks of sequence or points at another item ("then", "first", "above", "the previous"), or starts with a number.</summary>
-    public static bool ItemOrdered(string item) => Sequence().IsMatch(item) || Reference().IsMatch(item) || Number().IsMatch(item.TrimStart()[..Math.Min(1, item.TrimStart().Length)]);
+    public static bool ItemOrdered(string item) => Sequence().IsMatch(item) || Reference().IsMatch(item) || LeadingNumber().IsMatch(item);
 
     [GeneratedRegex(@"\b(?:first|firstly|second|secondly|third|then|next|finally|lastly|last|afterwards?|subsequently|respectively|step|steps|order|earlier|later)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Sequence();
@@ -21,4 +21,7 @@ internal static partial class OrderWords
 
     [GeneratedRegex(@"\d")]
     private static partial Regex Number();
+
+    [GeneratedRegex(@"^\s*\d")]
+    private static partial Regex LeadingNumber();
 }

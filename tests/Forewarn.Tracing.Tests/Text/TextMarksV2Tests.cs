@@ -73,6 +73,19 @@ public sealed partial class TextMarksV2Tests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_spelling_mark_reads_as_the_convention_seen_and_null_when_a_leak_mixes_both()
+    {
+        var marked = TextMarks.Prepare(SampleAdvisories.Mitigation);
+        var at = marked.Sites.Select((s, i) => (s, i)).Single(p => p.s.Class == Conventions.Spelling).i;
+        var british = marked.Render(new byte[marked.Sites.Count]);
+        var american = marked.Render([.. Enumerable.Repeat((byte)1, marked.Sites.Count)]);
+        Assert.Equal((byte)0, marked.Read(british)[at]);
+        Assert.Equal((byte)1, marked.Read(american)[at]);
+        Assert.Contains("organisations", british, StringComparison.Ordinal);
+        Assert.Null(marked.Read(british.Replace("organisations", "organizations", StringComparison.Ordinal))[at]);
+    }
+
+    [Fact]
     public void The_collision_check_finds_the_echo_version_1_made_in_the_demo_description()
     {
         var marked = TextMarks.Prepare(SampleAdvisories.DemoDescriptionV1, MarkerVersion.First);
