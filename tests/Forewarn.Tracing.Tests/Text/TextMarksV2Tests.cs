@@ -185,6 +185,49 @@ public sealed partial class TextMarksV2Tests(ITestOutputHelper output)
     private static partial Regex PlainWord();
 
     [Theory]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void A_leaker_who_makes_every_word_class_uniform_leaves_the_order_comma_and_template_marks(int text)
+    {
+        var marked = TextMarks.Prepare(TextOf(text));
+        string[] robust = [TextTemplates.Kind, ListOrderSiteFinder.Kind, BulletOrderSiteFinder.Kind, IntroCommaSiteFinder.Kind];
+        var random = new Random(80 + text);
+        var read = 0;
+        var held = 0;
+        for (var run = 0; run < 10; run++)
+        {
+            var word = RandomWord(marked.Sites.Count, random);
+            var marks = marked.Read(Normalise(marked.Render(word)));
+            for (var i = 0; i < marks.Count; i++)
+            {
+                if (!robust.Contains(marked.Sites[i].Kind)) continue;
+                held++;
+                if (marks[i] is not { } y) continue;
+                Assert.Equal(word[i], y);
+                read++;
+            }
+        }
+        output.WriteLine($"{read} of {held} order, comma and template marks read after normalising");
+        Assert.True(read >= held * 9 / 10, $"{read} of {held} read");
+    }
+
+    /// <summary>
+    /// What a careful leaker does to the words: every British spelling made American, every pair of
+    /// the synonym, contraction and abbreviation lists set to one form, "e.g.," made "e.g.".
+    /// </summary>
+    private static string Normalise(string copy)
+    {
+        foreach (var pair in PhrasePairs.All)
+        {
+            var (from, to) = pair.Kind == PhrasePairs.Spelling ? (pair.Form0, pair.Form1) : (pair.Form1, pair.Form0);
+            copy = Regex.Replace(copy, $@"(?<![\w'’-]){Regex.Escape(from).Replace("'", "['’]", StringComparison.Ordinal)}(?![\w'’-])", to, RegexOptions.IgnoreCase);
+        }
+        foreach (var (british, american) in new[] { ("towards", "toward"), ("afterwards", "afterward"), ("amongst", "among") })
+            copy = Regex.Replace(copy, $@"\b{british}\b", american);
+        return copy.Replace("e.g.,", "e.g.", StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("It leaks data such as credentials, certificates and session keys to the attacker.", "credentials, certificates", "certificates, credentials")]
     [InlineData("It affects routers, switches, firewalls and printers in the default setup.", "routers, switches", "switches, routers")]
     public void An_inline_list_whose_order_says_nothing_swaps_two_items(string sentence, string variant0, string variant1) =>
