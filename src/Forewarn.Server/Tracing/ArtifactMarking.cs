@@ -138,7 +138,7 @@ public sealed class ArtifactMarking(ProgramTracingSecret secret)
         var text = Encoding.UTF8.GetString(content);
         IMarkedArtifact marks = method switch
         {
-            MarkingMethod.Text => TextMarks.Prepare(text),
+            MarkingMethod.Text => TextMarks.Prepare(text, artifact.MarkerVersion),
             MarkingMethod.Python => CodeMarks.Prepare(text, CodeLanguage.Python),
             _ => CodeMarks.Prepare(text, CodeLanguage.CSharp),
         };

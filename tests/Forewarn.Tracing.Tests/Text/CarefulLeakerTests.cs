@@ -109,7 +109,7 @@ public sealed class CarefulLeakerTests(ITestOutputHelper output)
         }
     }
 
-    [Fact(Skip = "Lead: enable after merging text-marks — the demo description then carries order and template marks a normaliser cannot reach (issue 16 target: ≥ 95 % named).")]
+    [Fact]
     public void After_the_text_marks_round_a_normalised_or_rewritten_demo_description_names_its_owner()
     {
         var description = Coded(Description.Value, "fw-2025-0708-description");

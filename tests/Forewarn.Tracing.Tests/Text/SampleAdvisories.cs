@@ -47,4 +47,17 @@ public static class SampleAdvisories
         """;
 
     public static readonly IReadOnlyList<string> All = [Description, Detection, Mitigation];
+
+    /// <summary>The demo advisory's description as it was before author templates were added (what version-1 copies were made of).</summary>
+    public static string DemoDescriptionV1 => Load("TextSamples.toolpane_description_v1.txt");
+
+    /// <summary>The demo advisory's description as the demo serves it now (with its author templates).</summary>
+    public static string DemoDescription => Load("TextSamples.toolpane_description.txt");
+
+    private static string Load(string name)
+    {
+        using var stream = typeof(SampleAdvisories).Assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"No embedded sample {name}.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 }
