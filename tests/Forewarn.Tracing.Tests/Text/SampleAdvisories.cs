@@ -52,7 +52,7 @@ public static class SampleAdvisories
     public static string DemoDescriptionV1 => Load("TextSamples.toolpane_description_v1.txt");
 
     /// <summary>The demo advisory's description as the demo serves it now (with its author templates).</summary>
-    public static string DemoDescription => Load("TextSamples.toolpane_description.txt");
+    public static string DemoDescription => Load("Demo.toolpane_description.txt");
 
     private static string Load(string name)
     {
