@@ -9,9 +9,11 @@ namespace Forewarn.Tracing.Code;
 /// </summary>
 public static class CodeMarks
 {
-    public static IMarkedArtifact Prepare(string source, CodeLanguage language)
+    public static IMarkedArtifact Prepare(string source, CodeLanguage language, int markerVersion = MarkerVersion.Current)
     {
         ArgumentNullException.ThrowIfNull(source);
+        if (!MarkerVersion.IsKnown(markerVersion))
+            throw new ArgumentOutOfRangeException(nameof(markerVersion), markerVersion, "Unknown marker version.");
         var (text, templates) = Templates.Parse(source);
         CopyCheck check;
         List<CandidateSite> found;
