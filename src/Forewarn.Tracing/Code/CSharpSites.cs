@@ -14,7 +14,7 @@ namespace Forewarn.Tracing.Code;
 /// </summary>
 internal static partial class CSharpSites
 {
-    public static List<CandidateSite> Find(string text, CSharpCompilation compilation)
+    public static List<CandidateSite> Find(string text, CSharpCompilation compilation, int version = MarkerVersion.First)
     {
         var tree = compilation.SyntaxTrees[0];
         var model = compilation.GetSemanticModel(tree);
