@@ -219,9 +219,11 @@ internal static class PythonSites
                 if (alt is null) continue;
                 taken.Add(alt);
                 var everywhere = code.Count(t => t.Kind == TokenKind.Identifier && t.Raw == name);
+                // A word of a string reads as a name in a fragment that lost the string's first line: such a name is read by its surroundings.
+                var inStrings = all.Any(t => t.Kind == TokenKind.String && word.IsMatch(t.Raw));
                 var edits = references.Select(k => new SiteEdit(code[k].Start, name.Length, alt))
                     .Concat(fieldEdits.Select(p => new SiteEdit(p, name.Length, alt))).OrderBy(e => e.Start).ToList();
-                yield return new CandidateSite(SiteKinds.LocalName, edits, name, alt) { Scoped = everywhere != references.Count };
+                yield return new CandidateSite(SiteKinds.LocalName, edits, name, alt) { Scoped = everywhere != references.Count || inStrings };
             }
         }
     }
