@@ -42,6 +42,7 @@ internal static partial class CSharpSites
         }
         sites.AddRange(UsingPairs(text, root));
         sites.AddRange(Locals(root, model));
+        if (version >= 2) sites.AddRange(CSharpOrderSites.Find(text, root, model));
         return sites;
     }
 

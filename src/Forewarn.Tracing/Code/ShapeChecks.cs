@@ -7,7 +7,9 @@ namespace Forewarn.Tracing.Code;
 /// </summary>
 internal sealed class ShapeChecks
 {
-    private const int Seam = 3;
+    // A seam: the last tokens of one piece and the first of the next (enough to take in a definition's name).
+    private const int Tail = 3;
+    private const int Head = 5;
 
     private readonly string text;
     private readonly CodeLanguage language;
@@ -46,9 +48,9 @@ internal sealed class ShapeChecks
         var a = Within(swap.AStart, swap.AEnd);
         var b = Within(swap.BStart, swap.BEnd);
         if (a.Count == 0 || b.Count == 0) return null;
-        string[] Tail(List<int> p) => [.. p.TakeLast(Seam).Select(i => zero.Norm[i])];
-        string[] Head(List<int> p) => [.. p.Take(Seam).Select(i => zero.Norm[i])];
-        string[] seam0 = [.. Tail(a), .. Head(b)], seam1 = [.. Tail(b), .. Head(a)];
+        string[] TailOf(List<int> p) => [.. p.TakeLast(Tail).Select(i => zero.Norm[i])];
+        string[] HeadOf(List<int> p) => [.. p.Take(Head).Select(i => zero.Norm[i])];
+        string[] seam0 = [.. TailOf(a), .. HeadOf(b)], seam1 = [.. TailOf(b), .. HeadOf(a)];
         return seam0.SequenceEqual(seam1) ? null : new SeamReader(seam0, seam1);
     }
 
