@@ -18,6 +18,17 @@ internal sealed record SwapRegion(int AStart, int AEnd, int BStart, int BEnd)
 }
 
 /// <summary>
+/// A q-ary rename (version 2): a local with four natural names, Names[0] the one the author wrote,
+/// renamed at every one of its occurrences (the edits' places) to Names[index], where the index's
+/// two bits are two consecutive sites — both chosen by one recipient's codeword, so a copy mixed
+/// from several recipients' copies still shows one recipient's two bits together.
+/// </summary>
+internal sealed record NameChoice(IReadOnlyList<string> Names, IReadOnlyList<int> Places)
+{
+    public IEnumerable<SiteEdit> EditsFor(int index) => Places.Select(p => new SiteEdit(p, Names[0].Length, Names[index]));
+}
+
+/// <summary>
 /// A place the PoC may vary: variant 0 is the source as it stands, variant 1 applies the edits.
 /// A renamed local is one site with an edit at every occurrence (<see cref="Renames"/>); a
 /// <see cref="Swap"/> site (version 2) exchanges two pieces instead, and may hold other sites'
@@ -31,12 +42,18 @@ internal sealed record CandidateSite(string Kind, IReadOnlyList<SiteEdit> Edits,
 
     public bool Scoped { get; init; }
 
+    /// <summary>The four names this site chooses among, with <see cref="Bit"/> its bit of the index (version 2).</summary>
+    public NameChoice? Choice { get; init; }
+
+    public int Bit { get; init; }
+
     public bool Renames => Kind == SiteKinds.LocalName;
 
     public int Start => Swap?.AStart ?? Edits.Min(e => e.Start);
 
     public bool Overlaps(CandidateSite other)
     {
+        if (Choice is not null && ReferenceEquals(Choice, other.Choice)) return false;
         if (Swap is { } s && other.Swap is { } o)
             return !(s.BEnd <= o.AStart || o.BEnd <= s.AStart || s.Within(o.AStart, o.BEnd) || o.Within(s.AStart, s.BEnd));
         if (Swap is { } mine) return other.Edits.Any(mine.Crosses);

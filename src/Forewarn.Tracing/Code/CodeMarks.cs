@@ -48,12 +48,12 @@ public static class CodeMarks
         var oneText = SourceEdits.Apply(text, all);
         var one = Views(oneText, language, normaliser);
         var byLine = (Zero: Views(text, language, normaliser, lines: true), One: Views(oneText, language, normaliser, lines: true));
-        var shapes = all.Any(s => s.Swap is not null || s.Scoped)
+        var shapes = all.Any(s => s.Swap is not null || s.Scoped || s.Choice is not null)
             ? new ShapeChecks(text, oneText, language, normaliser)
             : null;
         foreach (var site in all)
         {
-            if (site.Swap is not null || site.Scoped)
+            if (site.Swap is not null || site.Scoped || site.Choice is not null)
             {
                 if (shapes!.ReaderOf(site) is not { } shaped) continue;
                 sites.Add(site);
@@ -116,6 +116,7 @@ public static class CodeMarks
             var s = sites[i];
             // A scoped rename (version 2) shares its name with other scopes: the name reads as one token wherever it stands.
             if (s.Renames) names[s.Variant0] = names[s.Variant1] = s.Scoped || names.ContainsKey(s.Variant0) ? $"local:{s.Variant0}" : $"local#{i}";
+            foreach (var n in s.Choice?.Names ?? []) names[n] = $"local:{s.Variant0}";
             if (s.Kind == SiteKinds.ImportOrder)
                 foreach (var t in Tokenize(s.Variant0, language).Where(t => t.Kind == TokenKind.ImportLine)) imports[t.Raw] = $"imports#{i}";
         }

@@ -214,16 +214,27 @@ internal static class PythonSites
                         fieldEdits.Add(f.Start + at);
                     }
                 if (printed || references.Count == 0) continue;
-                var alt = LocalNames.For(name, CodeLanguage.Python).FirstOrDefault(m =>
-                    !Keywords.Contains(m) && !taken.Contains(m) && !new Regex($@"\b{Regex.Escape(m)}\b").IsMatch(text));
+                bool Free(string m) => !Keywords.Contains(m) && !taken.Contains(m) && !new Regex($@"\b{Regex.Escape(m)}\b").IsMatch(text);
+                var choices = LocalNames.Synonyms4(name).Where(Free).Take(3).ToList();
+                var alt = choices.Count == 3 ? choices[0] : LocalNames.For(name, CodeLanguage.Python).FirstOrDefault(Free);
                 if (alt is null) continue;
-                taken.Add(alt);
+                if (choices.Count == 3) taken.UnionWith(choices);
+                else taken.Add(alt);
                 var everywhere = code.Count(t => t.Kind == TokenKind.Identifier && t.Raw == name);
                 // A word of a string reads as a name in a fragment that lost the string's first line: such a name is read by its surroundings.
                 var inStrings = all.Any(t => t.Kind == TokenKind.String && word.IsMatch(t.Raw));
                 var edits = references.Select(k => new SiteEdit(code[k].Start, name.Length, alt))
                     .Concat(fieldEdits.Select(p => new SiteEdit(p, name.Length, alt))).OrderBy(e => e.Start).ToList();
-                yield return new CandidateSite(SiteKinds.LocalName, edits, name, alt) { Scoped = everywhere != references.Count || inStrings };
+                var scoped = everywhere != references.Count || inStrings;
+                if (choices.Count == 3)
+                {
+                    // Four names, two bits: the sites of bit 0 and bit 1 rename the same places.
+                    var choice = new NameChoice([name, .. choices], [.. edits.Select(e => e.Start)]);
+                    for (var bit = 0; bit < 2; bit++)
+                        yield return new CandidateSite(SiteKinds.LocalName, [.. choice.EditsFor(1 << bit)], name, choice.Names[1 << bit]) { Scoped = scoped, Choice = choice, Bit = bit };
+                    continue;
+                }
+                yield return new CandidateSite(SiteKinds.LocalName, edits, name, alt) { Scoped = scoped };
             }
         }
     }

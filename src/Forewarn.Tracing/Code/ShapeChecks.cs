@@ -65,6 +65,8 @@ internal sealed class ShapeChecks
         foreach (var i in SignatureReader.Occurrences(zero, site.Variant0))
             (edited.Contains(zero.Tokens[i].Start) ? own : others).Add(SignatureReader.Signature(zero, i));
         own.ExceptWith(others);
-        return own.Count == 0 ? null : new SignatureReader(site.Variant0, site.Variant1, own);
+        var names = site.Choice?.Names ?? [site.Variant0, site.Variant1];
+        if (!site.Scoped) return new SignatureReader(names, null, site.Bit);
+        return own.Count == 0 ? null : new SignatureReader(names, own, site.Bit);
     }
 }

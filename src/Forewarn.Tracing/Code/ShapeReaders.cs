@@ -38,26 +38,27 @@ internal sealed class SeamReader(string[] seam0, string[] seam1) : ShapeReader
 }
 
 /// <summary>
-/// A renamed local whose name other functions use too: each occurrence of either name votes for its
-/// variant when its two neighbours on each side (in shape) are those of one of the local's own
-/// occurrences; mixed votes read null.
+/// A renamed local read by its names: with signatures (a name other functions use too), an
+/// occurrence counts only when its two neighbours on each side (in shape) are those of one of the
+/// local's own occurrences; without (a name nothing else uses), any occurrence counts. Two
+/// different names seen read null.
 /// </summary>
-internal sealed class SignatureReader(string name0, string name1, IReadOnlySet<string> signatures) : ShapeReader
+internal sealed class SignatureReader(IReadOnlyList<string> names, IReadOnlySet<string>? signatures, int bit = 0) : ShapeReader
 {
     public override byte? Read(TokenView shape)
     {
-        bool saw0 = false, saw1 = false;
-        var names = new[] { name0, name1 };
-        for (var v = 0; v < 2; v++)
+        int? seen = null;
+        for (var v = 0; v < names.Count; v++)
         {
             foreach (var i in Occurrences(shape, names[v]))
-                if (signatures.Contains(Signature(shape, i)))
-                {
-                    if (v == 0) saw0 = true;
-                    else saw1 = true;
-                }
+            {
+                if (signatures is not null && !signatures.Contains(Signature(shape, i))) continue;
+                if (seen is { } other && other != v) return null;
+                seen = v;
+            }
         }
-        return saw0 == saw1 ? null : saw0 ? (byte)0 : (byte)1;
+        // Two names: variant 0 or 1; four names (a q-ary rename): this site's bit of the index.
+        return seen is { } index ? names.Count == 2 ? (byte)index : (byte)((index >> bit) & 1) : null;
     }
 
     public static IEnumerable<int> Occurrences(TokenView shape, string name)

@@ -8,7 +8,10 @@ internal static class SourceEdits
     public static string Apply(string source, IEnumerable<CandidateSite> flipped)
     {
         var sites = flipped as IReadOnlyCollection<CandidateSite> ?? [.. flipped];
-        var edits = sites.SelectMany(s => s.Edits).OrderBy(e => e.Start).ToList();
+        // A q-ary rename takes the name its flipped bits index (both bits' sites name the same places).
+        var chosen = sites.Where(s => s.Choice is not null).GroupBy(s => s.Choice!)
+            .SelectMany(g => g.Key.EditsFor(g.Select(s => 1 << s.Bit).Distinct().Sum()));
+        var edits = sites.Where(s => s.Choice is null).SelectMany(s => s.Edits).Concat(chosen).OrderBy(e => e.Start).ToList();
         var swaps = sites.Where(s => s.Swap is not null).Select(s => s.Swap!).OrderBy(s => s.AStart).ThenByDescending(s => s.BEnd).ToList();
         if (swaps.Count > 0)
         {
