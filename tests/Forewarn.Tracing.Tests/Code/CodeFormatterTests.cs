@@ -49,6 +49,53 @@ public sealed class CodeFormatterTests(ITestOutputHelper output)
     public void The_CSharp_sample_after_Roslyn_formatting_without_comments_names_its_owner() =>
         Named("HalcyonOverflow.cs", CodeLanguage.CSharp, copies => [.. copies.Select(Formatters.RoslynWithoutComments)]);
 
+    /// <summary>
+    /// One real <c>dotnet format whitespace</c> run (the SDK's own tool, about 5 s; skip with
+    /// <c>--filter "Tool!=dotnet-format"</c>) over a copy stripped of comments and reindented with tabs.
+    /// </summary>
+    [Fact]
+    [Trait("Tool", "dotnet-format")]
+    public async Task A_CSharp_copy_after_dotnet_format_names_its_owner()
+    {
+        var secret = Enumerable.Range(0, 32).Select(i => (byte)(i * 11 + 1)).ToArray();
+        var recipients = Enumerable.Range(0, Population).Select(j => $"partner-{j}").ToArray();
+        var marked = CodeMarks.Prepare(CodeSamples.CSharp, CodeLanguage.CSharp, MarkerVersion.Current);
+        var code = TardosCode.ForArtifact(secret, "cs-format", marked.Sites.Count);
+        var owner = recipients[123];
+        var stripped = Formatters.RoslynWithoutComments(marked.Render(code.CodewordOf(secret, "cs-format", owner)));
+        var mangled = string.Join("\r\n", stripped.Split('\n').Select(l => l.TrimEnd('\r').Replace("    ", "\t", StringComparison.Ordinal) + "  "));
+        var folder = Directory.CreateTempSubdirectory("fw-format-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "Poc.cs");
+            File.WriteAllText(file, mangled);
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet", ["format", "whitespace", folder.FullName, "--folder"]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var error = process.StandardError.ReadToEndAsync();
+            await process.StandardOutput.ReadToEndAsync();
+            using var minute = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            try
+            {
+                await process.WaitForExitAsync(minute.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail("dotnet format took more than a minute");
+            }
+            Assert.True(process.ExitCode == 0, await error);
+            var formatted = File.ReadAllText(file);
+            Assert.NotEqual(mangled, formatted);
+            var result = Tracer.Trace(marked, code, secret, "cs-format", recipients, formatted, Epsilon);
+            output.WriteLine($"dotnet format: {result.MarksRead} of {marked.Sites.Count} marks read; accused {string.Join(", ", result.Accused.Select(a => a.Recipient))}");
+            Assert.Equal([owner], result.Accused.Select(a => a.Recipient));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     private void Named(string sample, CodeLanguage language, Func<IReadOnlyList<string>, IReadOnlyList<string>> attack)
     {
         var secret = Enumerable.Range(0, 32).Select(i => (byte)(i * 7 + 3)).ToArray();
