@@ -16,6 +16,7 @@ internal static class PythonOrderSites
     [
         "dict", "OrderedDict", "update", "SimpleNamespace", "Namespace", "namedtuple", "Counter", "defaultdict",
         "setdefault", "make_dataclass", "TypedDict", "Enum", "IntEnum", "Flag", "NamedTuple", "partial", "format", "format_map",
+        "create_model", "assign", "savez", "savez_compressed",
     ];
 
     public static IEnumerable<CandidateSite> Find(string text, List<CodeToken> all)
@@ -63,18 +64,19 @@ internal static class PythonOrderSites
             string? nameA = DefName(a), nameB = DefName(b);
             if (nameA is null || nameB is null || nameA == nameB || defined[nameA] != 1 || defined[nameB] != 1) continue;
             if (k > 0 && code[statements[k - 1].First].Raw == "@") continue;
-            if (Header(code, a).Any(t => t.Raw == nameB) || Header(code, b).Any(t => t.Raw == nameA)) continue;
+            if (Header(code, layout, a).Any(t => t.Raw == nameB) || Header(code, layout, b).Any(t => t.Raw == nameA)) continue;
             yield return Swap(SiteKinds.DefinitionOrder, text, code[a.First].Start, LineEnd(text, code[a.Last].End), code[b.First].Start, LineEnd(text, code[b.Last].End), nameA, nameB);
             k++;
         }
     }
 
-    private static IEnumerable<CodeToken> Header(List<CodeToken> code, Statement s)
+    /// <summary>A definition's header: parameters, defaults and annotations, up to its colon.</summary>
+    private static IEnumerable<CodeToken> Header(List<CodeToken> code, PythonLayout layout, Statement s)
     {
         for (var i = s.First; i <= s.Last; i++)
         {
             yield return code[i];
-            if (code[i].Raw == ":" && i > s.First + 2) yield break;
+            if (code[i].Raw == ":" && layout.Depth[i] == 0) yield break;
         }
     }
 
@@ -181,12 +183,16 @@ internal static class PythonOrderSites
     private static HashSet<string> StarStarFunctions(List<CodeToken> code)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var classes = new List<string>();
         for (var i = 0; i + 1 < code.Count; i++)
         {
+            if (code[i].Raw == "class") classes.Add(code[i + 1].Raw);
             if (code[i].Raw != "def") continue;
             for (var j = i + 2; j < code.Count && code[j].Raw != ":"; j++)
                 if (code[j].Raw == "**") names.Add(code[i + 1].Raw);
         }
+        // A class whose constructor (or call) takes ** sees the order too: then no class of the file is called with swapped keywords.
+        if (names.Any(n => n is "__init__" or "__new__" or "__call__" or "__init_subclass__")) names.UnionWith(classes);
         return names;
     }
 }

@@ -29,7 +29,7 @@ internal static class PythonSites
     private static readonly HashSet<string> AssignOps = ["=", "+=", "-=", "*=", "/=", "//=", "%=", "|=", "&=", "^=", "<<=", ">>=", "**="];
 
     // Version 2 also leaves alone functions that reach their frame's locals by name.
-    private static readonly HashSet<string> FrameHazards = ["_getframe", "f_locals", "currentframe", "inspect"];
+    private static readonly HashSet<string> FrameHazards = ["_getframe", "f_locals", "currentframe", "inspect", "dir"];
 
     public static List<CandidateSite> Find(string text, List<CodeToken> tokens, int version = MarkerVersion.First)
     {

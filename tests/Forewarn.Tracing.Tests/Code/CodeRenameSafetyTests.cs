@@ -6,8 +6,9 @@ namespace Forewarn.Tracing.Tests.Code;
 /// <summary>
 /// A version-2 copy never breaks what is reached by name: exported names (<c>__all__</c>), names in
 /// strings given to <c>getattr</c>/<c>setattr</c>/<c>hasattr</c>, <c>globals()</c>, parameters, keyword
-/// arguments' names and dunders stay as written, a callee that keeps keyword order (<c>dict</c>) keeps
-/// it, and every copy runs to the same output as the original.
+/// arguments' names and dunders stay as written, a callee that keeps keyword order (<c>dict</c>, a
+/// class taking <c>**</c>) keeps it, a definition another's default names keeps its place, and every
+/// copy runs to the same output as the original.
 /// </summary>
 public sealed class CodeRenameSafetyTests
 {
@@ -45,7 +46,21 @@ public sealed class CodeRenameSafetyTests
             result = 5
 
 
+        def first(x=None):
+            return x
+
+
+        def second(f=first):
+            return f(1)
+
+
+        class Bag:
+            def __init__(self, **kw):
+                self.keys = list(kw)
+
+
         print(json.dumps(use([1, 2, LIMIT]), sort_keys=False), lookup(Box()), helper(4), GREETING, sys.version_info[0] > 2)
+        print(Bag(a=1, b=2).keys, second(), dict(x=1, y=2))
         """;
 
     [Fact]
@@ -53,6 +68,7 @@ public sealed class CodeRenameSafetyTests
     {
         var marked = CodeMarks.Prepare(Poc, CodeLanguage.Python, MarkerVersion.Current);
         Assert.Contains(marked.Sites, s => s.Kind == "local-name");
+        Assert.DoesNotContain(marked.Sites, s => s.Kind == "definition-order" && s.Variant0.Contains("second", StringComparison.Ordinal));
         var expected = Run(Poc);
         var random = new Random(16);
         var words = new List<byte[]>();
@@ -61,7 +77,7 @@ public sealed class CodeRenameSafetyTests
         foreach (var word in words)
         {
             var copy = marked.Render(word);
-            foreach (var kept in new[] { "__all__ = [\"helper\", \"use\"]", "def helper(value):", "def lookup(obj):", "def use(data):", "getattr(obj, ", "\"count\"", "globals()[\"helper\"]", "dict(count=", ", total=", "class Box:", "    result = ", "\"result\"" })
+            foreach (var kept in new[] { "__all__ = [\"helper\", \"use\"]", "def helper(value):", "def lookup(obj):", "def use(data):", "getattr(obj, ", "\"count\"", "globals()[\"helper\"]", "dict(count=", ", total=", "class Box:", "    result = ", "\"result\"", "Bag(a=1, b=", "dict(x=1, y=" })
                 Assert.Contains(kept, copy.Replace('\'', '"'), StringComparison.Ordinal); // quote style is a mark of its own
             Assert.Equal(word.Select(b => (byte?)b), marked.Read(copy));
             Assert.Equal(expected, Run(copy));
