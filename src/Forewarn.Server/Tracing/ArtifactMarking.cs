@@ -139,8 +139,8 @@ public sealed class ArtifactMarking(ProgramTracingSecret secret)
         IMarkedArtifact marks = method switch
         {
             MarkingMethod.Text => TextMarks.Prepare(text, artifact.MarkerVersion),
-            MarkingMethod.Python => CodeMarks.Prepare(text, CodeLanguage.Python),
-            _ => CodeMarks.Prepare(text, CodeLanguage.CSharp),
+            MarkingMethod.Python => CodeMarks.Prepare(text, CodeLanguage.Python, artifact.MarkerVersion),
+            _ => CodeMarks.Prepare(text, CodeLanguage.CSharp, artifact.MarkerVersion),
         };
         var code = TardosCode.ForArtifact(secret, ArtifactKey(artifact.Id), marks.Sites.Count);
         return new PreparedArtifact(artifact.Id, artifact.Sha256, method, marks, code);

@@ -14,7 +14,7 @@ namespace Forewarn.Tracing.Code;
 /// </summary>
 internal static partial class CSharpSites
 {
-    public static List<CandidateSite> Find(string text, CSharpCompilation compilation)
+    public static List<CandidateSite> Find(string text, CSharpCompilation compilation, int version = MarkerVersion.First)
     {
         var tree = compilation.SyntaxTrees[0];
         var model = compilation.GetSemanticModel(tree);
@@ -42,6 +42,7 @@ internal static partial class CSharpSites
         }
         sites.AddRange(UsingPairs(text, root));
         sites.AddRange(Locals(root, model));
+        if (version >= 2) sites.AddRange(CSharpOrderSites.Find(text, root, model));
         return sites;
     }
 

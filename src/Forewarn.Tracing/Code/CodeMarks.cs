@@ -9,9 +9,11 @@ namespace Forewarn.Tracing.Code;
 /// </summary>
 public static class CodeMarks
 {
-    public static IMarkedArtifact Prepare(string source, CodeLanguage language)
+    public static IMarkedArtifact Prepare(string source, CodeLanguage language, int markerVersion = MarkerVersion.Current)
     {
         ArgumentNullException.ThrowIfNull(source);
+        if (!MarkerVersion.IsKnown(markerVersion))
+            throw new ArgumentOutOfRangeException(nameof(markerVersion), markerVersion, "Unknown marker version.");
         var (text, templates) = Templates.Parse(source);
         CopyCheck check;
         List<CandidateSite> found;
@@ -19,12 +21,12 @@ public static class CodeMarks
         {
             var cs = CSharpCheck.ForOriginal(text);
             check = cs;
-            found = CSharpSites.Find(text, cs.Original);
+            found = CSharpSites.Find(text, cs.Original, markerVersion);
         }
         else
         {
             check = PythonCheck.ForOriginal(text);
-            found = PythonSites.Find(text, PythonLexer.Tokenize(text));
+            found = PythonSites.Find(text, PythonLexer.Tokenize(text), markerVersion);
         }
         var automatic = new List<CandidateSite>();
         foreach (var site in found)
@@ -41,12 +43,24 @@ public static class CodeMarks
         var normaliser = Normaliser(all, language);
         var sites = new List<CandidateSite>();
         var readers = new List<ContextSite?>();
+        var shapeReaders = new List<ShapeReader?>();
         var zero = Views(text, language, normaliser);
         var oneText = SourceEdits.Apply(text, all);
         var one = Views(oneText, language, normaliser);
         var byLine = (Zero: Views(text, language, normaliser, lines: true), One: Views(oneText, language, normaliser, lines: true));
+        var shapes = all.Any(s => s.Swap is not null || s.Scoped || s.Choice is not null)
+            ? new ShapeChecks(text, oneText, language, normaliser)
+            : null;
         foreach (var site in all)
         {
+            if (site.Swap is not null || site.Scoped || site.Choice is not null)
+            {
+                if (shapes!.ReaderOf(site) is not { } shaped) continue;
+                sites.Add(site);
+                readers.Add(null);
+                shapeReaders.Add(shaped);
+                continue;
+            }
             var reader = site.Renames ? null : ReaderOf(text, site, language, normaliser, zero, one, byLine);
             if (!site.Renames && reader is null)
             {
@@ -56,8 +70,9 @@ public static class CodeMarks
             }
             sites.Add(site);
             readers.Add(reader);
+            shapeReaders.Add(null);
         }
-        return new MarkedCode(text, language, sites, readers, normaliser, check);
+        return new MarkedCode(text, language, sites, readers, shapeReaders, normaliser, check);
     }
 
     internal static List<CodeToken> Tokenize(string text, CodeLanguage language) =>
@@ -99,7 +114,9 @@ public static class CodeMarks
         for (var i = 0; i < sites.Count; i++)
         {
             var s = sites[i];
-            if (s.Renames) names[s.Variant0] = names[s.Variant1] = $"local#{i}";
+            // A scoped rename (version 2) shares its name with other scopes: the name reads as one token wherever it stands.
+            if (s.Renames) names[s.Variant0] = names[s.Variant1] = s.Scoped || names.ContainsKey(s.Variant0) ? $"local:{s.Variant0}" : $"local#{i}";
+            foreach (var n in s.Choice?.Names ?? []) names[n] = $"local:{s.Variant0}";
             if (s.Kind == SiteKinds.ImportOrder)
                 foreach (var t in Tokenize(s.Variant0, language).Where(t => t.Kind == TokenKind.ImportLine)) imports[t.Raw] = $"imports#{i}";
         }

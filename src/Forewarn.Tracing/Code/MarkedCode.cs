@@ -10,10 +10,11 @@ internal sealed class MarkedCode(
     CodeLanguage language,
     IReadOnlyList<CandidateSite> sites,
     IReadOnlyList<ContextSite?> readers,
+    IReadOnlyList<ShapeReader?> shapeReaders,
     TokenNormaliser normaliser,
     CopyCheck check) : IMarkedArtifact
 {
-    public IReadOnlyList<MarkSite> Sites { get; } = [.. sites.Select(s => new MarkSite(s.Kind, s.Variant0, s.Variant1))];
+    public IReadOnlyList<MarkSite> Sites { get; } = [.. sites.Select((s, i) => SiteLabels.Of(s, i, language))];
 
     public string Render(IReadOnlyList<byte> codeword)
     {
@@ -35,11 +36,23 @@ internal sealed class MarkedCode(
         var lineTokens = CodeMarks.TokenizeLines(leaked, language);
         var codeByLine = new TokenView(lineTokens, withComments: false, normaliser);
         var fullByLine = new TokenView(lineTokens, withComments: true, normaliser);
+        TokenView? shape = null, shapeByLine = null;
+        if (shapeReaders.Any(r => r is not null))
+        {
+            shape = ShapeView.Of(tokens, normaliser);
+            shapeByLine = ShapeView.Of(lineTokens, normaliser);
+        }
         var names = code.Tokens.Where(t => t.Kind == TokenKind.Identifier).Select(t => t.Raw).ToHashSet(StringComparer.Ordinal);
         var read = new byte?[sites.Count];
         for (var i = 0; i < sites.Count; i++)
         {
-            if (readers[i] is { } reader)
+            if (shapeReaders[i] is { } shaped)
+            {
+                var whole = shaped.Read(shape!);
+                var byLine = shaped.Read(shapeByLine!);
+                read[i] = whole is null ? byLine : byLine is null || byLine == whole ? whole : null;
+            }
+            else if (readers[i] is { } reader)
             {
                 // Read whole and line by line (see TokenizeLines); two different answers read as none.
                 var whole = reader.Read(reader.InComments ? full : code);

@@ -28,7 +28,10 @@ internal static class PythonSites
 
     private static readonly HashSet<string> AssignOps = ["=", "+=", "-=", "*=", "/=", "//=", "%=", "|=", "&=", "^=", "<<=", ">>=", "**="];
 
-    public static List<CandidateSite> Find(string text, List<CodeToken> tokens)
+    // Version 2 also leaves alone functions that reach their frame's locals by name.
+    private static readonly HashSet<string> FrameHazards = ["_getframe", "f_locals", "currentframe", "inspect", "dir"];
+
+    public static List<CandidateSite> Find(string text, List<CodeToken> tokens, int version = MarkerVersion.First)
     {
         var sites = new List<CandidateSite>();
         foreach (var t in tokens)
@@ -41,7 +44,8 @@ internal static class PythonSites
                 sites.Add(Single(SiteKinds.CommentWord, t, w));
         }
         sites.AddRange(ImportPairs(text, tokens));
-        sites.AddRange(Locals(text, tokens));
+        sites.AddRange(version >= 2 ? ScopedLocals(text, tokens) : Locals(text, tokens));
+        if (version >= 2) sites.AddRange(PythonOrderSites.Find(text, tokens));
         return sites;
     }
 
@@ -152,6 +156,111 @@ internal static class PythonSites
                 taken.Add(alt);
                 var edits = occurrences.Select(k => new SiteEdit(code[k].Start, name.Length, alt)).ToList();
                 yield return new CandidateSite(SiteKinds.LocalName, edits, name, alt);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Version 2: a local of one function is renamed even when other functions use the same name
+    /// for their own (then the site is <see cref="CandidateSite.Scoped"/>), or a word of a string
+    /// holds it; never a parameter, an attribute or a keyword argument's name (those occurrences
+    /// stay), and inside the function's f-strings the name is renamed in the replacement fields
+    /// (a function with an <c>{name=}</c> field is left alone: the name is printed).
+    /// </summary>
+    private static IEnumerable<CandidateSite> ScopedLocals(string text, List<CodeToken> all)
+    {
+        var code = all.Where(t => !t.IsComment).ToList();
+        var layout = new PythonLayout(text, code);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < code.Count; i++)
+        {
+            if (code[i].Raw != "def" || code[i].Kind != TokenKind.Identifier) continue;
+            var defLine = i > 0 && code[i - 1].Raw == "async" ? i - 1 : i;
+            if (!layout.FirstOnLine(defLine)) continue;
+            var indent = layout.Column(defLine);
+            var h = i + 1;
+            while (h < code.Count && !(code[h].Raw == ":" && layout.Depth[h] == 0)) h++;
+            if (h + 1 >= code.Count || layout.LineOf[h + 1] == layout.LineOf[h]) continue;
+            var end = h + 1;
+            while (end < code.Count && !(layout.FirstOnLine(end) && layout.Depth[end] == 0 && layout.Column(end) <= indent)) end++;
+            var body = code.Skip(h + 1).Take(end - h - 1).ToList();
+            if (body.Any(t => t.Kind == TokenKind.Identifier && (ScopeHazards.Contains(t.Raw) || FrameHazards.Contains(t.Raw)))) continue;
+            var parameters = code.Skip(i + 1).Take(h - i).Where(t => t.Kind == TokenKind.Identifier).Select(t => t.Raw).ToHashSet(StringComparer.Ordinal);
+            var names = new List<string>();
+            for (var k = h + 1; k < end; k++)
+            {
+                if (code[k].Kind != TokenKind.Identifier || k + 1 >= code.Count) continue;
+                var next = code[k + 1].Raw;
+                var assigned = (layout.FirstOnLine(k) && layout.Depth[k] == 0 && AssignOps.Contains(next))
+                    || (code[k - 1].Raw == "for" && next == "in")
+                    || (code[k - 1].Raw == "as" && next == ":");
+                if (assigned && !names.Contains(code[k].Raw)) names.Add(code[k].Raw);
+            }
+            var fstrings = body.Where(t => t.Kind == TokenKind.String && t.Raw[..t.Raw.IndexOfAny(['\'', '"'])].Contains('f', StringComparison.OrdinalIgnoreCase)).ToList();
+            foreach (var name in names)
+            {
+                if (Keywords.Contains(name) || name.StartsWith("__", StringComparison.Ordinal) || parameters.Contains(name)) continue;
+                var word = new Regex($@"\b{Regex.Escape(name)}\b");
+                if (all.Any(t => t.Kind == TokenKind.ImportLine && word.IsMatch(t.Raw))) continue;
+                var inside = Enumerable.Range(h + 1, end - h - 1).Where(k => code[k].Kind == TokenKind.Identifier && code[k].Raw == name).ToList();
+                var references = inside.Where(k => code[k - 1].Raw != "." && !(layout.Depth[k] > 0 && k + 1 < code.Count && code[k + 1].Raw == "=")).ToList();
+                var fieldEdits = new List<int>();
+                var printed = false;
+                foreach (var f in fstrings)
+                    foreach (var at in FieldOccurrences(f.Raw, word))
+                    {
+                        if (at < 0) { printed = true; continue; }
+                        if (at + name.Length < f.Raw.Length && f.Raw[at + name.Length] == '=' && (at + name.Length + 1 >= f.Raw.Length || f.Raw[at + name.Length + 1] != '=')) printed = true;
+                        fieldEdits.Add(f.Start + at);
+                    }
+                if (printed || references.Count == 0) continue;
+                bool Free(string m) => !Keywords.Contains(m) && !taken.Contains(m) && !new Regex($@"\b{Regex.Escape(m)}\b").IsMatch(text);
+                var choices = LocalNames.Synonyms4(name).Where(Free).Take(3).ToList();
+                var alt = choices.Count == 3 ? choices[0] : LocalNames.For(name, CodeLanguage.Python).FirstOrDefault(Free);
+                if (alt is null) continue;
+                if (choices.Count == 3) taken.UnionWith(choices);
+                else taken.Add(alt);
+                var everywhere = code.Count(t => t.Kind == TokenKind.Identifier && t.Raw == name);
+                // A word of a string reads as a name in a fragment that lost the string's first line: such a name is read by its surroundings.
+                var inStrings = all.Any(t => t.Kind == TokenKind.String && word.IsMatch(t.Raw));
+                var edits = references.Select(k => new SiteEdit(code[k].Start, name.Length, alt))
+                    .Concat(fieldEdits.Select(p => new SiteEdit(p, name.Length, alt))).OrderBy(e => e.Start).ToList();
+                var scoped = everywhere != references.Count || inStrings;
+                if (choices.Count == 3)
+                {
+                    // Four names, two bits: the sites of bit 0 and bit 1 rename the same places.
+                    var choice = new NameChoice([name, .. choices], [.. edits.Select(e => e.Start)]);
+                    for (var bit = 0; bit < 2; bit++)
+                        yield return new CandidateSite(SiteKinds.LocalName, [.. choice.EditsFor(1 << bit)], name, choice.Names[1 << bit]) { Scoped = scoped, Choice = choice, Bit = bit };
+                    continue;
+                }
+                yield return new CandidateSite(SiteKinds.LocalName, edits, name, alt) { Scoped = scoped };
+            }
+        }
+    }
+
+    /// <summary>
+    /// Where the name stands in an f-string's replacement fields (not after a dot): offsets in the
+    /// literal; -1 for the name inside a string within a field (a dict key: it must stay).
+    /// </summary>
+    private static IEnumerable<int> FieldOccurrences(string raw, Regex word)
+    {
+        var depth = 0;
+        var open = raw.IndexOfAny(['\'', '"']);
+        char? quoted = null;
+        for (var i = open + 1; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (depth > 0 && c is '\'' or '"' && raw[open] != c) { quoted = quoted == c ? null : quoted ?? c; continue; }
+            if (c == '{' && i + 1 < raw.Length && raw[i + 1] == '{' && depth == 0) { i++; continue; }
+            if (c == '{') { depth++; continue; }
+            if (c == '}') { depth = Math.Max(0, depth - 1); continue; }
+            if (depth == 0) continue;
+            var m = word.Match(raw, i);
+            if (m.Success && m.Index == i && (i == 0 || (raw[i - 1] != '.' && !char.IsLetterOrDigit(raw[i - 1]) && raw[i - 1] != '_')))
+            {
+                yield return quoted is null ? i : -1;
+                i += m.Length - 1;
             }
         }
     }

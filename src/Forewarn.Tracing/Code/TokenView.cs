@@ -30,6 +30,19 @@ internal sealed class TokenView
         }
     }
 
+    /// <summary>A view whose raw and normalised keys are given (the shape of a source, <see cref="ShapeView"/>).</summary>
+    public TokenView(CodeToken[] tokens, string[] raw, string[] norm)
+    {
+        Tokens = tokens;
+        Raw = raw;
+        Norm = norm;
+        for (var i = 0; i < Raw.Length; i++)
+        {
+            if (!ByRaw.TryGetValue(Raw[i], out var list)) ByRaw[Raw[i]] = list = [];
+            list.Add(i);
+        }
+    }
+
     public CodeToken[] Tokens { get; }
     public string[] Raw { get; }
     public string[] Norm { get; }

@@ -23,7 +23,7 @@ internal static class CodeSamples
     public static IReadOnlyList<Diagnostic> CSharpErrors(string source) =>
         [.. CSharpCheck.Compile(source).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error)];
 
-    private static string Load(string name)
+    public static string Load(string name)
     {
         using var stream = typeof(CodeSamples).Assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"No embedded sample {name}.");
         using var reader = new StreamReader(stream);
