@@ -106,13 +106,33 @@ public sealed class MarkedText : IMarkedArtifact
         return (byte)choice;
     }
 
+    /// <summary>
+    /// Kinds whose every site a normaliser moves the same way — contractions expanded, counts as
+    /// digits, abbreviations spelled out — are one class with forms a normaliser sees, so a copy
+    /// made uniform across the kind is recognised (<see cref="Trace.UnreadClasses"/>). Synonym pairs
+    /// have no such direction: each pair is its own class. Classes never change a copy.
+    /// </summary>
+    private static MarkSite KindWide(MarkSite site) => site.Kind switch
+    {
+        PhrasePairs.Contraction => site with { Class = site.Kind, Form0 = Contracted(site.Variant0), Form1 = Contracted(site.Variant1) },
+        PhrasePairs.Abbreviation => site with { Class = site.Kind, Form0 = Abbreviated(site.Variant0), Form1 = Abbreviated(site.Variant1) },
+        "number" => site with { Class = site.Kind, Form0 = Digits(site.Variant0), Form1 = Digits(site.Variant1) },
+        _ => site,
+    };
+
+    private static string Contracted(string variant) => variant.Contains('\'') || variant.Contains('’') ? "contracted" : "expanded";
+
+    private static string Abbreviated(string variant) => variant.Contains('.') ? "abbreviated" : "spelled-out";
+
+    private static string Digits(string variant) => variant.Length > 0 && char.IsDigit(variant[0]) ? "digits" : "words";
+
     private static int Bits(SiteCandidate s) => System.Numerics.BitOperations.Log2((uint)s.Variants.Count);
 
     private static MarkSite SiteOf(SiteCandidate s, int bit, int bits)
     {
         if (bits == 1)
         {
-            var site = new MarkSite(s.Kind, s.Variant0, s.Variant1);
+            var site = KindWide(new MarkSite(s.Kind, s.Variant0, s.Variant1));
             if (s.Class is not null) site = site with { Class = s.Class };
             if (s.Form0 is not null) site = site with { Form0 = s.Form0 };
             if (s.Form1 is not null) site = site with { Form1 = s.Form1 };

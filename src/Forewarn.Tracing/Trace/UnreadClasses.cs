@@ -94,14 +94,35 @@ public static class UnreadClasses
 
         return [.. artifacts.Select((_, k) =>
         {
-            var mine = classes.Values.Where(c => c.Artifact == k);
-            var setAside = mine.Where(c => unreadKinds.Contains((k, c.Kind)) || unreadClasses.Contains((k, c.Name))).SelectMany(c => c.Read).Order().ToArray();
+            var mine = classes.Values.Where(c => c.Artifact == k).ToList();
+            var normalised = mine.Where(c => unreadKinds.Contains((k, c.Kind)) || unreadClasses.Contains((k, c.Name))).ToList();
+            // A normaliser that made one of a reach's kinds uniform went over them all: its classes
+            // read once (a synonym pair seen a single time) carry no evidence of their own, yet were
+            // rewritten too — set aside with the rest.
+            var reaches = normalised.Select(c => ReachOf(c.Kind)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var setAside = mine.Where(c => normalised.Contains(c) || (ReachOf(c.Kind) is { } reach && reaches.Contains(reach)))
+                .SelectMany(c => c.Read).Order().ToArray();
             return new UnreadDecision(
                 [.. unreadKinds.Where(u => u.Artifact == k).Select(u => u.Name).Order(StringComparer.Ordinal)],
                 [.. unreadClasses.Where(u => u.Artifact == k).Select(u => u.Name).Order(StringComparer.Ordinal)],
                 setAside);
         })];
     }
+
+    /// <summary>
+    /// Kinds one normaliser reaches together: a text normaliser rewrites words (spellings,
+    /// contractions, synonyms, abbreviations, counts, serial commas), a code formatter rewrites
+    /// literals, quotes, comments and import order. Order and author templates are in no reach.
+    /// </summary>
+    private static readonly Dictionary<string, string> Reaches = new(StringComparer.Ordinal)
+    {
+        ["synonym"] = "words", ["contraction"] = "words", ["abbreviation"] = "words", ["spelling"] = "words", ["e-mail"] = "words",
+        ["number"] = "words", ["serial comma"] = "words", ["example-comma"] = "words",
+        ["quote-style"] = "format", ["integer-form"] = "format", ["import-order"] = "format", ["comment-word"] = "format",
+    };
+
+    /// <summary>The reach a kind belongs to, or null.</summary>
+    public static string? ReachOf(string kind) => Reaches.GetValueOrDefault(kind);
 
     /// <summary>The kind a class belongs to: the part of the class before ':', or the site's kind.</summary>
     public static string KindOf(MarkSite site)

@@ -27,11 +27,12 @@ public sealed class CarefulLeakerTests(ITestOutputHelper output)
 
     private static string CopyOf(CodedArtifact artifact, string partner) => artifact.Marks.Render(artifact.Code.CodewordOf(Secret, artifact.Key, partner));
 
-    public static TheoryData<string> Leakers => new() { "normalised, a random form per synonym pair", "normalised, always the first form", "rewritten" };
+    public static TheoryData<string> Leakers => new() { "normalised, a random form per synonym pair", "normalised, always the first form", "rewritten", "re-picked" };
 
     private static string Leak(string leaker, string copy, int seed) => leaker switch
     {
-        "rewritten" => Rewriter.Rewrite(copy, seed),
+        "rewritten" => Rewriter.Reword(copy),
+        "re-picked" => Rewriter.Rewrite(copy, seed),
         "normalised, always the first form" => Normaliser.Normalise(copy, seed, SynonymChoice.AlwaysFirst),
         _ => Normaliser.Normalise(copy, seed),
     };
@@ -53,10 +54,13 @@ public sealed class CarefulLeakerTests(ITestOutputHelper output)
 
             Assert.All(result.Accused, a => Assert.Equal(owner, a.Recipient));
             Assert.Equal(read.Count(r => r is not null) - decision.Sites.Count, result.MarksRead);
-            if (leaker != "rewritten")
+            if (leaker.StartsWith("normalised", StringComparison.Ordinal))
             {
-                Assert.Equal(["contraction", "spelling", "synonym"], decision.Kinds);
-                Assert.True(decision.Sites.Count >= 40, $"{decision.Sites.Count} of the normalised copy's marks set aside");
+                // Contractions and synonym pairs are judged uniform; every word-level kind then goes with them.
+                Assert.Contains("contraction", decision.Kinds);
+                Assert.Contains("synonym", decision.Kinds);
+                var wordLevel = read.Select((r, i) => (r, i)).Count(p => p.r is not null && UnreadClasses.ReachOf(UnreadClasses.KindOf(description.Marks.Sites[p.i])) is not null);
+                Assert.Equal(wordLevel, decision.Sites.Count);
             }
             var word = description.Code.CodewordOf(Secret, description.Key, owner);
             var unruled = description.Code.Score(word, read);
@@ -84,8 +88,9 @@ public sealed class CarefulLeakerTests(ITestOutputHelper output)
             var result = Tracer.Trace([description, guidance], Secret, Partners, leaked);
 
             Assert.Equal(owner, Assert.Single(result.Accused).Recipient);
+            // What stays of the normalised description is what no normaliser of words reaches: its templates and orders.
             var fromDescription = result.Readings.Single(r => r.Key == description.Key);
-            Assert.True(fromDescription.MarksRead < 15, $"{fromDescription.MarksRead} marks of the normalised description kept");
+            Assert.True(fromDescription.MarksRead <= OutOfReach(description.Marks), $"{fromDescription.MarksRead} marks of the normalised description kept");
         }
     }
 
@@ -105,7 +110,7 @@ public sealed class CarefulLeakerTests(ITestOutputHelper output)
             var read = artifacts.Select(a => a.Marks.Read(leaked).Count(r => r is not null)).ToArray();
             output.WriteLine($"owner {owner}: " + string.Join("; ", result.Readings.Select((r, i) => $"{names[i]} {r.MarksRead} kept of {read[i]} read ({r.Sites} sites)")) +
                 $"; threshold {result.Threshold:F1}, accused {result.Accused.Count}");
-            Assert.True(result.MarksRead < read.Sum() / 4, $"{result.MarksRead} of {read.Sum()} normalised reads kept");
+            Assert.True(result.MarksRead <= artifacts.Sum(a => OutOfReach(a.Marks)), $"{result.MarksRead} of {read.Sum()} normalised reads kept");
         }
     }
 
@@ -113,7 +118,7 @@ public sealed class CarefulLeakerTests(ITestOutputHelper output)
     public void After_the_text_marks_round_a_normalised_or_rewritten_demo_description_names_its_owner()
     {
         var description = Coded(Description.Value, "fw-2025-0708-description");
-        foreach (var leaker in new[] { "normalised, a random form per synonym pair", "rewritten" })
+        foreach (var leaker in new[] { "normalised, a random form per synonym pair", "normalised, always the first form", "rewritten" })
         {
             var named = 0;
             for (var k = 0; k < 20; k++)
@@ -126,6 +131,9 @@ public sealed class CarefulLeakerTests(ITestOutputHelper output)
             Assert.True(named >= 19, $"{leaker}: named in {named} of 20");
         }
     }
+
+    /// <summary>The sites of an artifact that no normaliser reaches (author templates, orders, commas after an introduction).</summary>
+    private static int OutOfReach(IMarkedArtifact marks) => marks.Sites.Count(s => UnreadClasses.ReachOf(UnreadClasses.KindOf(s)) is null);
 
     /// <summary>For a text: the share of the marks read in normalised copies that the rule sets aside (the other side of the trade).</summary>
     private static string Normalised(string name, IMarkedArtifact marks, TardosCode code)

@@ -35,6 +35,17 @@ public static partial class Rewriter
         });
     }
 
+    /// <summary>
+    /// Every sentence reworded while its facts stay, as a person rewriting it would: each plain
+    /// word (not part of a name, number, path or host) becomes another, so every automatic mark
+    /// and every context is gone, and what remains are the facts — the author's example values.
+    /// </summary>
+    public static string Reword(string copy) =>
+        PlainWord().Replace(copy, m => m.Value is "and" ? m.Value : "q" + new string([.. m.Value.Reverse()]));
+
+    [GeneratedRegex(@"(?<![\w.\\/-])[A-Za-z]+(?![\w.\\/-]|\.\w)")]
+    private static partial Regex PlainWord();
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespaceRun();
 }

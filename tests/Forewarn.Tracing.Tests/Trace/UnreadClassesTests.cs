@@ -28,8 +28,9 @@ public sealed class UnreadClassesTests
         var decision = UnreadClasses.Decide(Advisory, read);
         Assert.Equal(["synonym"], decision.Kinds);
         Assert.Empty(decision.Classes);
-        Assert.Equal(Enumerable.Range(0, 17), decision.Sites);
-        Assert.Equal([.. Enumerable.Repeat<byte?>(null, 17), 0, 1], UnreadClasses.Apply(Advisory, read));
+        // The mixed contraction goes too: a normaliser of words that made the synonyms uniform went over it as well.
+        Assert.Equal(Enumerable.Range(0, 19), decision.Sites);
+        Assert.Equal([.. Enumerable.Repeat<byte?>(null, 19)], UnreadClasses.Apply(Advisory, read));
     }
 
     [Fact]
@@ -39,7 +40,7 @@ public sealed class UnreadClassesTests
         var read = Reads(0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, -1, -1, -1, -1, -1, 1, 0, 1);
         Assert.Same(read, UnreadClasses.Apply(Advisory, read));
         Assert.Empty(UnreadClasses.Decide(Advisory, read, falseAlarm: 1.0 / 4096).Sites);
-        Assert.Equal(12, UnreadClasses.Decide(Advisory, read, falseAlarm: 1.0 / 128).Sites.Count); // a looser test takes the kind
+        Assert.Equal(14, UnreadClasses.Decide(Advisory, read, falseAlarm: 1.0 / 128).Sites.Count); // a looser test takes the kind, and its reach
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public sealed class UnreadClassesTests
         var decision = UnreadClasses.Decide(sites, read);
         Assert.Empty(decision.Kinds);
         Assert.Equal(["synonym:adversary|attacker"], decision.Classes);
-        Assert.Equal(Enumerable.Range(0, 14), decision.Sites);
+        Assert.Equal(Enumerable.Range(0, 16), decision.Sites); // and the rest of the words' reach with it
     }
 
     [Fact]
