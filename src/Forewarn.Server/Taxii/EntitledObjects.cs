@@ -91,15 +91,10 @@ public sealed class EntitledObjects(RequestFacts requestFacts, EntitledViews vie
     public async Task<ServedObjects> ServeAsync(Partner partner, Guid keyId, RequestOrigin origin, IReadOnlyList<TaxiiObject> page,
         DateTimeOffset now, CancellationToken ct)
     {
-        var copies = new Dictionary<ArtifactId, ServedCopy?>();
-        var logged = new List<LoggedEntry>();
-        // One after another: the decisions share this request's store context.
-        foreach (var artifact in page.Where(o => o.OwnCopy).Select(o => o.Artifact!.Value).Distinct())
-        {
-            var decided = await partnerView.DecideContentAsync(partner, keyId, artifact, Channel, origin, now, ct);
-            copies[artifact] = decided.Copy;
-            if (decided.Logged is { } entry) logged.Add(entry);
-        }
+        var own = page.Where(o => o.OwnCopy).Select(o => o.Artifact!.Value).Distinct().ToList();
+        var decided = await partnerView.DecideContentsAsync(partner, keyId, own, Channel, origin, now, ct);
+        var copies = own.Zip(decided).ToDictionary(x => x.First, x => x.Second.Copy);
+        var logged = decided.Select(d => d.Logged).OfType<LoggedEntry>().ToList();
         logged.AddRange(await RecordServedAsync(partner, keyId, origin, page.Where(o => o.Artifact is not { } a || !copies.ContainsKey(a)), now, ct));
         var objects = new List<JsonNode>(page.Count);
         foreach (var o in page)
