@@ -28,11 +28,13 @@ public sealed class CopyTests
         var binary = Fixture.Bytes(advisory, ContentClass.Description, [0x50, 0x4B, 0x03, 0x04, 0x00], title: "Zip") with { Fingerprinted = true };
         var set = Fixture.Map(advisory, description, detection, mitigation, bigPoc, notice, binary);
 
-        var carrying = set.Entries.Where(e => e.CarriesCopy).ToList();
-        Assert.Equal([description.Artifact.Id, detection.Artifact.Id, mitigation.Artifact.Id], carrying.Select(e => e.Artifact!.Value));
-        Assert.Equal(["note", "note", "course-of-action"], carrying.Select(e => e.Type));
+        var carrying = set.Entries.Where(e => e.CarriesCopy).ToDictionary(e => e.Artifact!.Value, e => e.Type);
+        Assert.Equal(3, carrying.Count);
+        Assert.Equal("note", carrying[description.Artifact.Id]);
+        Assert.Equal("note", carrying[detection.Artifact.Id]);
+        Assert.Equal("course-of-action", carrying[mitigation.Artifact.Id]);
         // The shared object only points, and says that each partner's collection carries its own copy.
-        Assert.All(carrying, e => Assert.DoesNotContain("trusts the Referer", e.Object.ToJsonString(), StringComparison.Ordinal));
+        Assert.All(set.Entries.Where(e => e.CarriesCopy), e => Assert.DoesNotContain("trusts the Referer", e.Object.ToJsonString(), StringComparison.Ordinal));
         Assert.Contains("carries its own copy", (string)set.Of(description.Artifact.Id).Single()["content"]!, StringComparison.Ordinal);
         Assert.DoesNotContain("carries its own copy", (string)set.Of(bigPoc.Artifact.Id).Single()["content"]!, StringComparison.Ordinal);
     }
