@@ -10,6 +10,13 @@ namespace Forewarn.Stix;
 /// </summary>
 public sealed record StixEntry(JsonObject Object, ArtifactId? Artifact)
 {
+    /// <summary>
+    /// The object carries a fingerprinted artifact's text: as it stands it only points to each
+    /// partner's own copy, and a recipient gets it as an object of its own with its copy
+    /// (<see cref="StixCopies"/>).
+    /// </summary>
+    public bool CarriesCopy { get; init; }
+
     /// <summary>The object's STIX id.</summary>
     public string Id => (string)Object["id"]!;
 

@@ -37,7 +37,8 @@ public static class StixMapping
                 throw new DomainException("invalid-stix", $"Artifact {input.Artifact.Id} belongs to another advisory than {advisory.Reference}.");
             if (input.Content.ArtifactId != input.Artifact.Id)
                 throw new DomainException("invalid-stix", $"The content given for artifact {input.Artifact.Id} belongs to artifact {input.Content.ArtifactId}.");
-            entries.AddRange(mapper.Map(input).Select(o => new StixEntry(o, input.Artifact.Id)));
+            var copy = ArtifactObjects.CopyObjectId(input);
+            entries.AddRange(mapper.Map(input).Select(o => new StixEntry(o, input.Artifact.Id) { CarriesCopy = copy is not null && (string)o["id"]! == copy }));
         }
         return new StixObjectSet(entries);
     }

@@ -48,23 +48,55 @@ public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts, Entitl
     /// portal request (<c>portal-user:&lt;id&gt;</c>); the entry carries it beside the key.
     /// </remarks>
     public async Task<ContentDecision> DecideContentAsync(Partner partner, Guid keyId, ArtifactId artifactId, string channel,
-        RequestOrigin origin, DateTimeOffset now, CancellationToken ct, string? user = null)
+        RequestOrigin origin, DateTimeOffset now, CancellationToken ct, string? user = null) =>
+        (await DecideContentsAsync(partner, keyId, [artifactId], channel, origin, now, ct, user))[0];
+
+    /// <summary>
+    /// <see cref="DecideContentAsync"/> for several artifacts in one answer (a TAXII page): each decided
+    /// and its copy made in turn, then all their entries handed to the log together, so they share one
+    /// commit — and nothing is served before every entry is durable.
+    /// </summary>
+    public async Task<IReadOnlyList<ContentDecision>> DecideContentsAsync(Partner partner, Guid keyId, IReadOnlyList<ArtifactId> artifactIds,
+        string channel, RequestOrigin origin, DateTimeOffset now, CancellationToken ct, string? user = null)
+    {
+        ArgumentNullException.ThrowIfNull(artifactIds);
+        var decided = new List<Decided>(artifactIds.Count);
+        // One after another: the decisions share this request's store context.
+        foreach (var id in artifactIds) decided.Add(await DecideAsync(partner, keyId, id, channel, now, ct));
+        // Log-then-serve: a copy leaves the server only once its entry is durable.
+        var logged = await Task.WhenAll(decided.Select(d => transparency.AppendAsync(origin.Logged(d.Record with { FactsVersion = d.Generation, User = user }), ct)));
+        var answers = new List<ContentDecision>(decided.Count);
+        for (var i = 0; i < decided.Count; i++)
+        {
+            var d = decided[i];
+            Telemetry.Decisions.Add(1, new("verdict", d.Record.Verdict), new("channel", channel), new("class", d.Class));
+            if (d.Answer.Copy is { } copy)
+            {
+                Telemetry.ServedBytes.Add(copy.Bytes.Length, new KeyValuePair<string, object?>("channel", channel));
+                answers.Add(d.Answer with { Logged = logged[i] });
+            }
+            else answers.Add(d.Answer);
+        }
+        return answers;
+    }
+
+    /// <summary>A decision made and its copy (if any) ready, with the record still to be appended.</summary>
+    private sealed record Decided(AccessRecord Record, string Generation, string Class, ContentDecision Answer);
+
+    private async Task<Decided> DecideAsync(Partner partner, Guid keyId, ArtifactId artifactId, string channel, DateTimeOffset now, CancellationToken ct)
     {
         var facts = await requestFacts.GetAsync(ct);
         if (!facts.ArtifactsById.TryGetValue(artifactId, out var artifact)
             || !facts.AdvisoriesById.TryGetValue(artifact.AdvisoryId, out var advisory))
-        {
-            await transparency.AppendAsync(origin.Logged(AccessRecord.Unknown(partner.Id, keyId, artifactId, channel, now) with { FactsVersion = facts.Generation, User = user }), ct);
-            Telemetry.Decisions.Add(1, new("verdict", "denied"), new("channel", channel), new("class", "unknown"));
-            return new ContentDecision(null, null, null, false);
-        }
+            return new Decided(AccessRecord.Unknown(partner.Id, keyId, artifactId, channel, now), facts.Generation, "unknown", new ContentDecision(null, null, null, false));
         var waves = facts.WavesOf[advisory.Id].ToList();
         var decision = EntitlementPolicy.Decide(facts.Policy.Query(partner, advisory, artifact, waves, now));
+        var kind = artifact.Class.Name();
         if (!decision.Allowed)
         {
-            await RecordAsync(AccessRecord.Of(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision) with { FactsVersion = facts.Generation }, user, origin, artifact, channel, ct);
             var listed = (await views.ForAsync(partner.Id, now, ct)).Find(advisory.Id)?.Artifacts.Any(a => a.Artifact.Id == artifact.Id) == true;
-            return new ContentDecision(decision, listed ? artifact : null, null, listed);
+            return new Decided(AccessRecord.Of(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision), facts.Generation, kind,
+                new ContentDecision(decision, listed ? artifact : null, null, listed));
         }
         ServedCopy copy;
         ContentAnswer answer;
@@ -79,20 +111,11 @@ public sealed class PartnerView(ForewarnDb db, RequestFacts requestFacts, Entitl
         {
             var (code, reason) = e is DomainException d ? (d.Code, d.Message) : ("copy-failed", "an unexpected error while making the copy (logged)");
             if (e is not DomainException) log.LogError(e, "Making {Partner}'s copy of artifact {Artifact} failed", partner.Id, artifact.Id);
-            await RecordAsync(AccessRecord.CopyRefused(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision, code, reason) with { FactsVersion = facts.Generation }, user, origin, artifact, channel, ct);
-            return new ContentDecision(decision, artifact, null, true, reason);
+            return new Decided(AccessRecord.CopyRefused(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision, code, reason), facts.Generation, kind,
+                new ContentDecision(decision, artifact, null, true, reason));
         }
-        // Log-then-serve: the copy leaves the server only once its entry is durable.
-        var logged = await RecordAsync(AccessRecord.Served(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision, copy.Sha256, copy.Marks) with { FactsVersion = facts.Generation }, user, origin, artifact, channel, ct);
-        Telemetry.ServedBytes.Add(copy.Bytes.Length, new KeyValuePair<string, object?>("channel", channel));
-        return new ContentDecision(decision, artifact, copy, true) { Logged = logged, Answer = answer };
-    }
-
-    private async Task<LoggedEntry> RecordAsync(AccessRecord record, string? user, RequestOrigin origin, Artifact artifact, string channel, CancellationToken ct)
-    {
-        var logged = await transparency.AppendAsync(origin.Logged(record with { User = user }), ct);
-        Telemetry.Decisions.Add(1, new("verdict", record.Verdict), new("channel", channel), new("class", artifact.Class.Name()));
-        return logged;
+        return new Decided(AccessRecord.Served(partner.Id, keyId, artifact.Id, advisory.Id, channel, decision, copy.Sha256, copy.Marks), facts.Generation, kind,
+            new ContentDecision(decision, artifact, copy, true) { Answer = answer });
     }
 }
 

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json.Nodes;
 using Forewarn.Domain.Access;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
@@ -6,6 +8,7 @@ using Forewarn.Domain.Policy;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Entitlements;
 using Forewarn.Server.Hosting;
+using Forewarn.Server.Tracing;
 using Forewarn.Server.Transparency;
 using Forewarn.Stix;
 using Forewarn.Storage;
@@ -21,7 +24,7 @@ namespace Forewarn.Server.Taxii;
 /// go with it. For staff: everything servable, dated by its version.
 /// </summary>
 public sealed class EntitledObjects(RequestFacts requestFacts, EntitledViews views, StixCatalogue catalogue, StaffCollection staff, ForewarnDb db,
-    ILogAppender transparency)
+    ILogAppender transparency, PartnerView partnerView)
 {
     public const string Channel = "taxii";
 
@@ -38,19 +41,23 @@ public sealed class EntitledObjects(RequestFacts requestFacts, EntitledViews vie
     private async Task<OrderedObjects> ObjectsOfAsync(EntitledView view, CancellationToken ct)
     {
         var facts = await requestFacts.GetAsync(ct);
+        var recipient = ArtifactMarking.RecipientKey(view.Partner);
         var found = new List<TaxiiObject>();
         foreach (var entitled in view.Advisories)
         {
             var open = entitled.Open.ToDictionary(a => a.Artifact.Id, a => a.Decision.OpensAt!.Value);
             var advisoryOpens = entitled.OpenedAt;
             var set = await catalogue.ObjectsOfAsync(entitled.Advisory, facts, db, ct);
-            foreach (var entry in set.Entries)
+            foreach (var group in set.Entries.GroupBy(e => e.Artifact))
             {
-                if (entry.Artifact is { } a)
+                if (group.Key is not { } a)
                 {
-                    if (open.TryGetValue(a, out var from)) found.Add(TaxiiObject.Of(entry.Object, a, from));
+                    found.AddRange(group.Select(e => TaxiiObject.Of(e.Object, null, advisoryOpens)));
+                    continue;
                 }
-                else found.Add(TaxiiObject.Of(entry.Object, null, advisoryOpens));
+                if (!open.TryGetValue(a, out var from)) continue;
+                // A fingerprinted artifact's text travels as this partner's own copy, in an object of its own.
+                found.AddRange(StixCopies.For(group, recipient).Select(e => TaxiiObject.Of(e.Object, a, from) with { OwnCopy = e.CarriesCopy }));
             }
         }
         return new OrderedObjects(WithMarkings(found));
@@ -73,11 +80,34 @@ public sealed class EntitledObjects(RequestFacts requestFacts, EntitledViews vie
     }
 
     /// <summary>
-    /// Records that artifacts' objects were served, once per artifact, as a content access on the
-    /// "taxii" channel, in the transparency log — before the answer leaves the server. Returns the
-    /// entries (their indexes go out in a header; each entry's receipt is at /api/v1/me/log/entries/{index}/receipt).
+    /// What a page of objects carries to a partner, each artifact recorded once as a content access on
+    /// the "taxii" channel in the transparency log before the answer leaves the server. An object that
+    /// is the partner's own copy is made as a download is (<see cref="PartnerView.DecideContentAsync"/>:
+    /// the decision, the marked copy, its record with the copy's SHA-256 and marks) and carries that
+    /// copy; one whose copy cannot be made is left out, as the API refuses it. Returns the objects and
+    /// the entries of what they carry (their indexes go out in a header; each entry's receipt is at
+    /// /api/v1/me/log/entries/{index}/receipt).
     /// </summary>
-    public async Task<IReadOnlyList<LoggedEntry>> RecordServedAsync(Partner partner, Guid keyId, RequestOrigin origin, IEnumerable<TaxiiObject> served,
+    public async Task<ServedObjects> ServeAsync(Partner partner, Guid keyId, RequestOrigin origin, IReadOnlyList<TaxiiObject> page,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var own = page.Where(o => o.OwnCopy).Select(o => o.Artifact!.Value).Distinct().ToList();
+        var decided = await partnerView.DecideContentsAsync(partner, keyId, own, Channel, origin, now, ct);
+        var copies = own.Zip(decided).ToDictionary(x => x.First, x => x.Second.Copy);
+        var logged = decided.Select(d => d.Logged).OfType<LoggedEntry>().ToList();
+        logged.AddRange(await RecordServedAsync(partner, keyId, origin, page.Where(o => o.Artifact is not { } a || !copies.ContainsKey(a)), now, ct));
+        var objects = new List<JsonNode>(page.Count);
+        foreach (var o in page)
+        {
+            if (!o.OwnCopy) objects.Add(o.Body.DeepClone());
+            else if (copies[o.Artifact!.Value] is { } copy)
+                objects.Add(StixCopies.Carrying(o.Body, o.Artifact.Value, Encoding.UTF8.GetString(copy.Bytes), copy.Sha256));
+        }
+        return new ServedObjects(objects, logged);
+    }
+
+    /// <summary>Records that artifacts' objects were served, once per artifact, as a content access on the "taxii" channel.</summary>
+    private async Task<IReadOnlyList<LoggedEntry>> RecordServedAsync(Partner partner, Guid keyId, RequestOrigin origin, IEnumerable<TaxiiObject> served,
         DateTimeOffset now, CancellationToken ct)
     {
         var artifacts = served.Select(o => o.Artifact).OfType<ArtifactId>().Distinct().ToList();
@@ -119,3 +149,6 @@ public sealed class EntitledObjects(RequestFacts requestFacts, EntitledViews vie
         return unique;
     }
 }
+
+/// <summary>The objects an answer carries to a partner and the log entries of the artifacts they came from.</summary>
+public sealed record ServedObjects(IReadOnlyList<JsonNode> Objects, IReadOnlyList<LoggedEntry> Logged);

@@ -67,9 +67,12 @@ public sealed class SightingIntake(EntitledObjects entitled, StixCatalogue catal
     /// </summary>
     private async Task<Dictionary<string, AdvisoryId>> SightableAsync(Partner partner, DateTimeOffset now, CancellationToken ct)
     {
-        var open = (await entitled.ForPartnerAsync(partner, now, ct)).All.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        var served = (await entitled.ForPartnerAsync(partner, now, ct)).All;
+        var open = served.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
         var facts = await requestFacts.GetAsync(ct);
         var owners = new Dictionary<string, AdvisoryId>(StringComparer.Ordinal);
+        // The partner's own copies of fingerprinted artifacts have ids of their own, in no shared set.
+        foreach (var o in served.Where(o => o.OwnCopy)) owners.TryAdd(o.Id, facts.ArtifactsById[o.Artifact!.Value].AdvisoryId);
         foreach (var advisory in facts.Servable)
         {
             var set = await catalogue.ObjectsOfAsync(advisory, facts, db, ct);

@@ -35,7 +35,10 @@ public sealed class StixCatalogue(CsafSettings settings)
         var contents = await db.ArtifactContents.AsNoTracking().Where(c => ids.Contains(c.ArtifactId)).ToDictionaryAsync(c => c.ArtifactId, ct);
         var waves = facts.WavesOf[advisory.Id].ToList();
         var inputs = artifacts.Where(a => contents.ContainsKey(a.Id))
-            .Select(a => new StixArtifact(a, contents[a.Id], FirstWave(waves, a.Id), ArtifactMarking.MethodFor(a) != MarkingMethod.None));
+            .Select(a => new StixArtifact(a, contents[a.Id], FirstWave(waves, a.Id), ArtifactMarking.MethodFor(a) != MarkingMethod.None)
+            {
+                CopyTravels = TaxiiCopies.Travel(a),
+            });
         var set = StixMapping.Map(advisory, inputs, Programme);
         _sets[advisory.Id] = new Entry(facts.Generation, set);
         // Withdrawn or deleted advisories are no longer servable: forget their objects.

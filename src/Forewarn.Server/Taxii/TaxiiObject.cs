@@ -19,6 +19,13 @@ public sealed record TaxiiObject(string Id, string Type, DateTimeOffset Version,
             TaxiiTime.Microseconds(availableFrom > version ? availableFrom : version), body, artifact);
     }
 
+    /// <summary>
+    /// The object is the caller's own copy of a fingerprinted artifact (its own id,
+    /// <see cref="Forewarn.Stix.StixCopies"/>): <see cref="Body"/> still points to the copy, which is
+    /// made, recorded and put in only when the object is served.
+    /// </summary>
+    public bool OwnCopy { get; init; }
+
     /// <summary>The version as the object states it.</summary>
     public string VersionText => (string?)Body["modified"] ?? (string?)Body["created"] ?? TaxiiTime.Format(Version);
 }

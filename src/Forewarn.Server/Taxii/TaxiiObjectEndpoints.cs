@@ -30,9 +30,9 @@ public static class TaxiiObjectEndpoints
         var now = clock.GetUtcNow();
         var (page, pageError) = TaxiiPage.Of(await ReadAsync(http, entitled, now, ct), filter, "objects", http.Request.Query);
         if (page is null) return TaxiiResponses.BadRequest(pageError!);
-        await RecordAsync(http, entitled, page, now, ct);
+        var objects = await ServeAsync(http, entitled, page, now, ct);
         page.WriteHeaders(http.Response);
-        return TaxiiResponses.Ok(Envelope(page, "objects", page.Items.Select(o => (JsonNode)o.Body.DeepClone())));
+        return TaxiiResponses.Ok(Envelope(page, "objects", objects));
     }
 
     private static async Task<ContentHttpResult> GetObject(string id, string objectId, HttpContext http, EntitledObjects entitled, TimeProvider clock, CancellationToken ct)
@@ -45,9 +45,9 @@ public static class TaxiiObjectEndpoints
         if (all.Count == 0) return UnknownObject(objectId);
         var (page, pageError) = TaxiiPage.Of(new OrderedObjects(all), filter, "object " + objectId, http.Request.Query);
         if (page is null) return TaxiiResponses.BadRequest(pageError!);
-        await RecordAsync(http, entitled, page, now, ct);
+        var objects = await ServeAsync(http, entitled, page, now, ct);
         page.WriteHeaders(http.Response);
-        return TaxiiResponses.Ok(Envelope(page, "objects", page.Items.Select(o => (JsonNode)o.Body.DeepClone())));
+        return TaxiiResponses.Ok(Envelope(page, "objects", objects));
     }
 
     private static async Task<ContentHttpResult> GetVersions(string id, string objectId, HttpContext http, EntitledObjects entitled, TimeProvider clock, CancellationToken ct)
@@ -85,13 +85,19 @@ public static class TaxiiObjectEndpoints
             ? await entitled.ForPartnerAsync(partner, now, ct)
             : await entitled.ForStaffAsync(ct);
 
-    private static async Task RecordAsync(HttpContext http, EntitledObjects entitled, TaxiiPage page, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// The page's objects as the caller gets them: for a partner, recorded before they leave and
+    /// with its own copies put in (<see cref="EntitledObjects.ServeAsync"/>); for staff, as they are.
+    /// </summary>
+    private static async Task<IReadOnlyList<JsonNode>> ServeAsync(HttpContext http, EntitledObjects entitled, TaxiiPage page, DateTimeOffset now,
+        CancellationToken ct)
     {
-        if (TaxiiGate.PartnerOf(http) is not { } partner) return;
+        if (TaxiiGate.PartnerOf(http) is not { } partner) return [.. page.Items.Select(o => (JsonNode)o.Body.DeepClone())];
         var origin = await http.RequestServices.GetRequiredService<RequestOrigins>().OfAsync(http);
-        var logged = await entitled.RecordServedAsync(partner, http.User.KeyId(), origin, page.Items, now, ct);
+        var served = await entitled.ServeAsync(partner, http.User.KeyId(), origin, page.Items, now, ct);
         // The log entries of what this answer carries; their receipts are at /api/v1/me/log/entries/{index}/receipt.
-        if (logged.Count > 0) http.Response.Headers[MeEndpoints.LogIndexHeader] = string.Join(",", logged.Select(l => l.Index));
+        if (served.Logged.Count > 0) http.Response.Headers[MeEndpoints.LogIndexHeader] = string.Join(",", served.Logged.Select(l => l.Index));
+        return served.Objects;
     }
 
     private static ContentHttpResult UnknownObject(string objectId) =>

@@ -17,7 +17,7 @@ internal sealed class ArtifactObjects(Advisory advisory, IReadOnlyList<string> v
     {
         var artifact = input.Artifact;
         var text = ArtifactText.Read(input.Content.Bytes);
-        var shown = input.Fingerprinted ? OwnCopy(artifact) : text;
+        var shown = input.Fingerprinted ? OwnCopy(artifact, CopyObjectId(input) is not null) : text;
         return artifact.Class switch
         {
             ContentClass.Notice or ContentClass.Description => [Note(artifact, shown, [])],
@@ -26,6 +26,20 @@ internal sealed class ArtifactObjects(Advisory advisory, IReadOnlyList<string> v
             ContentClass.Detection or ContentClass.Indicators => Indicators(input, text, shown),
             _ => [Note(artifact, shown, [])],
         };
+    }
+
+    /// <summary>
+    /// The id of the object that carries the text of a fingerprinted artifact whose copies travel
+    /// (the note, or a mitigation's course-of-action); null when no copy travels: the artifact is
+    /// not fingerprinted, its copies stay behind, or its content is binary.
+    /// </summary>
+    public static string? CopyObjectId(StixArtifact input)
+    {
+        if (!input.Fingerprinted || !input.CopyTravels || ArtifactText.Read(input.Content.Bytes) is null) return null;
+        var artifact = input.Artifact;
+        return artifact.Class == ContentClass.Mitigation
+            ? StixId.For("course-of-action", $"artifact/{artifact.Id}")
+            : StixId.For("note", $"artifact/{artifact.Id}");
     }
 
     private JsonObject Common(string type, string id, Artifact artifact) =>
@@ -80,11 +94,13 @@ internal sealed class ArtifactObjects(Advisory advisory, IReadOnlyList<string> v
         return objects;
     }
 
-    /// <summary>Where a partner fetches its own, individually fingerprinted copy.</summary>
-    private static string OwnCopy(Artifact artifact) =>
-        $"{artifact.Title}: every partner's copy of this {artifact.Class.Describe()} is individually fingerprinted, so its text is not carried "
-        + $"in STIX. Fetch your own copy through the Forewarn API: GET /api/v1/me/artifacts/{artifact.Id}/content (artifact {artifact.Id}, "
-        + $"SHA-256 of the original {artifact.Sha256}).";
+    /// <summary>Where a partner finds its own, individually fingerprinted copy: in an object of its own, or through the API only.</summary>
+    private static string OwnCopy(Artifact artifact, bool travels) =>
+        $"{artifact.Title}: every partner's copy of this {artifact.Class.Describe()} is individually fingerprinted, so one text for all is not carried "
+        + (travels
+            ? "in STIX: each partner's collection carries its own copy in an object of its own, and the Forewarn API serves the same copy: "
+            : "in STIX. Fetch your own copy through the Forewarn API: ")
+        + $"GET /api/v1/me/artifacts/{artifact.Id}/content (artifact {artifact.Id}, SHA-256 of the original {artifact.Sha256}).";
 
     // Binary content is never copied into STIX: the object says where to get it.
     private static string Content(Artifact artifact, string? text) =>
