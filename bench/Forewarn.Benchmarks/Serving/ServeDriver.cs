@@ -49,8 +49,9 @@ public static class ServeDriver
         {
             if (!args.Contains("--no-build")) await ServerProcess.BuildAsync(root, run.Token);
             var demo = args.Contains("--demo");
+            var machine = MachineFacts.Read(); // before the runs, so that "load before" is the load they started under
             var runs = await run.PerStoreAsync(store, (name, postgres) => RunStoreAsync(name, postgres, root, kb, partners, seconds, concurrency, demo, run.Token));
-            var markdown = ServeReport.Render(MachineFacts.Read(), concurrency, runs);
+            var markdown = ServeReport.Render(machine, concurrency, runs);
             Console.WriteLine(markdown);
             if (Text("--markdown") is { } path) await File.WriteAllTextAsync(path, markdown, run.Token);
             return runs.Any(r => r.Unmarked.Errors + r.Cold.Errors + r.Repeat.Errors > 0) ? 1 : 0;
@@ -77,16 +78,16 @@ public static class ServeDriver
         // Warm-up: the serving path, the key cache and the connection pool (not the PoC's copies).
         await LoopAsync(client, subjects.Unmarked, subjects.PartnerKeys, concurrency, TimeSpan.FromSeconds(3), null, null, ct);
         var unmarked = await LoopAsync(client, subjects.Unmarked, subjects.PartnerKeys, concurrency, TimeSpan.FromSeconds(seconds), null, "unmarked", ct);
-        Console.WriteLine($"  unmarked {unmarked.CopiesPerSecond:N1} copies/s");
+        Console.WriteLine($"  unmarked {unmarked.CopiesPerSecond:N1} copies/s (load {MachineFacts.LoadAverage()})");
 
         var first = new ConcurrentDictionary<string, string>();
         var cold = await ColdAsync(client, subjects, concurrency, first, ct);
         var distinct = first.Values.Distinct().Count();
-        Console.WriteLine($"  cold {cold.CopiesPerSecond:N1} copies/s ({distinct} distinct copies of {first.Count})");
+        Console.WriteLine($"  cold {cold.CopiesPerSecond:N1} copies/s ({distinct} distinct copies of {first.Count}; load {MachineFacts.LoadAverage()})");
         cold = cold with { Errors = cold.Errors + (first.Count - distinct) };
 
         var repeat = await LoopAsync(client, subjects.Marked, subjects.PartnerKeys, concurrency, TimeSpan.FromSeconds(seconds), first, "repeat", ct);
-        Console.WriteLine($"  repeat {repeat.CopiesPerSecond:N1} copies/s");
+        Console.WriteLine($"  repeat {repeat.CopiesPerSecond:N1} copies/s (load {MachineFacts.LoadAverage()})");
         return new ServeRun(store, subjects, unmarked, cold, repeat);
     }
 
