@@ -27,7 +27,11 @@ public static class ServeReport
                 ? $"the demo's Python PoC ({s.PocBytes:N0} B, {s.PocMarks} marks) and technical description — first copy per partner"
                 : $"Python PoC, {s.PocBytes:N0} B, {s.PocMarks} marks — first copy per partner", r.Cold, r.ColdRatio);
             Row(md, r.Store, demo ? "the same copies — repeat downloads" : "the same PoC — repeat downloads", r.Repeat, r.RepeatRatio);
+            Row(md, r.Store, "the unmarked files again, last", r.UnmarkedAgain, r.UnmarkedAgain.CopiesPerSecond / r.Unmarked.CopiesPerSecond);
         }
+        md.AppendLine();
+        foreach (var r in runs)
+            md.AppendLine(c, $"{r.Store}: first copies ÷ the unmarked files measured last: **{r.ColdRatioToLater:0.00}** (÷ measured first: {r.ColdRatio:0.00}).");
         md.AppendLine();
         foreach (var r in runs)
             md.AppendLine(c, $"{r.Store}: the PoC's marks were prepared in {r.Subjects.PrepareSeconds:0.00} s at upload (its copies then reuse the preparation).");

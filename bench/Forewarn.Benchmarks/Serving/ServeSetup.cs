@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -27,7 +28,8 @@ public sealed record ServeSubjects(string PocId, int PocBytes, int PocMarks, dou
 /// <summary>
 /// Sets the serving benchmark up on a running server: an advisory released in two hours, a Python
 /// PoC of about the requested size (the tracing tests' sample, repeated with its functions renamed)
-/// and an indicators file of the same size, one wave publishing both now, and N Trusted partners
+/// and an indicators file of the same size, one wave publishing both now (proposed by the demo's
+/// staff member, approved by the second, as a PoC wave needs four eyes), and N Trusted partners
 /// (straight into the store, as the fan-out driver does) each with a partner key (through the API).
 /// </summary>
 public static class ServeSetup
@@ -72,10 +74,14 @@ public static class ServeSetup
             }, ct))["id"]!;
             published.AddRange([descriptionId, noticeId]);
         }
-        await PostAsync(staff, $"/api/v1/advisories/{reference}/waves", new
+        // A wave that publishes PoC code needs a second staff member (four eyes, on in the demo):
+        // the first proposes it (202), the second approves, and the wave goes out as proposed.
+        var wave = await PostAsync(staff, $"/api/v1/advisories/{reference}/waves", new
         {
             kind = "initial", at = DateTimeOffset.UtcNow, artifactIds = published,
         }, ct);
+        if ((string?)wave["action"] == "poc-wave")
+            await PostAsync(staff, $"/api/v1/approvals/{(string)wave["id"]!}/approve", new { }, ct, await SecondStaffKeyAsync(dataDirectory, ct));
 
         var ids = await AddPartnersAsync(dataDirectory, postgres, partners, ct);
         var keys = new List<string>();
@@ -143,19 +149,27 @@ public static class ServeSetup
         return ids;
     }
 
-    private static async Task<JsonNode> PostAsync(HttpClient client, string path, object body, CancellationToken ct)
+    /// <summary>POSTs as the client's staff member, or as the holder of <paramref name="key"/>.</summary>
+    private static async Task<JsonNode> PostAsync(HttpClient client, string path, object body, CancellationToken ct, string? key = null)
     {
-        using var response = await client.PostAsJsonAsync(path, body, ct);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        if (key is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var response = await client.SendAsync(request, ct);
         var text = await response.Content.ReadAsStringAsync(ct);
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {text}");
         return JsonNode.Parse(text) ?? throw new InvalidOperationException($"POST {path} answered nothing.");
     }
 
-    internal static async Task<string> StaffKeyAsync(string data, CancellationToken ct)
+    internal static Task<string> StaffKeyAsync(string data, CancellationToken ct) => DemoKeyAsync(data, "staff", ct);
+
+    /// <summary>The demo's second staff member's key: the one who approves what the first proposes.</summary>
+    private static Task<string> SecondStaffKeyAsync(string data, CancellationToken ct) => DemoKeyAsync(data, "secondStaff", ct);
+
+    private static async Task<string> DemoKeyAsync(string data, string member, CancellationToken ct)
     {
         var path = Path.Combine(data, "demo-credentials.json");
         for (var i = 0; i < 40 && !File.Exists(path); i++) await Task.Delay(250, ct);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(path, ct));
-        return json.RootElement.GetProperty("staff").GetProperty("apiKey").GetString()!;
+        return json.RootElement.GetProperty(member).GetProperty("apiKey").GetString()!;
     }
 }
