@@ -58,7 +58,7 @@ switch (mode)
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- tracing [--trials 10000] [--collusion-trials 1000]
                   [--curve-trials 300] [--runs 9] [--only a,b,curve,beyond,c] [--markdown FILE]   (fingerprinting code)
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- collusion [--trials 200] [--poc-trials 30] [--single-trials 20]
-                  [--recipients 300] [--only prose2,prose3,poc2,mixed2,normalised,rewritten,unparse,black] [--markdown FILE]   (the demo advisory's marks vs leakers)
+                  [--recipients 300] [--only prose2,prose3,poc2,mixed2,normalised,rewritten,repicked,unparse,black] [--markdown FILE]   (the demo advisory's marks vs leakers)
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- merkle [--entries 10000000] [--queries 2000]   (Merkle proofs, no store)
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- log appends [--postgres|--both] [--producers 64,256,1024] [--seconds 10]
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- log proofs [--postgres] [--entries 10000000] [--queries 2000]

@@ -7,7 +7,7 @@ using Forewarn.Tracing.Trace;
 namespace Forewarn.Benchmarks.Tracing.Collusion;
 
 /// <summary>
-/// `collusion [--trials 200] [--poc-trials 30] [--single-trials 20] [--recipients 300] [--only prose2,prose3,poc2,mixed2,normalised,rewritten,unparse,black] [--markdown FILE]`:
+/// `collusion [--trials 200] [--poc-trials 30] [--single-trials 20] [--recipients 300] [--only prose2,prose3,poc2,mixed2,normalised,rewritten,repicked,unparse,black] [--markdown FILE]`:
 /// issue 16's targets, simulated with the demo advisory FW-2025-0708 as the server marks it (its
 /// prose and its Python PoC, the current marker version, each artifact's code under its own key,
 /// traced together as one code across the advisory by <see cref="Tracer"/>, ε = 10⁻⁶). Every
@@ -25,7 +25,7 @@ internal static class CollusionDriver
         int Option(string name, int fallback) =>
             Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length
-            ? args[o + 1].Split(',') : ["prose2", "prose3", "poc2", "mixed2", "normalised", "rewritten", "unparse", "black"];
+            ? args[o + 1].Split(',') : ["prose2", "prose3", "poc2", "mixed2", "normalised", "rewritten", "repicked", "unparse", "black"];
         var markdown = Array.IndexOf(args, "--markdown") is var f and >= 0 && f + 1 < args.Length ? args[f + 1] : null;
         var trials = Option("--trials", 200);
         var pocTrials = Option("--poc-trials", 30);
@@ -59,6 +59,7 @@ internal static class CollusionDriver
             ("mixed2", "2 colluders mixing prose + PoC", 2, trials, d => [.. d.Prose, d.Poc], Leaks.MixAll),
             ("normalised", "one partner's description, every variant class normalised", 1, singleTrials, d => [.. d.Prose, d.Poc], Leaks.Normalised),
             ("rewritten", "one partner's description rewritten sentence by sentence, facts kept", 1, singleTrials, d => [.. d.Prose, d.Poc], Leaks.Rewritten),
+            ("repicked", "one partner's description, every marked word re-picked at random, all else kept", 1, singleTrials, d => [.. d.Prose, d.Poc], Leaks.Repicked),
             ("unparse", "one partner's Python PoC after ast.unparse", 1, singleTrials, d => [d.Poc], Leaks.Unparse),
             ("black", "one partner's Python PoC after black", 1, singleTrials, d => [d.Poc], Leaks.Black),
         };
@@ -132,7 +133,12 @@ internal static class Leaks
     public static string? Normalised(IReadOnlyList<CodedArtifact> artifacts, IReadOnlyList<IReadOnlyList<string>> copies, Random random) =>
         Forewarn.Tracing.Tests.Text.Normaliser.Normalise(copies[0][0], random.Next());
 
+    /// <summary>Every plain word reworded (names, numbers and the author's example values kept): contexts and word marks gone.</summary>
     public static string? Rewritten(IReadOnlyList<CodedArtifact> artifacts, IReadOnlyList<IReadOnlyList<string>> copies, Random random) =>
+        Forewarn.Tracing.Tests.Text.Rewriter.Reword(copies[0][0]);
+
+    /// <summary>An adversary who knows the word lists: every marked word re-picked at random, occurrence by occurrence, every other word kept.</summary>
+    public static string? Repicked(IReadOnlyList<CodedArtifact> artifacts, IReadOnlyList<IReadOnlyList<string>> copies, Random random) =>
         Forewarn.Tracing.Tests.Text.Rewriter.Rewrite(copies[0][0], random.Next());
 
     public static string? Unparse(IReadOnlyList<CodedArtifact> artifacts, IReadOnlyList<IReadOnlyList<string>> copies, Random random) =>
