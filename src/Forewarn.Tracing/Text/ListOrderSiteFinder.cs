@@ -21,6 +21,10 @@ internal sealed partial class ListOrderSiteFinder : ISiteFinder
             if (protect.Touches(match.Index, match.Length) || OrderWords.SentenceOrdered(Sentence(text, match.Index, match.Length))) continue;
             var items = match.Groups["item"].Captures.Concat([match.Groups["last"]]).ToList();
             if (items.Any(i => OrderWords.HasNumber(i.Value)) || items.Select(i => i.Value.ToLowerInvariant()).Distinct().Count() != items.Count) continue;
+            // "the web logs, the event logs and …": a determiner before the list belongs to its first
+            // item only, so a swap would read "the the event logs, web logs" — items must agree on it.
+            if (DeterminedBefore(text, match.Index) && items.Any(i => StartsWithDeterminer(i.Value))) continue;
+            if (items.Select(i => StartsWithDeterminer(i.Value)).Distinct().Count() > 1) continue;
             // Pairs separated by ", " only (never across "and"): 0–1, and 2–3 when the list goes on.
             for (var k = 0; k + 1 < items.Count - 1; k += 2)
             {
@@ -38,6 +42,18 @@ internal sealed partial class ListOrderSiteFinder : ISiteFinder
     }
 
     /// <summary>The sentence around [index, index + length): from the previous sentence end or line break to the next.</summary>
+    private static readonly string[] Determiners = ["the", "a", "an", "all", "both", "its", "their", "this", "these", "those", "our", "your", "each", "every"];
+
+    private static bool StartsWithDeterminer(string item) =>
+        Determiners.Contains(item.Split(' ')[0].ToLowerInvariant());
+
+    private static bool DeterminedBefore(string text, int index)
+    {
+        var before = text[..index].TrimEnd();
+        var space = before.LastIndexOfAny([' ', '\n', '(']);
+        return Determiners.Contains(before[(space + 1)..].ToLowerInvariant());
+    }
+
     private static string Sentence(string text, int index, int length)
     {
         var start = index;
