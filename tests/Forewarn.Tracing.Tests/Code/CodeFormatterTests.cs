@@ -126,8 +126,9 @@ public sealed class CodeFormatterTests(ITestOutputHelper output)
                 $"owner named alone in {named}/{Copies} as the tracer stands, {namedUniform}/{Copies} with uniform classes set aside");
             // Quote-style and integer-form sites read wrong once a formatter made them one form: only a
             // rule that sets such a class aside leaves the marks formatters cannot reach to speak.
+            // The target holds for the tracer as served (the library's own rule), not only for the simple one beside it.
             if (version == MarkerVersion.Current)
-                Assert.True(namedUniform >= Copies * 95 / 100, $"{namedUniform}/{Copies} named with the class rule");
+                Assert.True(named >= Copies * 95 / 100, $"{named}/{Copies} named by the tracer");
         }
     }
 
