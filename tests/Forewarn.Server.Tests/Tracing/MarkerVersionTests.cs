@@ -102,6 +102,23 @@ public sealed class MarkerVersionTests : IAsyncLifetime
         }).QuickCheckThrowOnFailure();
     }
 
+    [Fact]
+    public async Task An_artifact_prepared_by_a_newer_server_is_refused_not_served_with_other_bytes()
+    {
+        var staff = _f.Staff();
+        var reference = DemoFacts.EmbargoReference(_f);
+        var added = await AddAsync(staff, reference, "Description (from a newer server)", "description", TracingSamples.Description, null);
+        await _f.InStoreAsync(db => db.Artifacts.Where(a => a.Id == added.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.MarkerVersion, MarkerVersion.Current + 1)));
+        await staff.PostJson($"/api/v1/advisories/{reference}/waves",
+            new { kind = "update", at = _f.Clock.GetUtcNow(), artifactIds = new[] { added.Id.ToString() } }, HttpStatusCode.Created);
+
+        var response = await _f.Partner(DemoFacts.Trusted).GetAsync($"/api/v1/me/artifacts/{added.Id}/content");
+        await response.Problem(HttpStatusCode.ServiceUnavailable, "copy-unavailable");
+        var record = (await staff.GetJson($"/api/v1/access-records?artifact={added.Id}")).AsArray().Single();
+        Assert.Equal("refused-copy", (string?)record!["verdict"]);
+        Assert.Null(record["copySha256"]);
+    }
+
     private static string Render(IMarkedArtifact marks, byte[] secret, ArtifactId artifact, PartnerId partner)
     {
         var key = ArtifactMarking.ArtifactKey(artifact);
