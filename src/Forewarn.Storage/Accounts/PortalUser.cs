@@ -27,6 +27,18 @@ public sealed class PortalUser : IdentityUser<Guid>
     /// <summary>When the user was disabled: from the next request on, they are signed out and cannot sign in.</summary>
     public DateTimeOffset? DisabledAt { get; set; }
 
+    /// <summary>
+    /// The user's OpenPGP public key (ASCII-armoured), when they gave one: mail that carries
+    /// embargoed text is sent to them only encrypted to this key. Null: notices without text.
+    /// </summary>
+    public string? OpenPgpPublicKey { get; set; }
+
+    /// <summary>The fingerprint of <see cref="OpenPgpPublicKey"/> (40 upper-case hex digits), shown to the user and staff.</summary>
+    public string? OpenPgpFingerprint { get; set; }
+
+    /// <summary>Whether the user turned advisory notices by mail off (they are on for a partner's users unless turned off).</summary>
+    public bool AdvisoryMailOff { get; set; }
+
     /// <summary>A new user of <paramref name="role"/>, checked to belong where the role says.</summary>
     public static PortalUser Create(string email, string displayName, PortalRole role, PartnerId? partner, StaffMemberId? member, DateTimeOffset now)
     {

@@ -19,6 +19,8 @@ internal static class AccountMappings
             e.Property(u => u.Role).HasConversion<string>().HasMaxLength(30);
             e.Property(u => u.DisplayName).HasMaxLength(120);
             e.HasIndex(u => u.PartnerId);
+            e.Property(u => u.OpenPgpPublicKey).HasMaxLength(65536);
+            e.Property(u => u.OpenPgpFingerprint).HasMaxLength(40);
         });
         b.Entity<Invitation>(e =>
         {

@@ -1488,6 +1488,9 @@ namespace Forewarn.Storage.Sqlite.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AdvisoryMailOff")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -1525,6 +1528,14 @@ namespace Forewarn.Storage.Sqlite.Migrations
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenPgpFingerprint")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenPgpPublicKey")
+                        .HasMaxLength(65536)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("PartnerId")
