@@ -66,6 +66,8 @@ public static class TraceCommand
             ("Marks read", $"{r.Text("marksRead")} of {Counted.Of(r.Number("sites"), "site", "sites")}"
                 + (r.Number("marksSetAside") is > 0 and var aside ? $" ({aside} more set aside: their whole class was normalised)" : "")),
             ("Threshold", Score(r["threshold"]) is { Length: > 0 } t ? t : "none (no mark read)"),
+            ("Second test", r["unreached"] is JsonObject u
+                ? $"{u.Text("marksRead")} marks no normaliser reaches, threshold {Score(u["threshold"])} (each test at ε/2)" : "none (one test over every mark read)"),
             ("Population", Counted.Of(r.Number("population"), "partner", "partners")),
             ("ε", Epsilon(r["epsilon"]))));
         var accused = r.Items("accused").ToList();

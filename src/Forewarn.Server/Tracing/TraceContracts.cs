@@ -14,8 +14,25 @@ public sealed record TraceRequest(string? ArtifactId, string? Leaked, double? Ep
 /// <summary>What one artifact contributed to a trace: its marks and how many the leak read.</summary>
 public sealed record TraceArtifactDto(Guid ArtifactId, string ArtifactTitle, string Method, int Sites, int MarksRead, int MarksSetAside);
 
-/// <summary>One partner's score against the leaked copy.</summary>
-public sealed record TraceScoreDto(Guid PartnerId, string PartnerName, double Score);
+/// <summary>
+/// One partner's score against the leaked copy; <c>unreachedScore</c> (present when the trace ran
+/// its second test, see <see cref="TraceUnreachedDto"/>) is its score over the marks no normaliser reaches.
+/// </summary>
+public sealed record TraceScoreDto(Guid PartnerId, string PartnerName, double Score)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? UnreachedScore { get; init; }
+}
+
+/// <summary>
+/// The trace's second test: the marks read at sites no normaliser reaches (the order of items that
+/// may come in any order, the author's alternatives, names in code) and its threshold. It runs when
+/// the leak reads such marks and others too; each test is then held to ε/2 (the answer's
+/// <c>threshold</c> is the first test's), so a partner above either threshold is named and the
+/// chance of naming anyone innocent stays at most ε. It names a leaker who re-picked every marked
+/// word at random: such words are noise in the first test, not in this one.
+/// </summary>
+public sealed record TraceUnreachedDto(int MarksRead, double Threshold);
 
 /// <summary>An artifact considered when none was given: how much the leak resembles it and how many of its marks it reads.</summary>
 public sealed record TraceCandidateDto(Guid ArtifactId, string AdvisoryReference, string ArtifactTitle, string Method,
@@ -58,6 +75,10 @@ public sealed record TraceDto(
     /// (every spelling American, every synonym pair one word), decided from the leak alone.
     /// </summary>
     public int MarksSetAside { get; init; }
+
+    /// <summary>The second test over the marks no normaliser reaches, when it ran.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TraceUnreachedDto? Unreached { get; init; }
 }
 
 /// <summary>

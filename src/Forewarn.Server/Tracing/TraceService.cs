@@ -60,12 +60,13 @@ public sealed class TraceService(ForewarnDb db, ArtifactMarking marking, Program
         var coded = traced.Select(c => new CodedArtifact(ArtifactMarking.ArtifactKey(c.Artifact.Id), c.Prepared.Marks, c.Prepared.Code)).ToList();
         var result = Tracer.Trace(coded, key, names.Keys, leaked, epsilon, NearMisses);
 
-        TraceScoreDto Dto(RecipientScore s) => new(Guid.Parse(s.Recipient), names[s.Recipient], s.Score);
+        TraceScoreDto Dto(RecipientScore s) => new(Guid.Parse(s.Recipient), names[s.Recipient], s.Score) { UnreachedScore = s.UnreachedScore };
         var accused = result.Accused.Select(Dto).ToList();
         // With no mark read every score is 0: there is nobody near.
         var near = result.MarksRead == 0 ? [] : result.NearMisses.Select(Dto).ToList();
         double? threshold = double.IsFinite(result.Threshold) ? result.Threshold : null;
-        var verdict = TraceVerdict.Sentence(result.Sites, result.MarksRead, epsilon, threshold, accused, near, traced.Count);
+        var unreached = result.Unreached is { } u ? new TraceUnreachedDto(u.MarksRead, u.Threshold) : null;
+        var verdict = TraceVerdict.Sentence(result.Sites, result.MarksRead, epsilon, threshold, accused, near, traced.Count, unreached);
         var shares = traced.Zip(result.Readings, (c, r) => new TraceArtifactDto(c.Artifact.Id.Value, c.Artifact.Title, Name(c.Prepared.Method), r.Sites, r.MarksRead, r.SetAside)).ToList();
         // The artifact named in the answer: the one the leak reads most of (the first, when it reads none).
         var lead = traced[shares.Select((s, i) => (s.MarksRead, i)).MaxBy(x => (x.MarksRead, -x.i)).i];
@@ -84,6 +85,7 @@ public sealed class TraceService(ForewarnDb db, ArtifactMarking marking, Program
             AdvisoryId = lead.Artifact.AdvisoryId.Value,
             Artifacts = shares,
             MarksSetAside = result.SetAside,
+            Unreached = unreached,
         };
         await transparency.AppendAsync(LogEvents.TraceRun(answer, leaked, clock.GetUtcNow(), staff), ct);
         return answer;

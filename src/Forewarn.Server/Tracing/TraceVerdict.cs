@@ -7,16 +7,23 @@ namespace Forewarn.Server.Tracing;
 public static class TraceVerdict
 {
     public static string Sentence(int sites, int marksRead, double epsilon, double? threshold,
-        IReadOnlyList<TraceScoreDto> accused, IReadOnlyList<TraceScoreDto> nearMisses, int artifacts = 1)
+        IReadOnlyList<TraceScoreDto> accused, IReadOnlyList<TraceScoreDto> nearMisses, int artifacts = 1, TraceUnreachedDto? unreached = null)
     {
-        var bound = $"the chance that anyone innocent is named is at most {Epsilon(epsilon)}.";
-        if (accused.Count == 1 && threshold is { } t1)
-            return $"Named {accused[0].PartnerName} (score {Number(accused[0].Score)} > threshold {Number(t1)}): {bound}";
-        if (accused.Count > 1 && threshold is { } t)
+        var bound = $"the chance that anyone innocent is named is at most {Epsilon(epsilon)}"
+            + (unreached is null ? "." : $" (two tests, each held to {Epsilon(epsilon / 2)}).");
+        // Why a partner is named: above the threshold over every mark read, or above the second
+        // test's over the marks no normaliser reaches (a leaker re-picked the marked words).
+        string Why(TraceScoreDto a) =>
+            threshold is { } t && a.Score > t ? $"score {Number(a.Score)} > threshold {Number(t)}"
+            : unreached is { } u && a.UnreachedScore is { } s ? $"score {Number(s)} over the {u.MarksRead} marks no normaliser reaches > threshold {Number(u.Threshold)}"
+            : $"score {Number(a.Score)}";
+        if (accused.Count == 1 && threshold is not null)
+            return $"Named {accused[0].PartnerName} ({Why(accused[0])}): {bound}";
+        if (accused.Count > 1 && threshold is not null)
         {
-            var names = accused.Select(a => $"{a.PartnerName} (score {Number(a.Score)})").ToList();
+            var names = accused.Select(a => $"{a.PartnerName} ({Why(a)})").ToList();
             var list = string.Join(", ", names[..^1]) + " and " + names[^1];
-            return $"Named {list}, each above the threshold {Number(t)}: {bound}";
+            return $"Named {list}: {bound}";
         }
         if (marksRead == 0)
             return artifacts > 1
@@ -27,7 +34,8 @@ public static class TraceVerdict
         if (threshold is null)
             return $"No one named: ε = {Epsilon(epsilon)} is so small that no score can reach a threshold; give a larger ε.";
         var highest = nearMisses.Count > 0 ? $" (highest: {nearMisses[0].PartnerName}, {Number(nearMisses[0].Score)})" : "";
-        return $"No one named: {marksRead} of {Counted.Of(sites, "mark", "marks")} read, and no partner's score reaches the threshold {Number(threshold.Value)}{highest}. "
+        var second = unreached is null ? "" : $", nor any score over the {unreached.MarksRead} marks no normaliser reaches its threshold {Number(unreached.Threshold)}";
+        return $"No one named: {marksRead} of {Counted.Of(sites, "mark", "marks")} read, and no partner's score reaches the threshold {Number(threshold.Value)}{highest}{second}. "
             + $"The leak carries too few marks to name anyone at ε = {Epsilon(epsilon)}, or it mixes several partners' copies.";
     }
 

@@ -29,6 +29,8 @@ public static partial class LogEvents
             Field("population", result.Population),
             Field("epsilon", result.Epsilon),
             Field("threshold", result.Threshold),
+            Field("unreached_marks_read", result.Unreached?.MarksRead),
+            Field("unreached_threshold", result.Unreached?.Threshold),
             Field("accused", Strings(result.Accused.Select(a => a.PartnerId.ToString()))),
             Field("verdict", result.Verdict),
             .. By(user),

@@ -125,10 +125,20 @@ public sealed class TardosCode
     /// </summary>
     public double[] ScoreAll(ReadOnlySpan<byte> secret, string artifact, IReadOnlyList<string> recipients, ReadMarks marks, bool parallel = true)
     {
+        ArgumentNullException.ThrowIfNull(marks);
+        return ScoreAll(secret, artifact, recipients, [marks], parallel)[0];
+    }
+
+    /// <summary>
+    /// Every recipient's score against each of several sets of marks read from one leak (a trace's
+    /// tests), each codeword regenerated once: <c>result[t][j]</c> is recipient j's score on set t.
+    /// </summary>
+    public double[][] ScoreAll(ReadOnlySpan<byte> secret, string artifact, IReadOnlyList<string> recipients, IReadOnlyList<ReadMarks> marks, bool parallel = true)
+    {
         ArgumentNullException.ThrowIfNull(recipients);
         ArgumentNullException.ThrowIfNull(marks);
         var source = Source(secret, artifact);
-        var scores = new double[recipients.Count];
+        var scores = marks.Select(_ => new double[recipients.Count]).ToArray();
         void Range(int from, int to)
         {
             var scratch = source.NewScratch();
@@ -136,7 +146,7 @@ public sealed class TardosCode
             for (var j = from; j < to; j++)
             {
                 source.Bits(recipients[j], bits, scratch);
-                scores[j] = marks.Score(bits);
+                for (var t = 0; t < marks.Count; t++) scores[t][j] = marks[t].Score(bits);
             }
         }
         var chunk = Math.Max(64, recipients.Count / (8 * Environment.ProcessorCount) + 1);

@@ -132,6 +132,51 @@ public sealed class CarefulLeakerTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void A_leaker_who_re_picks_every_marked_word_at_random_is_named_by_the_marks_no_normaliser_reaches()
+    {
+        // Re-picked words are neither the owner's nor uniform: nothing sets them aside, and in the
+        // first test they are noise that drowns the owner's orders and templates (9 of 20 named
+        // before the second test). The second test scores only the marks no normaliser reaches.
+        var description = Coded(Description.Value, "fw-2025-0708-description");
+        var named = 0;
+        for (var k = 0; k < 20; k++)
+        {
+            var owner = Partners[(k * 11 + 3) % Population];
+            var result = Tracer.Trace([description], Secret, Partners, Leak("re-picked", CopyOf(description, owner), k));
+
+            Assert.All(result.Accused, a => Assert.Equal(owner, a.Recipient));
+            var second = Assert.IsType<UnreachedTest>(result.Unreached);
+            var unreached = Tracer.Unreached(description.Marks.Sites, UnreadClasses.Apply(description.Marks.Sites, description.Marks.Read(Leak("re-picked", CopyOf(description, owner), k))));
+            Assert.Equal(unreached.Count(r => r is not null), second.MarksRead);
+            // Each test is held to half of ε: the union bound keeps the whole trace at ε.
+            var halves = new[] { new ReadMarks(description.Code, unreached) };
+            Assert.Equal(AccusationThreshold.For(halves, Population, Tracer.DefaultEpsilon / 2), second.Threshold, 9);
+            if (result.Accused.FirstOrDefault() is { } named1)
+            {
+                named++;
+                Assert.True(named1.Score > result.Threshold || named1.UnreachedScore > second.Threshold);
+            }
+        }
+        output.WriteLine($"re-picked: named in {named} of 20 ({Population} partners)");
+        Assert.True(named >= 19, $"named in {named} of 20");
+    }
+
+    [Fact]
+    public void A_leak_that_reads_only_marks_no_normaliser_reaches_runs_one_test_at_the_whole_epsilon()
+    {
+        var description = Coded(Description.Value, "fw-2025-0708-description");
+        var owner = Partners[5];
+        var read = description.Marks.Read(CopyOf(description, owner));
+        var onlyUnreached = Tracer.Unreached(description.Marks.Sites, read);
+
+        var result = Tracer.Score([description], [onlyUnreached], Secret, Partners);
+
+        Assert.Null(result.Unreached);
+        Assert.Equal(AccusationThreshold.For([new ReadMarks(description.Code, onlyUnreached)], Population, Tracer.DefaultEpsilon), result.Threshold, 9);
+        Assert.Equal(owner, Assert.Single(result.Accused).Recipient);
+    }
+
     /// <summary>The sites of an artifact that no normaliser reaches (author templates, orders, commas after an introduction).</summary>
     private static int OutOfReach(IMarkedArtifact marks) => marks.Sites.Count(s => UnreadClasses.ReachOf(UnreadClasses.KindOf(s)) is null);
 

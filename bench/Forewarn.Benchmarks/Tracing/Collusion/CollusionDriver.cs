@@ -68,7 +68,7 @@ internal static class CollusionDriver
             foreach (var (population, among) in new[] { (DemoPopulation, DemoRecipients), (many, many) })
             {
                 var watch = Stopwatch.StartNew();
-                var tally = Simulate(c.Artifacts(demo), c.Colluders, c.Trials, population, among, c.Leak, seed: c.Name.GetHashCode(StringComparison.Ordinal) & 0xffff);
+                var tally = Simulate(c.Artifacts(demo), c.Colluders, c.Trials, population, among, c.Leak, seed: StableSeed(c.Name));
                 if (tally is null) { Line($"| {c.Label} | {population} ({among}) | {c.Colluders} | — | not run: {c.Name} needs a program not installed | | | | | |"); break; }
                 Line($"| {c.Label} | {population} ({among}) | {c.Colluders} | {tally.Trials} | **{tally.Caught}/{tally.Trials}** | {tally.LeaksWithInnocentAccused} | "
                     + $"{tally.MeanMarksRead:F1} | {tally.MeanThreshold:F1} | {tally.MeanBestColluder:F1} | {watch.Elapsed.TotalSeconds:F0} |");
@@ -79,6 +79,9 @@ internal static class CollusionDriver
         if (markdown is not null) File.WriteAllText(markdown, md.ToString());
         return 0;
     }
+
+    // string.GetHashCode differs from process to process: a run would not repeat the last one's trials.
+    private static int StableSeed(string name) => name.Aggregate(17, (h, c) => unchecked((h * 31) + c)) & 0xffff;
 
     private static SimulationTally? Simulate(IReadOnlyList<DemoArtifact> artifacts, int colluders, int trials, int population, int among, Leak leak, int seed)
     {
