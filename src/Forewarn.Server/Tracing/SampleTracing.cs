@@ -2,6 +2,7 @@ using Forewarn.Domain.Common;
 using Forewarn.Domain.Sightings;
 using Forewarn.Server.Auth;
 using Forewarn.Storage;
+using Forewarn.Tracing.Trace;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Server.Tracing;
@@ -22,13 +23,17 @@ public sealed class SampleTracing(ForewarnDb db, TraceService tracer, TimeProvid
         var marked = (await db.Artifacts.AsNoTracking().Where(a => a.AdvisoryId == advisory).ToListAsync(ct))
             .Where(a => ArtifactMarking.MethodFor(a) != MarkingMethod.None)
             .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id.Value).ToList();
+        // Everyone any of these traces names is named: with k traces each is held to ε/k (k fixed
+        // by the advisory before any score), so together they name anyone innocent with chance at most ε.
+        var runs = marked.Count > 1 ? marked.Count + 1 : marked.Count;
+        var epsilon = Tracer.DefaultEpsilon / Math.Max(1, runs);
         var traces = new List<ArtifactTrace>();
         foreach (var artifact in marked)
         {
             TraceDto result;
             try
             {
-                result = await tracer.TraceAsync(new TraceRequest(artifact.Id.ToString(), sample, null), staff, ct);
+                result = await tracer.TraceAsync(new TraceRequest(artifact.Id.ToString(), sample, epsilon), staff, ct);
             }
             catch (TraceRefusedException)
             {
@@ -40,13 +45,16 @@ public sealed class SampleTracing(ForewarnDb db, TraceService tracer, TimeProvid
         ArtifactTrace? combined = null;
         if (traces.Count > 1)
         {
-            var all = await tracer.TraceAsync(new TraceRequest(null, sample, null, advisory.ToString()), staff, ct);
+            var all = await tracer.TraceAsync(new TraceRequest(null, sample, epsilon, advisory.ToString()), staff, ct);
             combined = new ArtifactTrace(all.AdvisoryId, $"All {traces.Count} fingerprinted artifacts together", "advisory", all.Sites, all.MarksRead,
                 all.Epsilon, all.Threshold, [.. all.Accused.Select(a => new TracedPartner(a.PartnerId, a.PartnerName, a.Score))], all.Verdict);
         }
         var accused = traces.Append(combined).OfType<ArtifactTrace>().SelectMany(t => t.Accused).GroupBy(p => p.PartnerId)
             .Select(g => g.MaxBy(p => p.Score)!).OrderByDescending(p => p.Score).ToList();
-        return new SampleTrace(clock.GetUtcNow(), traces, accused, Verdict(traces, combined, accused)) { Combined = combined };
+        var verdict = Verdict(traces, combined, accused);
+        if (runs > 1)
+            verdict += $" ({runs} traces, each held to ε = {TraceVerdict.Epsilon(epsilon)}: together they name anyone innocent with chance at most {TraceVerdict.Epsilon(Tracer.DefaultEpsilon)}.)";
+        return new SampleTrace(clock.GetUtcNow(), traces, accused, verdict) { Combined = combined };
     }
 
     private static string Verdict(IReadOnlyList<ArtifactTrace> traces, ArtifactTrace? combined, IReadOnlyList<TracedPartner> accused)

@@ -86,6 +86,9 @@ public sealed class SightingApiTests : IAsyncLifetime
         Assert.True((int)traced["marksRead"]! > 0);
         Assert.True((double)Assert.Single(traced["accused"]!.AsArray())!["score"]! > (double)traced["threshold"]!);
         Assert.All(artifacts.Where(a => (string?)a!["artifactId"] != description), a => Assert.Empty(a!["accused"]!.AsArray()));
+        // Five traces name whom any of them names: each is held to ε/5, so together they keep ε.
+        Assert.All(artifacts.Append(trace["combined"]), a => Assert.Equal(2e-7, (double)a!["epsilon"]!, 12));
+        Assert.EndsWith("(5 traces, each held to ε = 2e-7: together they name anyone innocent with chance at most 1e-6.)", (string?)trace["verdict"]);
 
         // Each artifact's run is a trace.run entry, and so is the run over all of them together; the
         // sighting's entry holds the sample's hash, never its text.
