@@ -66,7 +66,7 @@ public static class CodeMarks
                     continue;
                 }
                 if (choice.Names.Count > 2)
-                    throw new CodeMarkException("template-unreadable", $"The mark template at line {SourceEdits.LineOf(text, site.Start)} cannot be read back by its value (its variants differ only in punctuation or spacing, stand in a comment, or match the code around them); give each variant distinct letters or digits.");
+                    throw new CodeMarkException("template-unreadable", $"The mark template at line {SourceEdits.LineOf(text, site.Start)} cannot be read back by its value (its variants differ only in punctuation or spacing, stand in a comment, match the code around them, or share a string literal with another template); give each variant distinct letters or digits, one template per string.");
             }
             else if (site.Swap is not null || site.Scoped || site.Choice is not null)
             {

@@ -10,7 +10,7 @@ namespace Forewarn.Tracing.Code;
 /// </summary>
 internal sealed class TemplateReaders
 {
-    private static readonly (int Left, int Right)[] Widths = [(0, 0), (1, 0), (0, 1), (1, 1), (2, 2), (3, 3)];
+    private static readonly (int Left, int Right)[] Widths = [(0, 0), (1, 0), (0, 1), (1, 1), (2, 0), (0, 2), (2, 2), (3, 0), (0, 3), (3, 3)];
 
     private readonly string text;
     private readonly CodeLanguage language;

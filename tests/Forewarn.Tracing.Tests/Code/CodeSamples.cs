@@ -12,6 +12,13 @@ internal static class CodeSamples
     public static string Python => Load("Samples.halcyon_overflow.py");
     public static string CSharp => Load("Samples.HalcyonOverflow.cs");
 
+    /// <summary>
+    /// A sample by name at a marker version. The demo PoC carries q-ary templates (version 2 only):
+    /// at version 1 it is the demo PoC as it was before them (<c>toolpane_poc_v1.py</c>, the golden copies' input).
+    /// </summary>
+    public static string At(string sample, int version) =>
+        Load("Samples." + (sample == "toolpane_poc.py" && version == MarkerVersion.First ? "toolpane_poc_v1.py" : sample));
+
     public static IMarkedArtifact Prepared(CodeLanguage language) => language == CodeLanguage.Python ? PreparedPython.Value : PreparedCSharp.Value;
 
     public static byte[] RandomWord(Random random, int length) => [.. Enumerable.Range(0, length).Select(_ => (byte)random.Next(2))];
