@@ -9,6 +9,11 @@ internal static class CodeSamples
     private static readonly Lazy<IMarkedArtifact> PreparedPython = new(() => CodeMarks.Prepare(Python, CodeLanguage.Python));
     private static readonly Lazy<IMarkedArtifact> PreparedCSharp = new(() => CodeMarks.Prepare(CSharp, CodeLanguage.CSharp));
 
+    private static readonly Lazy<IMarkedArtifact> PreparedDemo = new(() => CodeMarks.Prepare(Load("Samples.toolpane_poc.py"), CodeLanguage.Python));
+
+    /// <summary>The demo's PoC (with its q-ary templates) prepared at the current marker version.</summary>
+    public static IMarkedArtifact Demo => PreparedDemo.Value;
+
     public static string Python => Load("Samples.halcyon_overflow.py");
     public static string CSharp => Load("Samples.HalcyonOverflow.cs");
 

@@ -2,8 +2,8 @@
 # FW-2025-0708 proof of concept: ToolPane deserialization in Halcyon Collaboration Server.
 #
 # Builds the request shape an attacker sends, so that detection rules and WAF policies can be
-# tested in a lab. The payload is a harmless marker, not a gadget chain: a patched or
-# unpatched server only logs it. By default the request is printed; --send delivers it to a
+# {{fw:tested|tried out}} in a lab. The payload is a {{fw:harmless|benign}} marker, not a gadget chain: a patched or
+# unpatched server only logs it. {{fw:By default|Unless told otherwise}} the request is printed; --send delivers it to a
 # lab server, and only to a loopback or private address.
 #
 # Distributed under embargo to programme partners. Your copy is individually fingerprinted.
@@ -44,6 +44,7 @@ class LabRequest:
         return "\r\n".join(lines)
 
     def to_json(self):
+        """{{fw:The request as JSON, for tools that replay it.|The request as JSON, for replay tools.|The request in JSON, for tools that replay it.|The request as a JSON document, for tools that replay it.|JSON form of the request, for tools that replay it.|The request as JSON, for other tools to replay.|The request as JSON, so that other tools can replay it.|The request as JSON, ready for a replay tool.}}"""
         return json.dumps(
             {"method": self.method, "path": self.path, "headers": self.headers, "body": self.body},
             indent=2,
@@ -142,7 +143,7 @@ def main(argv=None):
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
     marker, request = build_request(args.host, args.run_id, edit_mode=not args.browse)
 
-    # Print what would be sent, so that it can be replayed by other tools.
+    # Print what would be sent, so that it can be {{fw:replayed|sent again}} by other tools.
     if args.format == "wire":
         print(request.to_wire())
     else:
