@@ -43,12 +43,12 @@ internal static class DemoInvestigationStory
 
     /// <summary>
     /// The lines of the partner's own PoC copy that were "pasted" (1-based, inclusive): the constants,
-    /// the request builder, the payload, the sender and the expected detections — 105 of the copy's
-    /// 171 lines, more marks than a lone copy needs to be named at ε = 10⁻⁶ (a code's lines stay
+    /// the request builder, the payload, the sender and the expected detections — 106 of the copy's
+    /// 174 lines, more marks than a lone copy needs to be named at ε = 10⁻⁶ (a code's lines stay
     /// where they are in every copy, so these are the same lines of each).
     /// </summary>
     public const int FragmentFirstLine = 19;
-    public const int FragmentLastLine = 123;
+    public const int FragmentLastLine = 124;
 
     /// <summary>What the partner is told: the decision and why, never the evidence.</summary>
     public const string DecisionReason =

@@ -20,7 +20,7 @@ internal static class DemoTexts
     /// <summary>The replay's mitigation before the fix (about 450 words; carries prose marks).</summary>
     public static string ReplayMitigation => DemoContent.Read("toolpane_mitigation.txt");
 
-    /// <summary>The replay's PoC: a 171-line Python request builder for lab detection testing (carries code marks).</summary>
+    /// <summary>The replay's PoC: a 174-line Python request builder for lab detection testing (carries code marks).</summary>
     public static string ReplayPoc => DemoContent.Read("toolpane_poc.py");
 
     public const string EmbargoDetection = """

@@ -18,10 +18,11 @@ internal sealed record SwapRegion(int AStart, int AEnd, int BStart, int BEnd)
 }
 
 /// <summary>
-/// A q-ary rename (version 2): a local with four natural names, Names[0] the one the author wrote,
-/// renamed at every one of its occurrences (the edits' places) to Names[index], where the index's
-/// two bits are two consecutive sites — both chosen by one recipient's codeword, so a copy mixed
-/// from several recipients' copies still shows one recipient's two bits together.
+/// A choice among 2^k texts (version 2): a q-ary rename — a local with four natural names, Names[0]
+/// the one the author wrote, renamed at every one of its occurrences (the edits' places) — or a
+/// q-ary author template, its variants at one place. Names[index] stands at every place, where the
+/// index's k bits are k consecutive sites, all chosen by one recipient's codeword, so a copy mixed
+/// from several recipients' copies still shows one recipient's bits together.
 /// </summary>
 internal sealed record NameChoice(IReadOnlyList<string> Names, IReadOnlyList<int> Places)
 {

@@ -14,7 +14,7 @@ public static class CodeMarks
         ArgumentNullException.ThrowIfNull(source);
         if (!MarkerVersion.IsKnown(markerVersion))
             throw new ArgumentOutOfRangeException(nameof(markerVersion), markerVersion, "Unknown marker version.");
-        var (text, templates) = Templates.Parse(source);
+        var (text, templates) = Templates.Parse(source, markerVersion);
         CopyCheck check;
         List<CandidateSite> found;
         if (language == CodeLanguage.CSharp)
@@ -32,9 +32,7 @@ public static class CodeMarks
         foreach (var site in found)
             if (!templates.Any(site.Overlaps) && !automatic.Any(site.Overlaps)) automatic.Add(site);
 
-        foreach (var t in templates)
-            if (check.Problem(SourceEdits.Apply(text, [t])) is { } problem)
-                throw new CodeMarkException("template-breaks-copy", $"The mark template at line {SourceEdits.LineOf(text, t.Start)} gives a copy that fails its check, so the PoC is refused: {problem}");
+        Templates.CheckVariants(text, templates, check);
         automatic = KeepSound(text, automatic, check);
         if (check.Problem(SourceEdits.Apply(text, [.. templates, .. automatic])) is { } together)
             throw new CodeMarkException("template-breaks-copy", $"The mark templates together give a copy that fails its check, so the PoC is refused: {together}");
@@ -48,12 +46,29 @@ public static class CodeMarks
         var oneText = SourceEdits.Apply(text, all);
         var one = Views(oneText, language, normaliser);
         var byLine = (Zero: Views(text, language, normaliser, lines: true), One: Views(oneText, language, normaliser, lines: true));
-        var shapes = all.Any(s => s.Swap is not null || s.Scoped || s.Choice is not null)
+        var shapes = all.Any(s => s.Swap is not null || s.Scoped || (s.Choice is not null && !s.IsTemplate))
             ? new ShapeChecks(text, oneText, language, normaliser)
             : null;
+        var templateReaders = templates.Any(t => t.Choice is not null) ? new TemplateReaders(text, all, language, normaliser) : null;
+        var valueReaders = new Dictionary<NameChoice, IReadOnlyList<ShapeReader>?>();
         foreach (var site in all)
         {
-            if (site.Swap is not null || site.Scoped || site.Choice is not null)
+            if (site.IsTemplate && site.Choice is { } choice)
+            {
+                // Version 2: read by value; a binary template that cannot be falls back to its surroundings (as at version 1).
+                if (!valueReaders.TryGetValue(choice, out var byValue))
+                    valueReaders[choice] = byValue = templateReaders!.ReadersOf([.. all.Where(s => ReferenceEquals(s.Choice, choice)).OrderBy(s => s.Bit)]);
+                if (byValue is not null)
+                {
+                    sites.Add(site);
+                    readers.Add(null);
+                    shapeReaders.Add(byValue[site.Bit]);
+                    continue;
+                }
+                if (choice.Names.Count > 2)
+                    throw new CodeMarkException("template-unreadable", $"The mark template at line {SourceEdits.LineOf(text, site.Start)} cannot be read back by its value (its variants differ only in punctuation or spacing, stand in a comment, match the code around them, or share a string literal with another template); give each variant distinct letters or digits, one template per string.");
+            }
+            else if (site.Swap is not null || site.Scoped || site.Choice is not null)
             {
                 if (shapes!.ReaderOf(site) is not { } shaped) continue;
                 sites.Add(site);
@@ -116,7 +131,8 @@ public static class CodeMarks
             var s = sites[i];
             // A scoped rename (version 2) shares its name with other scopes: the name reads as one token wherever it stands.
             if (s.Renames) names[s.Variant0] = names[s.Variant1] = s.Scoped || names.ContainsKey(s.Variant0) ? $"local:{s.Variant0}" : $"local#{i}";
-            foreach (var n in s.Choice?.Names ?? []) names[n] = $"local:{s.Variant0}";
+            if (s.Renames)
+                foreach (var n in s.Choice?.Names ?? []) names[n] = $"local:{s.Variant0}";
             if (s.Kind == SiteKinds.ImportOrder)
                 foreach (var t in Tokenize(s.Variant0, language).Where(t => t.Kind == TokenKind.ImportLine)) imports[t.Raw] = $"imports#{i}";
         }

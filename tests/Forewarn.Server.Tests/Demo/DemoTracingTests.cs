@@ -34,4 +34,16 @@ public sealed class DemoTracingTests : IAsyncLifetime
         Assert.Equal(copies.Count, copies.Values.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(HttpStatusCode.Forbidden, (await _f.Partner(DemoFacts.Leaker).GetAsync($"/api/v1/me/artifacts/{id}/content")).StatusCode);
     }
+
+    /// <summary>The demo PoC's sample values are eight-way author templates: the PoC alone carries enough marks to resist two colluders.</summary>
+    [Fact]
+    public async Task The_capacity_report_says_the_demo_PoC_alone_resists_two_colluders()
+    {
+        var staff = _f.Staff();
+        var report = await staff.GetJson($"/api/v1/advisories/{DemoFacts.Replay}/fingerprints");
+        var poc = Assert.Single(report["fingerprints"]!.AsArray(), f => (string?)f!["method"] == "python")!;
+        Assert.True((int)poc["sites"]! >= 170, $"{(int)poc["sites"]!} marks");
+        Assert.Equal(2, (int)poc["colludersResisted"]!);
+        Assert.Null((string?)poc["warning"]);
+    }
 }

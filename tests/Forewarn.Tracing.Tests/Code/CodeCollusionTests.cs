@@ -84,7 +84,7 @@ public sealed class CodeCollusionTests(ITestOutputHelper output)
     [InlineData(2)]
     public void Two_colluders_interleaving_the_demo_PoC_among_300(int version)
     {
-        var marked = CodeMarks.Prepare(CodeSamples.Load("Samples.toolpane_poc.py"), CodeLanguage.Python, version);
+        var marked = CodeMarks.Prepare(CodeSamples.At("toolpane_poc.py", version), CodeLanguage.Python, version);
         var recipients = Enumerable.Range(0, 300).Select(j => $"partner-{j}").ToArray();
         var random = new Random(300);
         int caught = 0, trials = 30;

@@ -31,7 +31,7 @@ public sealed class CodeFormatterTests(ITestOutputHelper output)
     [MemberData(nameof(Samples))]
     public void Sites_by_kind(string sample, CodeLanguage language, int version)
     {
-        var source = CodeSamples.Load("Samples." + sample);
+        var source = CodeSamples.At(sample, version);
         var marked = CodeMarks.Prepare(source, language, version);
         var lines = source.TrimEnd('\n').Split('\n').Length;
         var kinds = string.Join(", ", marked.Sites.GroupBy(s => s.Kind).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} {g.Key}"));
@@ -104,7 +104,7 @@ public sealed class CodeFormatterTests(ITestOutputHelper output)
         var owners = Enumerable.Range(0, Copies).Select(k => recipients[k * (Population / Copies)]).ToArray();
         foreach (var version in versions.Length > 0 ? versions : [MarkerVersion.First, MarkerVersion.Current])
         {
-            var marked = CodeMarks.Prepare(CodeSamples.Load("Samples." + sample), language, version);
+            var marked = CodeMarks.Prepare(CodeSamples.At(sample, version), language, version);
             var key = $"{sample}-v{version}";
             var code = TardosCode.ForArtifact(secret, key, marked.Sites.Count);
             var artifacts = new[] { new CodedArtifact(key, marked, code) };

@@ -9,8 +9,20 @@ internal static class CodeSamples
     private static readonly Lazy<IMarkedArtifact> PreparedPython = new(() => CodeMarks.Prepare(Python, CodeLanguage.Python));
     private static readonly Lazy<IMarkedArtifact> PreparedCSharp = new(() => CodeMarks.Prepare(CSharp, CodeLanguage.CSharp));
 
+    private static readonly Lazy<IMarkedArtifact> PreparedDemo = new(() => CodeMarks.Prepare(Load("Samples.toolpane_poc.py"), CodeLanguage.Python));
+
+    /// <summary>The demo's PoC (with its q-ary templates) prepared at the current marker version.</summary>
+    public static IMarkedArtifact Demo => PreparedDemo.Value;
+
     public static string Python => Load("Samples.halcyon_overflow.py");
     public static string CSharp => Load("Samples.HalcyonOverflow.cs");
+
+    /// <summary>
+    /// A sample by name at a marker version. The demo PoC carries q-ary templates (version 2 only):
+    /// at version 1 it is the demo PoC as it was before them (<c>toolpane_poc_v1.py</c>, the golden copies' input).
+    /// </summary>
+    public static string At(string sample, int version) =>
+        Load("Samples." + (sample == "toolpane_poc.py" && version == MarkerVersion.First ? "toolpane_poc_v1.py" : sample));
 
     public static IMarkedArtifact Prepared(CodeLanguage language) => language == CodeLanguage.Python ? PreparedPython.Value : PreparedCSharp.Value;
 
