@@ -14,3 +14,15 @@ internal sealed class GnuPgFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that needs the <c>gpg</c> program, skipped or failing as <see cref="GnuPgFactAttribute"/>.</summary>
+internal sealed class GnuPgTheoryAttribute : TheoryAttribute
+{
+    public GnuPgTheoryAttribute()
+    {
+        if (GnuPg.Path is null && Environment.GetEnvironmentVariable("CI") != "true")
+        {
+            Skip = "gpg is not installed here (and CI is not \"true\").";
+        }
+    }
+}

@@ -20,22 +20,30 @@ public static class PortalUsersCommand
     private static Command List(CliContext context)
     {
         var json = Options.Json();
-        var command = new Command("list", "List portal users (role, organisation, second factor, passkeys, disabled)") { json };
+        var command = new Command("list", "List portal users (role, organisation, second factor, passkeys, OpenPGP key, advisory notices, disabled)") { json };
         command.SetAction((parse, ct) => context.RunAsync(parse, ct, async (api, ct) =>
         {
             var users = await api.GetAsync("portal-users", ct);
             context.Show(parse.GetValue(json), users, list =>
             {
-                var table = Screen.Table("Id", "Name", "E-mail", "Role", "Organisation", "Authenticator", "Passkeys", "Disabled");
+                var table = Screen.Table("Id", "Name", "E-mail", "Role", "Organisation", "Authenticator", "Passkeys", "OpenPGP key", "Notices", "Disabled");
                 foreach (var u in JsonRead.Items(list))
                     Screen.Row(table, u.Text("id"), u.Text("name"), u.Text("email"), u.Text("role"), u.Text("organisation"), u.Text("secondFactor"),
-                        u.Text("passkeys"), u.Time("disabledAt"));
+                        u.Text("passkeys"), u.Text("openPgpFingerprint"), Notices(u), u.Time("disabledAt"));
                 context.Screen.Write(table);
             });
             return ExitCodes.Success;
         }));
         return command;
     }
+
+    /// <summary>A partner user's advisory notices by mail: on or off; staff get none (empty).</summary>
+    private static string Notices(System.Text.Json.Nodes.JsonNode? user) => user.Text("advisoryMail") switch
+    {
+        "yes" => "on",
+        "no" => "off",
+        _ => "",
+    };
 
     private static Command Change(CliContext context, string verb, string description, string done)
     {

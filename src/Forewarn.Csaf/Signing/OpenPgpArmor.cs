@@ -6,10 +6,12 @@ namespace Forewarn.Csaf.Signing;
 
 /// <summary>
 /// ASCII armor (RFC 4880 section 6) written the same way on every platform: no "Version" header,
-/// which would change with every library upgrade, and LF line ends.
+/// which would change with every library upgrade, and LF line ends. Public because the server
+/// writes people's OpenPGP public keys the same way (one armor, not two).
 /// </summary>
-internal static class OpenPgpArmor
+public static class OpenPgpArmor
 {
+    /// <summary>Armors what <paramref name="writePackets"/> writes (the block's kind follows from its first packet).</summary>
     public static string Write(Action<Stream> writePackets)
     {
         using var buffer = new MemoryStream();

@@ -34,4 +34,16 @@ public static partial class LogEvents
     public static LogEvent PortalUserChanged(string kind, Storage.Accounts.PortalUser user, DateTimeOffset at, Actor actor) =>
         LogEvent.Of(kind, at, user.PartnerId?.Value, null,
         [Field("user", user.Id.ToString()), Field("role", user.Role.Name()), Field("member", user.MemberId?.ToString()), .. By(actor)]);
+
+    /// <summary>
+    /// A person changed their own mail settings (<see cref="LogKinds.PortalOpenPgpKeySet"/>, removed, advisory mail):
+    /// they decide whether embargoed text leaves the programme by mail, and to which key. The key's fingerprint is
+    /// not written: a key server would tie it to the e-mail address the log never holds.
+    /// </summary>
+    public static LogEvent PortalMailChanged(string kind, Storage.Accounts.PortalUser user, DateTimeOffset at, Actor actor) =>
+        LogEvent.Of(kind, at, user.PartnerId?.Value, null,
+        [
+            Field("user", user.Id.ToString()), Field("role", user.Role.Name()), Field("member", user.MemberId?.ToString()),
+            Field("advisory_mail", kind == LogKinds.PortalAdvisoryMailChanged ? (user.AdvisoryMailOff ? "off" : "on") : null), .. By(actor),
+        ]);
 }

@@ -86,6 +86,12 @@ public static class LogKinds
     public const string PortalUserEnabled = "portal.user_enabled";
     /// <summary>A portal user's lost authenticator was reset (key and recovery codes cleared; they enrol again at the next sign-in).</summary>
     public const string PortalAuthenticatorReset = "portal.authenticator_reset";
+    /// <summary>A portal user gave (or replaced) the OpenPGP public key their mail's embargoed text is encrypted to: the user by id — never the key, its fingerprint or the address.</summary>
+    public const string PortalOpenPgpKeySet = "portal.openpgp_key_set";
+    /// <summary>A portal user removed their OpenPGP public key: their notices come without embargoed text from then on.</summary>
+    public const string PortalOpenPgpKeyRemoved = "portal.openpgp_key_removed";
+    /// <summary>A partner's portal user turned advisory notices by mail on or off (<c>advisory_mail</c>: <c>on</c> or <c>off</c>).</summary>
+    public const string PortalAdvisoryMailChanged = "portal.advisory_mail_changed";
     /// <summary>Staff added a named staff member (who may then hold staff keys).</summary>
     public const string StaffMemberAdded = "staff.added";
     /// <summary>Staff opened a case on an advisory: its reference, title and linked sightings.</summary>

@@ -23,6 +23,7 @@ public static class PortalAccountsSetup
         });
         services.AddScoped<Passkeys>();
         services.AddScoped<OwnAccount>();
+        services.AddScoped<MailSettings>();
         services.AddScoped<PortalPeople>();
         return services;
     }

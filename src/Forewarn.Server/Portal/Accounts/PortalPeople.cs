@@ -9,9 +9,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Forewarn.Server.Portal.Accounts;
 
-/// <summary>A portal user as the people page and <c>GET /api/v1/portal-users</c> show them (never their secrets).</summary>
+/// <summary>
+/// A portal user as the people page and <c>GET /api/v1/portal-users</c> show them (never their secrets). Of their mail
+/// settings, only whether they gave an OpenPGP key (its fingerprint, never the key's text) and, for a partner's user,
+/// whether advisory notices are mailed to them (null for staff, who get none).
+/// </summary>
 public sealed record PortalPerson(Guid Id, string Name, string Email, string Role, Guid? PartnerId, string Organisation,
-    bool SecondFactor, int Passkeys, DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt);
+    bool SecondFactor, int Passkeys, DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt, string? OpenPgpFingerprint = null, bool? AdvisoryMail = null);
 
 /// <summary>An open invitation as the people page and <c>GET /api/v1/invitations</c> show it (never its token).</summary>
 public sealed record OpenInvitation(Guid Id, string Email, string Role, Guid? PartnerId, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, string CreatedBy);
@@ -39,7 +43,8 @@ public sealed class PortalPeople(ForewarnDb db, TimeProvider clock)
             .OrderBy(p => p.PartnerId is null ? 0 : 1).ThenBy(p => p.PartnerId is { } id ? names.GetValueOrDefault(id) : "").ThenBy(p => p.DisplayName, StringComparer.Ordinal)
             .Select(p => new PortalPerson(p.Id, p.DisplayName, p.Email ?? "", p.Role.Name(), p.PartnerId?.Value,
                 p.PartnerId is { } id ? names.GetValueOrDefault(id) ?? id.ToString() : "the programme's staff",
-                p.TwoFactorEnabled, passkeys.GetValueOrDefault(p.Id), p.CreatedAt, p.DisabledAt))];
+                p.TwoFactorEnabled, passkeys.GetValueOrDefault(p.Id), p.CreatedAt, p.DisabledAt,
+                p.OpenPgpFingerprint, p.Role.IsStaff() ? null : !p.AdvisoryMailOff))];
     }
 
     public async Task<IReadOnlyList<OpenInvitation>> InvitationsAsync(Inviter by, CancellationToken ct)
