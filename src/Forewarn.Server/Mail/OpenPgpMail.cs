@@ -41,6 +41,8 @@ public static class OpenPgpMail
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(key);
         using var clear = new MemoryStream();
+        // Seven-bit and short lines inside too: the decrypted part goes through any mail client as it is.
+        inner.Prepare(EncodingConstraint.SevenBit);
         // What is signed or encrypted in MIME is in canonical form: CRLF line ends.
         var format = FormatOptions.Default.Clone();
         format.NewLineFormat = NewLineFormat.Dos;

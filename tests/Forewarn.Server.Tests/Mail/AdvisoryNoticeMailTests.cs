@@ -95,8 +95,10 @@ public sealed class AdvisoryNoticeMailTests() : MailTestBase
         await AnnounceAtAsync(waveAt);
         while (await SendAsync() > 0) { }
 
-        var encrypted = Inbox.Messages.Single(m => m.Recipients.SequenceEqual(["keyed@harbour.example"])).Message;
-        var plain = Inbox.Messages.Single(m => m.Recipients.SequenceEqual(["plain@harbour.example"])).Message;
+        // (The demo's own waves due meanwhile open its advisories to Harbour too: those mails are not this advisory's.)
+        var about = Inbox.Messages.Where(m => (m.Message.Subject ?? "").Contains(reference, StringComparison.Ordinal)).ToList();
+        var encrypted = about.Single(m => m.Recipients.SequenceEqual(["keyed@harbour.example"])).Message;
+        var plain = about.Single(m => m.Recipients.SequenceEqual(["plain@harbour.example"])).Message;
 
         // RFC 3156: multipart/encrypted, protocol application/pgp-encrypted, a version part, then the armoured message.
         var body = Assert.IsType<Multipart>(encrypted.Body);
@@ -134,7 +136,8 @@ public sealed class AdvisoryNoticeMailTests() : MailTestBase
         Assert.Contains($"{PortalUrl}/portal/advisories/", plain.TextBody, StringComparison.Ordinal);
         foreach (var line in Normal(apiCopy).Split('\n').Concat(Normal(TracingSamples.Advisory).Split('\n')).Select(l => l.Trim()).Where(l => l.Length >= 30))
             Assert.DoesNotContain(line, Normal(plain.TextBody ?? ""), StringComparison.Ordinal);
-        Assert.Equal(keyed, await F.InStoreAsync(db => db.MailMessages.AsNoTracking().Where(m => m.Encrypted).Select(m => m.UserId!.Value).SingleAsync()));
+        Assert.All(await F.InStoreAsync(db => db.MailMessages.AsNoTracking().Where(m => m.Encrypted).Select(m => m.UserId!.Value).ToListAsync()),
+            u => Assert.Equal(keyed, u));
         Assert.All(await F.InStoreAsync(db => db.MailMessages.AsNoTracking().ToListAsync()), m => Assert.Equal(DeliveryState.Delivered, m.State));
     }
 

@@ -105,7 +105,9 @@ public sealed class MailOffTests
         var at = ForewarnFactory.Start.AddHours(2);
         await MailTestBase.AdvisoryWithDescriptionAsync(f.Staff(), "FW-2026-9711", at, ForewarnFactory.Start.AddDays(3));
         f.Clock.SetUtcNow(at);
-        Assert.Equal(1, await f.Services.GetRequiredService<Forewarn.Server.Publishing.WaveAnnouncer>().AnnounceDueAsync(at, CancellationToken.None));
+        // This advisory's wave, and the demo's own waves due by then.
+        Assert.True(await f.Services.GetRequiredService<Forewarn.Server.Publishing.WaveAnnouncer>().AnnounceDueAsync(at, CancellationToken.None) >= 1);
+        Assert.NotEmpty(await f.InStoreAsync(db => db.Notices.ToListAsync()));
         Assert.Equal(0, await f.InStoreAsync(db => db.MailMessages.CountAsync()));
         Assert.Equal(0, await f.Services.GetRequiredService<Forewarn.Server.Mail.MailSender>().PassAsync(CancellationToken.None));
     }
