@@ -7,6 +7,7 @@ using Forewarn.Domain.Common;
 using Forewarn.Domain.Feedback;
 using Forewarn.Domain.Jurisdictions;
 using Forewarn.Domain.Keys;
+using Forewarn.Domain.Mail;
 using Forewarn.Domain.Partners;
 using Forewarn.Domain.Policy;
 using Forewarn.Domain.Publishing;
@@ -55,6 +56,7 @@ public abstract class ForewarnDb(DbContextOptions options) : IdentityUserContext
     public DbSet<WaveOpening> WaveOpenings => Set<WaveOpening>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<MailMessage> MailMessages => Set<MailMessage>();
     public DbSet<Sighting> Sightings => Set<Sighting>();
     public DbSet<SightingSubmission> SightingSubmissions => Set<SightingSubmission>();
     public DbSet<StaffSighting> StaffSightings => Set<StaffSighting>();

@@ -1,8 +1,10 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Forewarn.Domain.Advisories;
+using Forewarn.Domain.Mail;
 using Forewarn.Domain.Partners;
 using Forewarn.Domain.Webhooks;
+using Forewarn.Server.Mail;
 using Forewarn.Server.Publishing;
 using Forewarn.Server.Review;
 using Forewarn.Server.Transparency;
@@ -24,12 +26,12 @@ namespace Forewarn.Server.Application;
 /// an explicit transaction's commit the wait happens once the transaction has let its connection go
 /// — else a few waiters could hold every pooled connection while the log's sequencer waits for one.
 /// </summary>
-public sealed class ChangeFollowUp(ReleaseSignal releases, DeliverySignal deliveries, ContractSignal contracts, ILogAppender log)
+public sealed class ChangeFollowUp(ReleaseSignal releases, DeliverySignal deliveries, ContractSignal contracts, MailSignal mail, ILogAppender log)
     : SaveChangesInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor
 {
     private sealed class Due
     {
-        public bool Log, Releases, Deliveries, Contracts;
+        public bool Log, Releases, Deliveries, Contracts, Mail;
     }
 
     private readonly ConditionalWeakTable<DbContext, Due> due = [];
@@ -139,6 +141,9 @@ public sealed class ChangeFollowUp(ReleaseSignal releases, DeliverySignal delive
                 case WebhookDelivery w when e.State == EntityState.Added || w.State == DeliveryState.Pending:
                     d.Deliveries = true;
                     break;
+                case MailMessage when e.State == EntityState.Added:
+                    d.Mail = true;
+                    break;
             }
         }
     }
@@ -154,6 +159,7 @@ public sealed class ChangeFollowUp(ReleaseSignal releases, DeliverySignal delive
         }
         due.Remove(db);
         if (bulk.Contains(typeof(WebhookDelivery))) d.Deliveries = true;
+        if (bulk.Contains(typeof(MailMessage))) d.Mail = true;
         return d;
     }
 
@@ -169,6 +175,7 @@ public sealed class ChangeFollowUp(ReleaseSignal releases, DeliverySignal delive
         if (d.Releases) releases.Poke();
         if (d.Deliveries) deliveries.Poke();
         if (d.Contracts) contracts.Poke();
+        if (d.Mail) mail.Poke();
     }
 
     private async Task FollowAsync(DbContext db, CancellationToken ct)

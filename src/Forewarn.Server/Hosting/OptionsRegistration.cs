@@ -1,6 +1,7 @@
 using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Keys;
+using Forewarn.Server.Mail;
 using Forewarn.Server.ProgramKeys;
 using Forewarn.Server.Publishing;
 using Forewarn.Server.Review;
@@ -27,6 +28,9 @@ public static class OptionsRegistration
         services.AddSingleton<IValidateOptions<CsafOptions>, CsafOptionsValidation>();
         services.AddOptions<WebhookOptions>().Bind(config.GetSection(WebhookOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookOptions>, AnnotatedOptionsValidation<WebhookOptions>>();
+        services.AddOptions<MailOptions>().Bind(config.GetSection(MailOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MailOptions>, AnnotatedOptionsValidation<MailOptions>>();
+        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidation>();
         services.AddOptions<LogOptions>().Bind(config.GetSection(LogOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LogOptions>, AnnotatedOptionsValidation<LogOptions>>();
         services.AddOptions<ApprovalOptions>().Bind(config.GetSection(ApprovalOptions.Section)).ValidateOnStart();
@@ -45,6 +49,7 @@ public static class OptionsRegistration
         // What the features read, made once from the validated options.
         services.AddSingleton(s => s.GetRequiredService<IOptions<StoreOptions>>().Value.ToSettings());
         services.AddSingleton(s => WebhookSettings.From(s.GetRequiredService<IOptions<WebhookOptions>>().Value));
+        services.AddSingleton(s => MailSettings.Of(s.GetRequiredService<IOptions<MailOptions>>().Value, s.GetRequiredService<IOptions<CsafOptions>>().Value));
         services.AddSingleton(s => ApprovalSettings.From(s.GetRequiredService<IOptions<ApprovalOptions>>().Value));
         services.AddSingleton<ProgramPublisher>();
         services.AddSingleton<CsafSettings>();

@@ -15,6 +15,7 @@ using Forewarn.Server.Exposure;
 using Forewarn.Server.Invitations;
 using Forewarn.Server.Suspicion;
 using Forewarn.Server.Keys;
+using Forewarn.Server.Mail;
 using Forewarn.Server.Partners;
 using Forewarn.Server.Policy;
 using Forewarn.Server.Portal;
@@ -94,6 +95,11 @@ public static class ServerHost
             .RemoveAllLoggers(); // the sender records every outcome itself; per-request log scopes cost a fan-out dearly
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddHostedService(s => s.GetRequiredService<WebhookSender>());
+        builder.Services.AddSingleton<MailSignal>();
+        builder.Services.AddSingleton<MailOutbox>();
+        builder.Services.AddScoped<MailComposer>();
+        builder.Services.AddSingleton<MailSender>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<MailSender>());
         builder.Services.AddEntitlements();
         Telemetry.Add(builder.Services, builder.Configuration);
         builder.Services.AddTaxii(); // before AddProblemDetails: TAXII paths answer errors as TAXII error messages

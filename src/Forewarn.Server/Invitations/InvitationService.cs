@@ -4,6 +4,7 @@ using Forewarn.Domain.Common;
 using Forewarn.Domain.Staff;
 using Forewarn.Server.Approvals;
 using Forewarn.Server.Auth;
+using Forewarn.Server.Mail;
 using Forewarn.Server.Portal.Accounts;
 using Forewarn.Server.Transparency;
 using Forewarn.Storage;
@@ -33,7 +34,8 @@ public sealed record IssuedInvitation(Invitation Invitation, string Token);
 /// (<see cref="GatedAction.WriteRoleInvitation"/>): it is proposed, and once approved its proposer
 /// collects the link (<see cref="ProposalService.CollectInvitationAsync"/>), so the link goes to nobody else.
 /// </summary>
-public sealed class InvitationService(ForewarnDb db, TimeProvider clock, UserManager<PortalUser> users, PortalUserStore store, FourEyesGate gate)
+public sealed class InvitationService(ForewarnDb db, TimeProvider clock, UserManager<PortalUser> users, PortalUserStore store, FourEyesGate gate,
+    MailOutbox mail)
 {
     public const string AcceptPath = "/portal/invitations/";
 
@@ -90,6 +92,8 @@ public sealed class InvitationService(ForewarnDb db, TimeProvider clock, UserMan
             db.Stage(LogEvents.InvitationRevoked(replaced, by.Actor));
         }
         db.Invitations.Add(invitation);
+        // With mail on, the link also goes to the invited address, in this commit (an approved proposal's only once collected).
+        mail.Invitation(db, invitation, token, now);
         db.Stage(LogEvents.InvitationCreated(invitation, by.Actor));
         await db.SaveChangesAsync(ct);
         return Gated<IssuedInvitation>.Done(new IssuedInvitation(invitation, token));

@@ -3,10 +3,12 @@ using Forewarn.Csaf.Mapping;
 using Forewarn.Csaf.Provider;
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
+using Forewarn.Domain.Mail;
 using Forewarn.Domain.Partners;
 using Forewarn.Domain.Publishing;
 using Forewarn.Domain.Webhooks;
 using Forewarn.Server.Hosting;
+using Forewarn.Server.Mail;
 using Forewarn.Server.Transparency;
 using Forewarn.Server.Webhooks;
 using Forewarn.Storage;
@@ -22,7 +24,7 @@ namespace Forewarn.Server.Publishing;
 /// logs the publication (<c>advisory.released</c>, or <c>advisory.revised</c> for later versions).
 /// </summary>
 public sealed class ReleasePublisher(IServiceScopeFactory scopes, TimeProvider clock, ProgramSigningKey signingKey,
-    CsafSettings settings, ILogger<ReleasePublisher> log)
+    CsafSettings settings, MailOutbox mailOutbox, ILogger<ReleasePublisher> log)
 {
     /// <summary>Publishes what is due now; returns how many documents this server published.</summary>
     public Task<int> PublishDueAsync(CancellationToken ct) => PublishDueAsync(clock.GetUtcNow(), ct);
@@ -95,6 +97,8 @@ public sealed class ReleasePublisher(IServiceScopeFactory scopes, TimeProvider c
             version == 1 ? WebhookEvents.AdvisoryReleased : WebhookEvents.AdvisoryRevised,
             WebhookOutboxWriter.AdvisoryData(advisory.Reference, text, version, $"{ProviderLayout.WellKnownPath}/{ProviderLayout.WhiteFolder}/{path}"),
             now, ct);
+        // The release opens the advisory to every partner no wave told of before: their users are mailed now.
+        IReadOnlyList<MailMessage> mail = version == 1 ? await mailOutbox.AdvisoryOpenedAsync(db, advisory, partners, now, ct) : [];
         try
         {
             // The publication first (its unique key makes the release happen once) with its log
@@ -108,6 +112,7 @@ public sealed class ReleasePublisher(IServiceScopeFactory scopes, TimeProvider c
                 await db.SaveChangesAsync(ct);
                 await BulkInsert.AddAsync(db, notices, ct);
                 await BulkInsert.AddAsync(db, webhooks, ct);
+                await BulkInsert.AddAsync(db, mail, ct);
                 await transaction.CommitAsync(ct);
             });
         }

@@ -1,8 +1,10 @@
 using Forewarn.Domain.Advisories;
 using Forewarn.Domain.Common;
+using Forewarn.Domain.Mail;
 using Forewarn.Domain.Publishing;
 using Forewarn.Domain.Webhooks;
 using Forewarn.Server.Entitlements;
+using Forewarn.Server.Mail;
 using Forewarn.Server.Transparency;
 using Forewarn.Server.Webhooks;
 using Forewarn.Storage;
@@ -17,7 +19,7 @@ namespace Forewarn.Server.Publishing;
 /// only a late server sees after the advisory went public are recorded silently. The server
 /// that wrote the row logs the wave (<c>wave.published</c>), so each wave is logged once.
 /// </summary>
-public sealed class WaveAnnouncer(IServiceScopeFactory scopes, WaveOpenings openings,
+public sealed class WaveAnnouncer(IServiceScopeFactory scopes, WaveOpenings openings, MailOutbox mailOutbox,
     ILogger<WaveAnnouncer> log)
 {
     /// <summary>Announces every wave due at <paramref name="now"/> and not yet announced; returns how many this server announced.</summary>
@@ -80,8 +82,10 @@ public sealed class WaveAnnouncer(IServiceScopeFactory scopes, WaveOpenings open
         var audience = watch.Elapsed;
         var webhooks = await WebhookOutboxWriter.DeliveriesAsync(db, recipients, WebhookEvents.WavePublished,
             WaveOpenings.Data(wave, advisory), now, ct);
+        // Partners to whom the advisory opens with this wave (told of no earlier one): a mail to each of their users.
+        var mail = await mailOutbox.AdvisoryOpenedAsync(db, advisory, recipients, now, ct);
         var saved = await SaveAsync(db, WaveAnnouncement.Of(wave.Id, wave.AdvisoryId, wave.At, now, recipients.Count), wave,
-            advisory.Reference, notices, webhooks, later, ct);
+            advisory.Reference, notices, webhooks, later, mail, ct);
         if (saved)
             log.LogInformation("Wave {Number} of {Advisory} announced to {Recipients} partners with {Webhooks} webhooks in {Total} ms (facts and audience {Audience} ms)",
                 wave.Number, advisory.Reference, recipients.Count, webhooks.Count, (int)watch.Elapsed.TotalMilliseconds, (int)audience.TotalMilliseconds);
@@ -95,7 +99,7 @@ public sealed class WaveAnnouncer(IServiceScopeFactory scopes, WaveOpenings open
     /// </summary>
     private async Task<bool> SaveAsync(ForewarnDb db, WaveAnnouncement announcement, Wave wave, string? reference,
         IReadOnlyList<Notice>? notices = null, IReadOnlyList<WebhookDelivery>? webhooks = null, IReadOnlyList<WaveOpening>? later = null,
-        CancellationToken ct = default)
+        IReadOnlyList<MailMessage>? mail = null, CancellationToken ct = default)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         try
@@ -110,6 +114,7 @@ public sealed class WaveAnnouncer(IServiceScopeFactory scopes, WaveOpenings open
                 await BulkInsert.AddAsync(db, notices ?? [], ct);
                 await BulkInsert.AddAsync(db, webhooks ?? [], ct);
                 await BulkInsert.AddAsync(db, later ?? [], ct);
+                await BulkInsert.AddAsync(db, mail ?? [], ct);
                 await transaction.CommitAsync(ct);
             });
         }

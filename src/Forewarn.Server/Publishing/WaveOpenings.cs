@@ -5,6 +5,7 @@ using Forewarn.Domain.Policy;
 using Forewarn.Domain.Publishing;
 using Forewarn.Domain.Webhooks;
 using Forewarn.Server.Entitlements;
+using Forewarn.Server.Mail;
 using Forewarn.Server.Webhooks;
 using Forewarn.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ namespace Forewarn.Server.Publishing;
 /// settles the opening; opening later after all: it moves; never: it is dropped, with the reason.
 /// Settling checks the row is still pending, so with several servers one tells.
 /// </summary>
-public sealed class WaveOpenings(IServiceScopeFactory scopes, ILogger<WaveOpenings> log)
+public sealed class WaveOpenings(IServiceScopeFactory scopes, MailOutbox mail, ILogger<WaveOpenings> log)
 {
     private const int Batch = 500;
 
@@ -83,6 +84,8 @@ public sealed class WaveOpenings(IServiceScopeFactory scopes, ILogger<WaveOpenin
             if (open)
             {
                 opening.MarkTold(now);
+                // Before its notice is added: whether the partner was told of the advisory before decides the mail.
+                db.MailMessages.AddRange(await mail.AdvisoryOpenedAsync(db, advisory, [partner.Id], now, ct));
                 db.Notices.Add(Notice.To(partner.Id, advisory.Id, NoticeKind.Wave, Text(wave, advisory), now));
                 await WebhookOutboxWriter.EnqueueAsync(db, [partner.Id], WebhookEvents.WavePublished, Data(wave, advisory), now, ct);
                 tell = true;

@@ -5,6 +5,7 @@ using Forewarn.Domain.Common;
 using Forewarn.Domain.Feedback;
 using Forewarn.Domain.Jurisdictions;
 using Forewarn.Domain.Keys;
+using Forewarn.Domain.Mail;
 using Forewarn.Domain.Partners;
 using Forewarn.Domain.Policy;
 using Forewarn.Domain.Publishing;
@@ -303,6 +304,24 @@ internal static class DomainMappings
             // The senders' question: what is pending and due, oldest first.
             e.HasIndex(d => new { d.State, d.NextAttemptAt });
             e.HasIndex(d => new { d.PartnerId, d.CreatedAt });
+        });
+
+        b.Entity<MailMessage>(e =>
+        {
+            e.ToTable("mail_messages");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Id).HasMaxLength(40);
+            e.Property(m => m.MessageId).HasMaxLength(300);
+            e.Property(m => m.Purpose).HasConversion<string>().HasMaxLength(30);
+            e.Property(m => m.To).HasMaxLength(MailMessage.MaxAddress);
+            e.Property(m => m.Secret).HasMaxLength(2000);
+            e.Property(m => m.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.ClaimedBy).HasMaxLength(100);
+            e.Property(m => m.LastError).HasMaxLength(500);
+            // The senders' question, as for webhooks: what is pending and due, oldest first.
+            e.HasIndex(m => new { m.State, m.NextAttemptAt });
+            // Whether an advisory's notice already went to a partner's users.
+            e.HasIndex(m => new { m.AdvisoryId, m.PartnerId });
         });
 
         b.Entity<Sighting>(e =>
