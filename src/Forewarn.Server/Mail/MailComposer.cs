@@ -8,6 +8,7 @@ using Forewarn.Domain.Policy;
 using Forewarn.Server.Auth;
 using Forewarn.Server.Entitlements;
 using Forewarn.Server.Portal.Accounts;
+using Forewarn.Server.Portal.Accounts.OpenPgp;
 using Forewarn.Storage;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
@@ -72,7 +73,8 @@ public sealed class MailComposer(ForewarnDb db, RequestFacts requestFacts, Partn
             .ToList();
         if (open.Count == 0) return Dropped("nothing of the advisory is open to the partner now");
 
-        var key = OpenPgpMail.EncryptionKey(user.OpenPgpPublicKey);
+        // The key as the account page accepted it, checked again now: revoked or expired since → no text.
+        var key = user.OpenPgpPublicKey is { } armored ? RecipientKeyReader.EncryptionKeys(armored, now).FirstOrDefault() : null;
         var text = new StringBuilder()
             .AppendLine($"Hello {user.DisplayName},")
             .AppendLine()

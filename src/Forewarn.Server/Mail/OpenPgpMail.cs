@@ -1,4 +1,3 @@
-using System.Text;
 using MimeKit;
 using MimeKit.Cryptography;
 using Org.BouncyCastle.Bcpg;
@@ -15,26 +14,6 @@ namespace Forewarn.Server.Mail;
 /// </summary>
 public static class OpenPgpMail
 {
-    /// <summary>The key to encrypt to in an ASCII-armoured public key: a usable encryption key, a subkey before the primary key; null when there is none.</summary>
-    public static PgpPublicKey? EncryptionKey(string? armoured)
-    {
-        if (string.IsNullOrWhiteSpace(armoured)) return null;
-        try
-        {
-            using var input = PgpUtilities.GetDecoderStream(new MemoryStream(Encoding.ASCII.GetBytes(armoured)));
-            var bundle = new PgpPublicKeyRingBundle(input);
-            var now = DateTime.UtcNow;
-            return bundle.GetKeyRings().SelectMany(r => r.GetPublicKeys())
-                .Where(k => k.IsEncryptionKey && !k.HasRevocation() && (k.GetValidSeconds() == 0 || k.CreationTime.AddSeconds(k.GetValidSeconds()) > now))
-                .OrderBy(k => k.IsMasterKey)
-                .FirstOrDefault();
-        }
-        catch (Exception e) when (e is IOException or PgpException or ArgumentException or InvalidOperationException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>The entity encrypted to <paramref name="key"/>, as a PGP/MIME part.</summary>
     public static Multipart Encrypt(MimeEntity inner, PgpPublicKey key)
     {
