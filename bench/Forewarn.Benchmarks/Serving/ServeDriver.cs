@@ -77,6 +77,7 @@ public static class ServeDriver
     {
         Console.WriteLine($"Starting the server on {store}…");
         await using var server = await ServerProcess.StartAsync(ServerProcess.DllPath(root), postgres, ct);
+        Console.WriteLine($"Server process {server.Id}");
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2, UseProxy = false })
         {
             BaseAddress = server.BaseAddress,
