@@ -15,10 +15,24 @@ namespace Forewarn.Tracing.Code;
 /// to it can join it), so the tree differs only in column offsets on that line, which no compile
 /// error depends on.</item>
 /// </list>
-/// Everything else (renames, orders, templates, comments) is checked as it stands.
+/// Everything else (renames, orders, templates, comments) is checked as it stands. The argument
+/// needs the literal to stay a token of its own in every copy: Forewarn's own sites keep tokens
+/// whole (names, whole literals, comment words, whole statements or arguments moved), but an author's
+/// template could open or close a string or comment around it, so a PoC with a template whose text
+/// holds a quote, <c>#</c>, a backslash or a line break has no neutral site.
 /// </summary>
 internal static class CompileNeutral
 {
+    /// <summary>For each site, whether it is compile-neutral in this PoC.</summary>
+    public static bool[] For(string source, IReadOnlyList<CandidateSite> sites, CodeLanguage language)
+    {
+        var quiet = sites.Where(s => s.IsTemplate).All(t => t.Edits.All(e =>
+            e.Start >= 0 && e.End <= source.Length && !Lexical(source.AsSpan(e.Start, e.Length)) && !Lexical(e.Text1)));
+        return [.. sites.Select(s => quiet && Is(source, s, language))];
+    }
+
+    private static bool Lexical(ReadOnlySpan<char> text) => text.IndexOfAny("'\"#\\\n\r") >= 0;
+
     public static bool Is(string source, CandidateSite site, CodeLanguage language)
     {
         if (language != CodeLanguage.Python || site.IsTemplate || site.Swap is not null || site.Choice is not null || site.Edits.Count != 1) return false;

@@ -16,7 +16,7 @@ internal sealed class MarkedCode(
 {
     public IReadOnlyList<MarkSite> Sites { get; } = [.. sites.Select((s, i) => SiteLabels.Of(s, i, language))];
 
-    private readonly bool[] neutral = [.. sites.Select(s => CompileNeutral.Is(source, s, language))];
+    private readonly bool[] neutral = CompileNeutral.For(source, sites, language);
 
     public string Render(IReadOnlyList<byte> codeword)
     {

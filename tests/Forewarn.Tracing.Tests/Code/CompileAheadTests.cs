@@ -42,6 +42,18 @@ public sealed class CompileAheadTests
         Assert.False(CompileNeutral.Is(source, site with { IsTemplate = true }, CodeLanguage.Python));
     }
 
+    [Theory]
+    [InlineData("x + 2", true)]
+    [InlineData("x + ord('2')", false)] // a template could open or close a string around a literal
+    [InlineData("x  # two", false)]
+    [InlineData("x + \\\n 2", false)]
+    public void A_template_that_could_change_where_strings_begin_leaves_no_site_neutral(string variant, bool neutral)
+    {
+        var source = "A = 'one'\n\n\ndef f(x):\n    return x + 1\n";
+        CandidateSite[] sites = [Site(source, SiteKinds.QuoteStyle, "'one'", "\"one\""), Site(source, SiteKinds.Template, "x + 1", variant, template: true)];
+        Assert.Equal([neutral, false], CompileNeutral.For(source, sites, CodeLanguage.Python));
+    }
+
     [Fact]
     public void A_variant_that_breaks_the_copy_is_refused_after_everything_else_was_compiled_ahead()
     {
