@@ -29,6 +29,8 @@ switch (mode)
         return Forewarn.Benchmarks.Transparency.MerkleDriver.Run(rest);
     case "serve":
         return await Forewarn.Benchmarks.Serving.ServeDriver.RunAsync(rest);
+    case "copy-cost":
+        return Forewarn.Benchmarks.Serving.CopyCostDriver.Run(rest);
     case "pool":
         return await Forewarn.Benchmarks.Pool.PoolDriver.RunAsync(rest);
     case "exposure":
@@ -51,6 +53,7 @@ switch (mode)
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- taxii [--objects 10000] [--pagers 1,8] [--seconds 15] [--warmup 10]
                   [--limit 100] [--seed-concurrency 8] [--store sqlite|postgres|both] [--markdown FILE] [--no-build]
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- serve [--kb 100 | --demo] [--partners 60] [--seconds 10] [--concurrency 4]
+                  [--block 20] [--warm-up-partners 20]
                   [--store sqlite|postgres|both] [--markdown FILE] [--no-build]
               FOREWARN_DATABASE=… dotnet run -c Release --project bench/Forewarn.Benchmarks -- pool [--seconds 8] [--downloads 200] [--servers 2]
                   [--low 16] [--high 200] [--warmup 3] [--server-arg --name=value] [--markdown FILE] [--no-build]
@@ -59,6 +62,7 @@ switch (mode)
                   [--curve-trials 300] [--runs 9] [--only a,b,curve,beyond,c] [--markdown FILE]   (fingerprinting code)
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- collusion [--trials 200] [--poc-trials 30] [--single-trials 20]
                   [--recipients 300] [--only prose2,prose3,poc2,mixed2,normalised,rewritten,repicked,unparse,black] [--markdown FILE]   (the demo advisory's marks vs leakers)
+              dotnet run -c Release --project bench/Forewarn.Benchmarks -- copy-cost [--recipients 300]   (a first copy's cost in the library, no server)
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- merkle [--entries 10000000] [--queries 2000]   (Merkle proofs, no store)
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- log appends [--postgres|--both] [--producers 64,256,1024] [--seconds 10]
               dotnet run -c Release --project bench/Forewarn.Benchmarks -- log proofs [--postgres] [--entries 10000000] [--queries 2000]

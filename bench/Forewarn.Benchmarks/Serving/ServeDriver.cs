@@ -16,15 +16,21 @@ public sealed record ServePhase(string Name, int Copies, double Seconds, int Err
 
 /// <summary>Everything measured on one store.</summary>
 /// <remarks>
-/// The unmarked files are measured twice, first and last: the first phase runs on a server only a
-/// few seconds warm, so a ratio to it alone flatters the marked phases that follow.
+/// The unmarked files are measured three times: first (a server a few seconds warm), interleaved
+/// with the first copies (block for block, so both see the same warmth and the same machine load),
+/// and last (the warmest). The first copies are compared with the interleaved and the last unmarked
+/// rates; the first unmarked rate alone flatters them.
 /// </remarks>
-public sealed record ServeRun(string Store, ServeSubjects Subjects, ServePhase Unmarked, ServePhase Cold, ServePhase Repeat, ServePhase UnmarkedAgain)
+public sealed record ServeRun(string Store, ServeSubjects Subjects, ServePhase Unmarked, ServePhase Cold, ServePhase UnmarkedBeside,
+    ServePhase Repeat, ServePhase UnmarkedAgain)
 {
     public double ColdRatio => Cold.CopiesPerSecond / Unmarked.CopiesPerSecond;
-    public double RepeatRatio => Repeat.CopiesPerSecond / Unmarked.CopiesPerSecond;
+    public double RepeatRatio => Repeat.CopiesPerSecond / UnmarkedAgain.CopiesPerSecond;
 
-    /// <summary>First copies ÷ the unmarked files measured last, on the warmer server.</summary>
+    /// <summary>First copies ÷ the unmarked files served in the blocks between theirs.</summary>
+    public double ColdRatioBeside => Cold.CopiesPerSecond / UnmarkedBeside.CopiesPerSecond;
+
+    /// <summary>First copies ÷ the unmarked files measured last, on the warmest server.</summary>
     public double ColdRatioToLater => Cold.CopiesPerSecond / UnmarkedAgain.CopiesPerSecond;
 }
 
@@ -44,6 +50,7 @@ public static class ServeDriver
             Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         string? Text(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         var (kb, partners, seconds, concurrency) = (Arg("--kb", 100), Arg("--partners", 60), Arg("--seconds", 10), Arg("--concurrency", 4));
+        var (block, warmUp) = (Arg("--block", 20), Arg("--warm-up-partners", 20));
         var store = (Text("--store") ?? "sqlite") switch
         {
             "postgres" => StoreChoice.Postgres,
@@ -57,19 +64,20 @@ public static class ServeDriver
             if (!args.Contains("--no-build")) await ServerProcess.BuildAsync(root, run.Token);
             var demo = args.Contains("--demo");
             var machine = MachineFacts.Read(); // before the runs, so that "load before" is the load they started under
-            var runs = await run.PerStoreAsync(store, (name, postgres) => RunStoreAsync(name, postgres, root, kb, partners, seconds, concurrency, demo, run.Token));
+            var runs = await run.PerStoreAsync(store, (name, postgres) => RunStoreAsync(name, postgres, root, kb, partners, warmUp, seconds, concurrency, block, demo, run.Token));
             var markdown = ServeReport.Render(machine, concurrency, runs);
             Console.WriteLine(markdown);
             if (Text("--markdown") is { } path) await File.WriteAllTextAsync(path, markdown, run.Token);
-            return runs.Any(r => r.Unmarked.Errors + r.Cold.Errors + r.Repeat.Errors + r.UnmarkedAgain.Errors > 0) ? 1 : 0;
+            return runs.Any(r => r.Unmarked.Errors + r.Cold.Errors + r.UnmarkedBeside.Errors + r.Repeat.Errors + r.UnmarkedAgain.Errors > 0) ? 1 : 0;
         });
     }
 
-    private static async Task<ServeRun> RunStoreAsync(string store, string? postgres, string root, int kb, int partners, int seconds,
-        int concurrency, bool demo, CancellationToken ct)
+    private static async Task<ServeRun> RunStoreAsync(string store, string? postgres, string root, int kb, int partners, int warmUp, int seconds,
+        int concurrency, int block, bool demo, CancellationToken ct)
     {
         Console.WriteLine($"Starting the server on {store}…");
         await using var server = await ServerProcess.StartAsync(ServerProcess.DllPath(root), postgres, ct);
+        Console.WriteLine($"Server process {server.Id}");
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2, UseProxy = false })
         {
             BaseAddress = server.BaseAddress,
@@ -79,40 +87,65 @@ public static class ServeDriver
         Console.WriteLine(demo
             ? $"Adding the demo's Python PoC and technical description, unmarked files of the same sizes and {partners} partners…"
             : $"Adding a {kb} KB Python PoC, indicators of the same size and {partners} partners…");
-        var subjects = await ServeSetup.PrepareAsync(client, root, server.DataDirectory, postgres, kb, partners, demo, ct);
+        var subjects = await ServeSetup.PrepareAsync(client, root, server.DataDirectory, postgres, kb, partners, warmUp, demo, ct);
         Console.WriteLine($"PoC: {subjects.PocBytes:N0} bytes, {subjects.PocMarks} marks, prepared in {subjects.PrepareSeconds:0.00} s at upload.");
 
-        // Warm-up: the serving path, the key cache and the connection pool (not the PoC's copies).
+        // Warm-up: the serving path, the key cache and the connection pool; then first copies for
+        // partners kept out of the measurement (the render path's JIT, the python3 workers).
         await LoopAsync(client, subjects.Unmarked, subjects.PartnerKeys, concurrency, TimeSpan.FromSeconds(3), null, null, ct);
+        await ColdAsync(client, subjects.Marked, subjects.WarmUpKeys, concurrency, new ConcurrentDictionary<string, string>(), ct);
         var unmarked = await LoopAsync(client, subjects.Unmarked, subjects.PartnerKeys, concurrency, TimeSpan.FromSeconds(seconds), null, "unmarked", ct);
         Console.WriteLine($"  unmarked {unmarked.CopiesPerSecond:N1} copies/s (load {MachineFacts.LoadAverage()})");
 
+        // First copies in blocks of partners, each block followed by as many unmarked downloads.
         var first = new ConcurrentDictionary<string, string>();
-        var cold = await ColdAsync(client, subjects, concurrency, first, ct);
+        var (cold, beside) = (new ServePhase("cold copies", 0, 0, 0), new ServePhase("unmarked beside", 0, 0, 0));
+        foreach (var group in subjects.PartnerKeys.Chunk(Math.Max(1, block)))
+        {
+            var c = await ColdAsync(client, subjects.Marked, group, concurrency, first, ct);
+            var u = await CountAsync(client, subjects.Unmarked, subjects.PartnerKeys, concurrency, c.Copies, ct);
+            cold = cold with { Copies = cold.Copies + c.Copies, Seconds = cold.Seconds + c.Seconds, Errors = cold.Errors + c.Errors };
+            beside = beside with { Copies = beside.Copies + u.Copies, Seconds = beside.Seconds + u.Seconds, Errors = beside.Errors + u.Errors };
+        }
         var distinct = first.Values.Distinct().Count();
-        Console.WriteLine($"  cold {cold.CopiesPerSecond:N1} copies/s ({distinct} distinct copies of {first.Count}; load {MachineFacts.LoadAverage()})");
+        Console.WriteLine($"  cold {cold.CopiesPerSecond:N1} copies/s ({distinct} distinct copies of {first.Count}), unmarked beside {beside.CopiesPerSecond:N1} (load {MachineFacts.LoadAverage()})");
         cold = cold with { Errors = cold.Errors + (first.Count - distinct) };
 
         var repeat = await LoopAsync(client, subjects.Marked, subjects.PartnerKeys, concurrency, TimeSpan.FromSeconds(seconds), first, "repeat", ct);
         Console.WriteLine($"  repeat {repeat.CopiesPerSecond:N1} copies/s (load {MachineFacts.LoadAverage()})");
         var again = await LoopAsync(client, subjects.Unmarked, subjects.PartnerKeys, concurrency, TimeSpan.FromSeconds(seconds), null, "unmarked again", ct);
         Console.WriteLine($"  unmarked again {again.CopiesPerSecond:N1} copies/s (load {MachineFacts.LoadAverage()})");
-        return new ServeRun(store, subjects, unmarked, cold, repeat, again);
+        return new ServeRun(store, subjects, unmarked, cold, beside, repeat, again);
     }
 
-    /// <summary>Each partner downloads each marked artifact once (its first copy), <paramref name="concurrency"/> at a time.</summary>
-    private static async Task<ServePhase> ColdAsync(HttpClient client, ServeSubjects subjects, int concurrency,
+    /// <summary>Each of <paramref name="keys"/>' partners downloads each marked artifact once (its first copy), <paramref name="concurrency"/> at a time.</summary>
+    private static async Task<ServePhase> ColdAsync(HttpClient client, IReadOnlyList<string> marked, IReadOnlyList<string> keys, int concurrency,
         ConcurrentDictionary<string, string> first, CancellationToken ct)
     {
         var errors = 0;
         var clock = Stopwatch.StartNew();
-        var downloads = subjects.PartnerKeys.SelectMany(key => subjects.Marked.Select(artifact => (Artifact: artifact, Key: key))).ToList();
+        var downloads = keys.SelectMany(key => marked.Select(artifact => (Artifact: artifact, Key: key))).ToList();
         await Parallel.ForEachAsync(downloads, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct }, async (d, token) =>
         {
             if (await DownloadAsync(client, d.Artifact, d.Key, token) is { } hash) first[$"{d.Artifact}|{d.Key}"] = hash;
             else Interlocked.Increment(ref errors);
         });
         return new ServePhase("cold copies", downloads.Count, clock.Elapsed.TotalSeconds, errors);
+    }
+
+    /// <summary><paramref name="count"/> downloads of the unmarked files, round-robin over partners, <paramref name="concurrency"/> at a time.</summary>
+    private static async Task<ServePhase> CountAsync(HttpClient client, IReadOnlyList<string> artifacts, IReadOnlyList<string> keys, int concurrency,
+        int count, CancellationToken ct)
+    {
+        var errors = 0;
+        var clock = Stopwatch.StartNew();
+        var start = Random.Shared.Next(keys.Count);
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct }, async (n, token) =>
+        {
+            if (await DownloadAsync(client, artifacts[n % artifacts.Count], keys[(start + n / artifacts.Count) % keys.Count], token) is null)
+                Interlocked.Increment(ref errors);
+        });
+        return new ServePhase("unmarked beside", count, clock.Elapsed.TotalSeconds, errors);
     }
 
     /// <summary>Downloads round-robin over the partners and artifacts for a while; with <paramref name="expected"/>, each copy must be the partner's first.</summary>

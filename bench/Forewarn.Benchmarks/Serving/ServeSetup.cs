@@ -13,6 +13,9 @@ namespace Forewarn.Benchmarks.Serving;
 public sealed record ServeSubjects(string PocId, int PocBytes, int PocMarks, double PrepareSeconds, string IndicatorsId, int IndicatorsBytes,
     IReadOnlyList<string> PartnerKeys)
 {
+    /// <summary>Partners whose first copies warm the server up before anything is measured (not among <see cref="PartnerKeys"/>).</summary>
+    public IReadOnlyList<string> WarmUpKeys { get; init; } = [];
+
     /// <summary>With <c>--demo</c>: the demo's technical description (marked) and a notice of its size (served as it is).</summary>
     public string? DescriptionId { get; init; }
 
@@ -35,7 +38,7 @@ public sealed record ServeSubjects(string PocId, int PocBytes, int PocMarks, dou
 public static class ServeSetup
 {
     public static async Task<ServeSubjects> PrepareAsync(HttpClient staff, string root, string dataDirectory, string? postgres, int kilobytes,
-        int partners, bool demo, CancellationToken ct)
+        int partners, int warmUpPartners, bool demo, CancellationToken ct)
     {
         var reference = $"FW-2026-{Random.Shared.Next(9000, 9999)}";
         await PostAsync(staff, "/api/v1/advisories", new
@@ -83,7 +86,7 @@ public static class ServeSetup
         if ((string?)wave["action"] == "poc-wave")
             await PostAsync(staff, $"/api/v1/approvals/{(string)wave["id"]!}/approve", new { }, ct, await SecondStaffKeyAsync(dataDirectory, ct));
 
-        var ids = await AddPartnersAsync(dataDirectory, postgres, partners, ct);
+        var ids = await AddPartnersAsync(dataDirectory, postgres, partners + warmUpPartners, ct);
         var keys = new List<string>();
         foreach (var id in ids)
         {
@@ -91,8 +94,9 @@ public static class ServeSetup
             keys.Add((string)issued["token"]!);
         }
         return new ServeSubjects((string)added["id"]!, (int)added["size"]!, (int)added["fingerprint"]!["sites"]!, started.Elapsed.TotalSeconds,
-            (string)listed["id"]!, (int)listed["size"]!, keys)
+            (string)listed["id"]!, (int)listed["size"]!, keys[warmUpPartners..])
         {
+            WarmUpKeys = keys[..warmUpPartners],
             DescriptionId = descriptionId,
             NoticeId = noticeId,
         };

@@ -31,8 +31,34 @@ internal sealed partial class PythonCheck : CopyCheck
     {
         var interpreter = Interpreter.Value ?? throw Unavailable();
         if (StatementsCompile(interpreter, copy)) return null;
+        Interlocked.Increment(ref wholeCompiles);
         var (answered, problem) = PythonWorker.Check(interpreter, copy);
         return answered ? problem : OneShot(interpreter, copy);
+    }
+
+    /// <summary>How many sources this check has sent to CPython: statements compiled on their own, and whole copies.</summary>
+    internal (long Statements, long Whole) Compiles => (Interlocked.Read(ref statementCompiles), Interlocked.Read(ref wholeCompiles));
+
+    private long statementCompiles;
+    private long wholeCompiles;
+
+    /// <summary>
+    /// Compiles ahead the top-level statements of <paramref name="sources"/> that no copy compiled
+    /// yet, and remembers those that compile (by their exact text, as a copy's check looks them up).
+    /// Nothing is concluded about any source: a copy is still checked as <see cref="Problem"/> says,
+    /// and finds here only the answer for statements whose text is exactly one compiled before.
+    /// Returns how many statements were compiled.
+    /// </summary>
+    public int Precompile(IEnumerable<string> sources)
+    {
+        var interpreter = Interpreter.Value ?? throw Unavailable();
+        var fresh = sources.SelectMany(PythonStatements.Split).Select(r => (Run: r, Key: KeyOf(r)))
+            .Where(r => !Compiled.ContainsKey(r.Key)).DistinctBy(r => r.Key).ToList();
+        if (fresh.Count == 0) return 0;
+        Interlocked.Add(ref statementCompiles, fresh.Count);
+        if (PythonWorker.CheckAll(interpreter, [.. fresh.Select(r => r.Run)]) is not { } problems) return fresh.Count;
+        Remember(fresh.Where((_, n) => problems[n] is null).Select(r => r.Key));
+        return fresh.Count;
     }
 
     /// <summary>
@@ -45,22 +71,43 @@ internal sealed partial class PythonCheck : CopyCheck
     /// run that does not compile on its own (whose problem the whole check states, with its line).
     /// False means "not shown", never "does not compile".
     /// </summary>
-    private static bool StatementsCompile(string interpreter, string copy)
+    private bool StatementsCompile(string interpreter, string copy)
     {
         if (copy.Contains("__future__", StringComparison.Ordinal) || GlobalWord().IsMatch(copy)) return false;
         var runs = PythonStatements.Split(copy);
         if (runs.Count < 2) return false;
-        var fresh = runs.Select(r => (Run: r, Key: Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(r)))))
+        var fresh = runs.Select(r => (Run: r, Key: KeyOf(r)))
             .Where(r => !Compiled.ContainsKey(r.Key)).DistinctBy(r => r.Key).ToList();
         if (fresh.Count > 0)
         {
+            Interlocked.Add(ref statementCompiles, fresh.Count);
             var problems = PythonWorker.CheckAll(interpreter, [.. fresh.Select(r => r.Run)]);
             if (problems is null || problems.Any(p => p is not null)) return false;
-            if (Compiled.Count > MaxCompiled) Compiled.Clear();
-            foreach (var (_, key) in fresh) Compiled.TryAdd(key, 0);
+            Remember(fresh.Select(r => r.Key));
         }
         return true;
     }
+
+    private static string KeyOf(string run) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(run)));
+
+    private static void Remember(IEnumerable<string> keys)
+    {
+        if (Compiled.Count > MaxCompiled)
+        {
+            Compiled.Clear();
+            Ahead.Clear();
+        }
+        foreach (var key in keys) Compiled.TryAdd(key, 0);
+    }
+
+    /// <summary>
+    /// True the first time a source is claimed for compiling ahead since the cache was last
+    /// cleared: the same PoC prepared again (another artifact, a restart of its preparation) finds
+    /// its statements already known.
+    /// </summary>
+    public static bool ClaimAhead(string source) => Ahead.TryAdd(KeyOf(source), 0);
+
+    private static readonly ConcurrentDictionary<string, byte> Ahead = new(StringComparer.Ordinal);
 
     /// <summary>Runs of statements known to compile, by SHA-256 (bounded: cleared when full).</summary>
     private static readonly ConcurrentDictionary<string, byte> Compiled = new(StringComparer.Ordinal);

@@ -13,8 +13,17 @@ internal static class PythonStatements
 
     public static List<string> Split(string source)
     {
-        var runs = new List<string>();
-        var (start, depth, decorated) = (0, 0, source.StartsWith('@'));
+        var starts = Starts(source);
+        var runs = new List<string>(starts.Count);
+        for (var k = 0; k < starts.Count; k++) runs.Add(source[starts[k]..(k + 1 < starts.Count ? starts[k + 1] : source.Length)]);
+        return runs;
+    }
+
+    /// <summary>Where each run of <see cref="Split"/> starts (the first at 0).</summary>
+    public static List<int> Starts(string source)
+    {
+        var starts = new List<int> { 0 };
+        var (depth, decorated) = (0, source.StartsWith('@'));
         var i = 0;
         while (i < source.Length)
         {
@@ -37,18 +46,13 @@ internal static class PythonStatements
                     depth = Math.Max(0, depth - 1);
                     break;
                 case '\n' when depth == 0 && i + 1 < source.Length && StartsStatement(source, i + 1):
-                    if (!decorated && i + 1 > start)
-                    {
-                        runs.Add(source[start..(i + 1)]);
-                        start = i + 1;
-                    }
+                    if (!decorated && i + 1 > starts[^1]) starts.Add(i + 1);
                     decorated = source[i + 1] == '@';
                     break;
             }
             i++;
         }
-        runs.Add(source[start..]);
-        return runs;
+        return starts;
     }
 
     private static bool StartsStatement(string source, int at)
