@@ -26,8 +26,10 @@ internal static class CompileNeutral
     /// <summary>For each site, whether it is compile-neutral in this PoC.</summary>
     public static bool[] For(string source, IReadOnlyList<CandidateSite> sites, CodeLanguage language)
     {
+        // A q-ary template's sites carry the edits of variants 1, 2, 4 only: its other variants are in its choice.
         var quiet = sites.Where(s => s.IsTemplate).All(t => t.Edits.All(e =>
-            e.Start >= 0 && e.End <= source.Length && !Lexical(source.AsSpan(e.Start, e.Length)) && !Lexical(e.Text1)));
+            e.Start >= 0 && e.End <= source.Length && !Lexical(source.AsSpan(e.Start, e.Length)) && !Lexical(e.Text1))
+            && (t.Choice is null || t.Choice.Names.All(n => !Lexical(n))));
         return [.. sites.Select(s => quiet && Is(source, s, language))];
     }
 

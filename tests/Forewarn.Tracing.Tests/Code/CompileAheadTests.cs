@@ -54,6 +54,17 @@ public sealed class CompileAheadTests
         Assert.Equal([neutral, false], CompileNeutral.For(source, sites, CodeLanguage.Python));
     }
 
+    [Theory]
+    [InlineData("{{fw:1|2|3|4}}", true)]
+    [InlineData("{{fw:1|2|ord('3')|4}}", false)] // variant 2 (bit 1) holds a quote
+    [InlineData("{{fw:1|2|3|ord('4')}}", false)] // variant 3 (bits 0 and 1) is in no single bit's edits, only in the template's choice
+    public void A_q_ary_template_is_judged_by_every_variant_not_only_those_its_sites_edit(string template, bool neutral)
+    {
+        var (text, templates) = Templates.Parse("A = 'one'\n\n\ndef f(x):\n    return x + " + template + "\n", MarkerVersion.Current);
+        CandidateSite[] sites = [Site(text, SiteKinds.QuoteStyle, "'one'", "\"one\""), .. templates];
+        Assert.Equal(neutral, CompileNeutral.For(text, sites, CodeLanguage.Python)[0]);
+    }
+
     [Fact]
     public void A_variant_that_breaks_the_copy_is_refused_after_everything_else_was_compiled_ahead()
     {
