@@ -26,14 +26,56 @@ internal static class CompileNeutral
     /// <summary>For each site, whether it is compile-neutral in this PoC.</summary>
     public static bool[] For(string source, IReadOnlyList<CandidateSite> sites, CodeLanguage language)
     {
-        // A q-ary template's sites carry the edits of variants 1, 2, 4 only: its other variants are in its choice.
-        var quiet = sites.Where(s => s.IsTemplate).All(t => t.Edits.All(e =>
-            e.Start >= 0 && e.End <= source.Length && !Lexical(source.AsSpan(e.Start, e.Length)) && !Lexical(e.Text1))
-            && (t.Choice is null || t.Choice.Names.All(n => !Lexical(n))));
-        return [.. sites.Select(s => quiet && Is(source, s, language))];
+        var strings = language == CodeLanguage.Python && sites.Any(s => s.IsTemplate)
+            ? PythonLexer.Tokenize(source).Where(t => t.Kind == TokenKind.String).ToList() : [];
+        // A template that could open or close a string or comment (a quote, '#', a backslash or a
+        // line break in a variant) leaves no site neutral — unless it stands inside a string literal
+        // whose own quote none of its variants holds.
+        var quiet = sites.Where(s => s.IsTemplate).All(t => InsideString(source, strings, t) || Variants(source, t).All(v => !Lexical(v)));
+        if (!quiet) return new bool[sites.Count];
+        return [.. sites.Select(s => Is(source, s, language) || InsideString(source, strings, s))];
     }
 
-    private static bool Lexical(ReadOnlySpan<char> text) => text.IndexOfAny("'\"#\\\n\r") >= 0;
+    /// <summary>
+    /// An author's template that stands inside one plain string literal — not an f-string, whose
+    /// inside is code — with no variant holding that literal's quote, a backslash or a control
+    /// character (a line break, a null), nor a non-ASCII one in a bytes literal: every variant leaves
+    /// the literal one string token, only its value differs, and no compile error depends on a
+    /// constant's value. The demo PoC's sample values (help texts, messages, docstrings) are such.
+    /// </summary>
+    private static bool InsideString(string source, IReadOnlyList<CodeToken> strings, CandidateSite site)
+    {
+        if (!site.IsTemplate || Span(site) is not var (start, end)) return false;
+        foreach (var token in strings)
+        {
+            if (token.Start > start || token.End < end) continue;
+            var raw = token.Raw;
+            var q = raw.IndexOfAny(['\'', '"']);
+            if (q < 0) return false;
+            var prefix = raw[..q].ToLowerInvariant();
+            if (prefix is not ("" or "r" or "b" or "u" or "rb" or "br")) return false;
+            var quote = raw.AsSpan(q).StartsWith("\"\"\"") || raw.AsSpan(q).StartsWith("'''") ? 3 : 1;
+            if (start < token.Start + q + quote || end > token.End - quote) return false;
+            var bytes = prefix.Contains('b', StringComparison.Ordinal);
+            return Variants(source, site).All(n => !n.Any(c => c == raw[q] || c == '\\' || char.IsControl(c) || (bytes && c > 127)));
+        }
+        return false;
+    }
+
+    /// <summary>Where a template stands in the source (variant 0): a q-ary one's one place, a version-1 one's one edit.</summary>
+    private static (int Start, int End)? Span(CandidateSite t) => t.Choice switch
+    {
+        { Places.Count: 1 } c => (c.Places[0], c.Places[0] + c.Names[0].Length),
+        null when t.Edits.Count == 1 => (t.Edits[0].Start, t.Edits[0].End),
+        _ => null,
+    };
+
+    /// <summary>Every variant of a template: a q-ary one's choice (its sites' edits hold only the single-bit variants), else its edits' two sides.</summary>
+    private static IEnumerable<string> Variants(string source, CandidateSite t) =>
+        t.Choice is { } c ? c.Names
+        : t.Edits.SelectMany(e => new[] { e.Start >= 0 && e.End <= source.Length ? source.Substring(e.Start, e.Length) : "\n", e.Text1 });
+
+    private static bool Lexical(string text) => text.AsSpan().IndexOfAny("'\"#\\\n\r") >= 0;
 
     public static bool Is(string source, CandidateSite site, CodeLanguage language)
     {

@@ -65,6 +65,20 @@ public sealed class CompileAheadTests
         Assert.Equal(neutral, CompileNeutral.For(text, sites, CodeLanguage.Python)[0]);
     }
 
+    [Theory]
+    [InlineData("\"the advisory{{fw:'s|s'}} guidance\"", true)] // the other quote, inside the literal: harmless
+    [InlineData("'the advisory{{fw:s|'s}} guidance'", false)] // its own quote would close the literal
+    [InlineData("'a{{fw:b|\\x41}}c'", false)] // a backslash
+    [InlineData("f'a{{fw:b|c|d|e}}c'", false)] // an f-string's inside is code
+    [InlineData("\"\"\"a {{fw:b|c|d|e}} c\"\"\"", true)]
+    public void A_template_inside_a_string_literal_is_neutral_when_no_variant_can_end_the_literal(string literal, bool neutral)
+    {
+        var (text, templates) = Templates.Parse("A = 'one'\nB = " + literal + "\n", MarkerVersion.Current);
+        CandidateSite[] sites = [Site(text, SiteKinds.QuoteStyle, "'one'", "\"one\""), .. templates];
+        var found = CompileNeutral.For(text, sites, CodeLanguage.Python);
+        Assert.All(found.Skip(1), n => Assert.Equal(neutral, n));
+    }
+
     [Fact]
     public void A_variant_that_breaks_the_copy_is_refused_after_everything_else_was_compiled_ahead()
     {
