@@ -80,6 +80,8 @@ internal static class SelfSignatures
             signature.InitVerify(primary);
             return check(signature);
         }
+        // BouncyCastle reports an algorithm it has no verifier for as NotImplementedException or
+        // NotSupportedException: such a signature is not verified, so it does not count.
         catch (Exception e) when (e is PgpException or IOException or ArgumentException or InvalidOperationException or InvalidCastException
             or NotSupportedException or NotImplementedException or Org.BouncyCastle.Security.SecurityUtilityException
             or Org.BouncyCastle.Crypto.CryptoException)
